@@ -1,0 +1,58 @@
+/**
+ * Text normalisation shared by header matching and name resolution. Vietnamese arrives in several
+ * forms: NFC or NFD (combining marks from Windows-1258), two tone-placement styles ("Hoà" vs "Hòa"),
+ * stray whitespace, tabs, line breaks and non-breaking spaces. Everything that compares text goes
+ * through these functions so that one rule holds everywhere.
+ */
+
+/** NFC + whitespace (incl. NBSP, tabs, newlines) collapsed to single spaces + trimmed. */
+export function cleanText(s: string): string {
+  return s
+    .normalize('NFC')
+    .replace(/[\s\u00a0\u200b\ufeff]+/g, ' ')
+    .trim()
+}
+
+/**
+ * Old-style tone placement ("oà", "oá", "uỳ"...) rewritten to the new style ("òa", "óa", "ủy").
+ * Applied to NFC text. Only the diphthongs oa, oe, uy carry the difference.
+ */
+const OLD_STYLE: Record<string, string> = {
+  oà: 'òa', oá: 'óa', oả: 'ỏa', oã: 'õa', oạ: 'ọa',
+  oè: 'òe', oé: 'óe', oẻ: 'ỏe', oẽ: 'õe', oẹ: 'ọe',
+  uỳ: 'ủy', uý: 'úy', uỷ: 'ủy', uỹ: 'ũy', uỵ: 'ụy',
+}
+
+export function canonicalTones(s: string): string {
+  // Only at the end of a syllable: "hoà" -> "hòa", but "hoàng" keeps its form (there the mark is on
+  // "a" in both styles).
+  return s.replace(/(o[àáảãạèéẻẽẹ]|u[ỳýỷỹỵ])(?![\p{L}])/gu, (m) => OLD_STYLE[m.toLowerCase()] ?? m)
+}
+
+/** Removes all diacritics (đ -> d too): for accent-insensitive matching of typed-in headers. */
+export function stripAccents(s: string): string {
+  return s
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/đ/g, 'd')
+    .replace(/Đ/g, 'D')
+    .normalize('NFC')
+}
+
+/**
+ * The comparison key for headers and names: clean, lower-case, canonical tones, then accents
+ * stripped and punctuation reduced to single spaces. "Công khai, minh bạch\n(18 điểm)" and
+ * "CONG KHAI MINH BACH (18 diem)" give the same key after a suffix is removed by the caller.
+ */
+export function matchKey(s: string): string {
+  const base = canonicalTones(cleanText(s).toLowerCase())
+  return stripAccents(base)
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim()
+}
+
+/** Vietnamese collation for sorting names (ties are listed alphabetically, methodology §5). */
+const collator = new Intl.Collator('vi', { sensitivity: 'base', numeric: true })
+export function compareVietnamese(a: string, b: string): number {
+  return collator.compare(a, b)
+}
