@@ -1,0 +1,376 @@
+/**
+ * National ranking table (inputs.md §A): one row per province with the group scores and the total,
+ * as shown on the portal's ranking page and saved or typed into a workbook/CSV. Six-group form
+ * (CLGQ /12 and TTTT /10) or five-group form ("Dịch vụ (công) trực tuyến" /22 = CLGQ + TTTT);
+ * 63-province cohort before 07/2025, 34 after.
+ *
+ * Target: stg_readings (one reading per sheet) + stg_province_scores (one row per province), with
+ * the sheet and row each number came from. Snapshots and ranks are taken from readings afterwards.
+ */
+import { z } from 'zod'
+import { QdError, columnLetter } from '../src/errors.ts'
+import type { Store } from '../src/db/sqlite.ts'
+import { cellText, isBlankRow, parseDecimal, parseInteger, round2 } from '../src/pipeline/cells.ts'
+import { type ColumnSpec, type HeaderMatch, describePath } from '../src/pipeline/header.ts'
+import type {
+  Finding,
+  LoadIds,
+  LoadSummary,
+  ParsedTable,
+  PipelineContext,
+  TablePipeline,
+} from '../src/pipeline/types.ts'
+import type { Row } from '../src/read/types.ts'
+import { GROUPS, ONLINE22 } from '../src/reference/groups.ts'
+import { type Period, cohortFor, resolvePeriod } from '../src/reference/period.ts'
+import type { Cohort } from '../src/reference/provinces.ts'
+import { matchKey } from '../src/text/normalize.ts'
+
+// ---- Declaration: signature and columns -------------------------------------------------------
+
+const columns: ColumnSpec[] = [
+  { key: 'stt', headers: ['STT', 'TT', 'Số TT', 'Số thứ tự'] },
+  {
+    key: 'province',
+    required: true,
+    headers: [
+      'Tỉnh/Thành phố',
+      'Tỉnh, thành phố',
+      'Tỉnh/TP',
+      'Tỉnh',
+      'Địa phương',
+      'Đơn vị',
+      'Tên đơn vị',
+      'Tên tỉnh',
+      'Tỉnh thành',
+    ],
+  },
+  { key: 'ckmb', headers: ['Công khai, minh bạch', 'Công khai minh bạch', 'CKMB'] },
+  { key: 'tdgq', headers: ['Tiến độ giải quyết', 'Tiến độ, kết quả giải quyết', 'TDGQ'] },
+  {
+    key: 'clgq',
+    headers: [
+      'Dịch vụ công trực tuyến',
+      'Dịch vụ trực tuyến',
+      'Cung cấp dịch vụ trực tuyến',
+      'Cung cấp dịch vụ công trực tuyến',
+      'DVCTT',
+      'CLGQ',
+    ],
+  },
+  { key: 'tttt', headers: ['Thanh toán trực tuyến', 'TTTT'] },
+  { key: 'mdhl', headers: ['Mức độ hài lòng', 'Mức độ hài lòng của người dân, doanh nghiệp', 'MDHL'] },
+  { key: 'mdsh', headers: ['Số hóa hồ sơ', 'Mức độ số hóa hồ sơ', 'Số hóa', 'MDSH'] },
+  { key: 'total', headers: ['Tổng điểm', 'Tổng', 'Tổng cộng', 'Điểm', 'Tổng số điểm', 'Điểm tổng'] },
+  { key: 'rank', headers: ['Xếp hạng', 'Thứ hạng', 'Hạng'] },
+]
+
+/** Rows that are not provinces: notes, sources, national averages, totals. */
+const NOT_A_PROVINCE = /^(ghi chu|nguon|luu y|chu thich|binh quan|trung binh|ca nuoc|toan quoc|tong)/
+
+// ---- Row schema (zod): what a valid province row is --------------------------------------------
+
+const score = (max: number, label: string) =>
+  z
+    .number()
+    .nullable()
+    .refine((v) => v === null || (v >= 0 && v <= max + 1e-9), {
+      message: `${label} must be between 0 and ${max}`,
+    })
+
+function rowSchema(form: 'six' | 'five') {
+  const g = Object.fromEntries(GROUPS.map((gr) => [gr.column, score(gr.max, `${gr.name} (${gr.code})`)]))
+  return z.strictObject({
+    province: z.string().min(1),
+    ...g,
+    ...(form === 'five' ? { clgq: z.null(), tttt: z.null() } : {}),
+    online22: form === 'five' ? score(ONLINE22.max, 'Dịch vụ công trực tuyến (/22)') : z.null(),
+    total: score(100, 'Tổng điểm'),
+    rank: z.number().int().min(1).nullable(),
+  })
+}
+type ProvinceRow = z.infer<ReturnType<typeof rowSchema>> & Record<string, number | string | null>
+
+// ---- Parsing ------------------------------------------------------------------------------------
+
+export interface ParsedNationalTable extends ParsedTable {
+  sheet: string
+  title: string | null
+  period: Period
+  asOf: string | null
+  cohort: Cohort
+  form: 'six' | 'five'
+  provinces: Array<{
+    code: string
+    nameAsWritten: string
+    row: number
+    groups: Record<'ckmb' | 'tdgq' | 'clgq' | 'tttt' | 'mdhl' | 'mdsh' | 'online22', number | null>
+    totalReported: number | null
+    totalComputed: number | null
+    reportedRank: number | null
+  }>
+}
+
+function formOf(header: HeaderMatch): 'six' | 'five' {
+  const online = header.mapped.get('clgq')
+  if (!header.mapped.has('tttt')) return 'five'
+  if (online?.declaredMax === 22) return 'five'
+  return 'six'
+}
+
+async function parse(input: {
+  sheet: string
+  header: HeaderMatch
+  rows: AsyncIterable<Row>
+  ctx: PipelineContext
+}): Promise<ParsedNationalTable> {
+  const { sheet, header, ctx } = input
+  const at = (row?: number, column?: string) => ({ sheet, row, column })
+  const titleText = header.titleRows.map((r) => r.cells.map((c) => cellText(c) ?? '').join(' ')).join('\n')
+  let periodFacts: ReturnType<typeof resolvePeriod>
+  try {
+    periodFacts = resolvePeriod(titleText, ctx.fileName)
+  } catch (err) {
+    throw err instanceof QdError ? err.at({ sheet }) : err
+  }
+  const { period, asOf } = periodFacts
+  const cohort = cohortFor(period, asOf)
+  const form = formOf(header)
+  const schema = rowSchema(form)
+  const groupKeys =
+    form === 'six' ? GROUPS.map((g) => g.column) : ['ckmb', 'tdgq', 'mdhl', 'mdsh', 'online22']
+  const needed = form === 'six' ? GROUPS.map((g) => g.column) : ['ckmb', 'tdgq', 'clgq', 'mdhl', 'mdsh']
+  const missingGroups = needed.filter((k) => !header.mapped.has(k))
+  if (missingGroups.length > 0 && !header.mapped.has('total')) {
+    throw new QdError(
+      'missing-column',
+      `This ranking table has neither a "Tổng điểm" column nor all the group columns (missing: ${missingGroups.join(', ')}).`,
+      { location: at(header.lastRow), expected: 'the six group columns and/or "Tổng điểm"' },
+    )
+  }
+  for (const [key, col] of header.mapped) {
+    const gr = GROUPS.find((g) => g.column === key)
+    const max = key === 'clgq' && form === 'five' ? ONLINE22.max : gr?.max
+    if (max !== undefined && col.declaredMax !== null && col.declaredMax !== max) {
+      throw new QdError(
+        'unknown-column',
+        `Column ${col.letter} "${describePath(col.path)}" declares a maximum of ${col.declaredMax}, but the index gives this group ${max} points.`,
+        {
+          location: at(header.lastRow, col.letter),
+          expected: `${max} điểm`,
+          found: `${col.declaredMax} điểm`,
+        },
+      )
+    }
+  }
+
+  const findings: Finding[] = []
+  const provinces: ParsedNationalTable['provinces'] = []
+  const seen = new Map<string, number>()
+  const provinceCol = header.mapped.get('province')!
+
+  for await (const row of input.rows) {
+    if (isBlankRow(row.cells)) continue
+    const written = cellText(row.cells[provinceCol.index] ?? null)
+    const values: Record<string, number | null> = {}
+    let anyNumber = false
+    for (const [key, col] of header.mapped) {
+      if (key === 'province' || key === 'stt') continue
+      const target = key === 'clgq' && form === 'five' ? 'online22' : key
+      const parsed =
+        key === 'rank'
+          ? parseInteger(row.cells[col.index] ?? null)
+          : parseDecimal(row.cells[col.index] ?? null)
+      if (!parsed.ok) {
+        // A note row with text in number columns is still a note row.
+        if (written && NOT_A_PROVINCE.test(matchKey(written))) continue
+        throw new QdError('bad-value', `"${describePath(col.path)}" should hold ${parsed.expected}.`, {
+          location: at(row.rowNumber, col.letter),
+          expected: parsed.expected,
+          found: parsed.found,
+        })
+      }
+      values[target] = parsed.value
+      if (parsed.value !== null && key !== 'rank') anyNumber = true
+    }
+    const province = written ? ctx.registry.resolve(cohort, written) : undefined
+    if (!province) {
+      if (!written && !anyNumber) continue
+      if (written && NOT_A_PROVINCE.test(matchKey(written))) continue
+      if (written && !anyNumber) continue // a heading or note line between rows
+      if (!written) {
+        throw new QdError('unknown-province', 'This row has scores but no province name.', {
+          location: at(row.rowNumber, provinceCol.letter),
+          expected: 'a province name such as "Hà Nội" or "UBND tỉnh Lào Cai"',
+        })
+      }
+      const other = ctx.registry.cohortsOf(written).filter((c) => c !== cohort)
+      const era =
+        other.length > 0
+          ? ` "${written}" is a province of the ${other[0]}-province list, but this file is for ${period.id}${asOf ? ` (read on ${asOf})` : ''}, when the ${cohort}-province list applies. Check the period in the title or file name.`
+          : ` It is not one of the ${cohort} provinces of ${period.id}; check the spelling.`
+      throw new QdError('unknown-province', `Unknown province "${written}".${era}`, {
+        location: at(row.rowNumber, provinceCol.letter),
+        expected: `one of the ${cohort} provinces in force for ${period.id}`,
+        found: written,
+      })
+    }
+    const firstRow = seen.get(province.code)
+    if (firstRow !== undefined) {
+      throw new QdError(
+        'duplicate-province',
+        `${province.name} (code ${province.code}) appears twice: rows ${firstRow} and ${row.rowNumber}. Each province must appear once per table.`,
+        { location: at(row.rowNumber, provinceCol.letter), found: written! },
+      )
+    }
+    seen.set(province.code, row.rowNumber)
+
+    const candidate = {
+      province: written!,
+      ckmb: values.ckmb ?? null,
+      tdgq: values.tdgq ?? null,
+      clgq: form === 'six' ? (values.clgq ?? null) : null,
+      tttt: form === 'six' ? (values.tttt ?? null) : null,
+      mdhl: values.mdhl ?? null,
+      mdsh: values.mdsh ?? null,
+      online22: form === 'five' ? (values.online22 ?? null) : null,
+      total: values.total ?? null,
+      rank: values.rank ?? null,
+    }
+    const checked = schema.safeParse(candidate)
+    if (!checked.success) {
+      const issue = checked.error.issues[0]!
+      const key = String(issue.path[0] ?? '')
+      const col = header.mapped.get(key === 'online22' ? 'clgq' : key)
+      throw new QdError('out-of-range', `${province.name}: ${issue.message}.`, {
+        location: at(row.rowNumber, col?.letter ?? columnLetter(provinceCol.index)),
+        expected: issue.message,
+        found: String((candidate as Record<string, unknown>)[key]),
+      })
+    }
+    const v = checked.data as ProvinceRow
+    const groupValues = groupKeys.map((k) => v[k] as number | null)
+    const allGroups = groupValues.every((x) => x !== null)
+    const totalComputed = allGroups ? round2(groupValues.reduce<number>((s, x) => s + (x ?? 0), 0)) : null
+    const totalReported = v.total === null ? null : round2(v.total)
+    if (
+      totalReported !== null &&
+      totalComputed !== null &&
+      Math.abs(totalReported - totalComputed) > ctx.config.totalTolerance + 1e-9
+    ) {
+      findings.push({
+        kind: 'total-mismatch',
+        severity: 'warning',
+        provinceCode: province.code,
+        sheet,
+        row: row.rowNumber,
+        message: `${province.name}: the reported total ${totalReported} is not the sum of its groups (${totalComputed}); the reported total is kept.`,
+        detail: {
+          reported: totalReported,
+          computed: totalComputed,
+          diff: round2(totalReported - totalComputed),
+        },
+      })
+    }
+    const g = (k: string) => {
+      const x = v[k] as number | null
+      return x === null ? null : round2(x)
+    }
+    provinces.push({
+      code: province.code,
+      nameAsWritten: written!,
+      row: row.rowNumber,
+      groups: {
+        ckmb: g('ckmb'),
+        tdgq: g('tdgq'),
+        clgq: g('clgq'),
+        tttt: g('tttt'),
+        mdhl: g('mdhl'),
+        mdsh: g('mdsh'),
+        online22: form === 'five' ? g('online22') : null,
+      },
+      totalReported,
+      totalComputed,
+      reportedRank: v.rank,
+    })
+  }
+  if (provinces.length === 0) {
+    throw new QdError('bad-value', 'The ranking table has a header but no province rows under it.', {
+      location: at(header.lastRow + 1),
+      expected: 'one row per province',
+    })
+  }
+  return {
+    sheet,
+    title: titleText.trim() || null,
+    period,
+    asOf,
+    cohort,
+    form,
+    provinces,
+    rows: provinces.length,
+    findings,
+  }
+}
+
+// ---- Load ---------------------------------------------------------------------------------------
+
+function load(store: Store, p: ParsedNationalTable, ids: LoadIds): LoadSummary {
+  const { db } = store
+  const reading = store.run(
+    db.insertInto('stg_readings').values({
+      source_file_id: ids.sourceFileId,
+      kind: 'national-table',
+      period: p.period.id,
+      period_type: p.period.type,
+      period_start: p.period.start,
+      period_end: p.period.end,
+      as_of: p.asOf,
+      cohort: p.cohort,
+      form: p.form,
+      title: p.title,
+      source_label: 'national-table',
+      methodology: null,
+    }),
+  )
+  const readingId = reading.lastInsertRowid
+  for (const r of p.provinces) {
+    store.run(
+      db.insertInto('stg_province_scores').values({
+        reading_id: readingId,
+        province_code: r.code,
+        name_as_written: r.nameAsWritten,
+        sheet: p.sheet,
+        row_number: r.row,
+        ...r.groups,
+        total_reported: r.totalReported,
+        total_computed: r.totalComputed,
+        reported_rank: r.reportedRank,
+      }),
+    )
+  }
+  return {
+    rows: p.provinces.length,
+    period: p.period.id,
+    asOf: p.asOf,
+    readingIds: [readingId],
+    findings: p.findings,
+  }
+}
+
+export const nationalRanking: TablePipeline<ParsedNationalTable> = {
+  key: 'national-ranking',
+  kind: 'table',
+  title: 'National ranking table: one row per province with the six (or five) group scores and the total',
+  columns,
+  accept(header) {
+    const groups = ['ckmb', 'tdgq', 'clgq', 'tttt', 'mdhl', 'mdsh', 'total'].filter((k) =>
+      header.mapped.has(k),
+    )
+    return groups.length >= 3
+      ? null
+      : new QdError('unrecognised', 'A province column was found but fewer than three score columns.')
+  },
+  parse,
+  load,
+}

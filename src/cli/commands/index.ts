@@ -1,0 +1,17 @@
+import type { CommandDef } from '../args.ts'
+import { ingestCommand } from './ingest.ts'
+import { provinceCommand } from './province.ts'
+import { queryCommand } from './query.ts'
+import { rankingCommand } from './ranking.ts'
+import { refreshCommand } from './refresh.ts'
+import { statusCommand } from './status.ts'
+
+/** Every command, in the order `qd766 --help` lists them. */
+export const COMMANDS: CommandDef[] = [
+  ingestCommand,
+  refreshCommand,
+  rankingCommand,
+  provinceCommand,
+  queryCommand,
+  statusCommand,
+]

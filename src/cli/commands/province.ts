@@ -1,0 +1,78 @@
+import { parseIsoDate, parsePeriod } from '../../reference/period.ts'
+import { getProvinceReport } from '../../report/province.ts'
+import { type CommandDef, EXIT, UsageError } from '../args.ts'
+import { appFor } from '../context.ts'
+import { formatNumber, printJson, renderTable } from '../output.ts'
+
+export const provinceCommand: CommandDef = {
+  name: 'province',
+  summary: 'One province: group scores, points lost, rank, band and rank history.',
+  usage: 'qd766 province <NAME|CODE> [--period P] [--as-of DATE] [--format table|json]',
+  options: {
+    period: { type: 'string' },
+    'as-of': { type: 'string' },
+    format: { type: 'string' },
+    units: { type: 'boolean' },
+  },
+  details: `
+NAME may be written any way the exports write it ("Đắk Lắk", "Dak Lak", "UBND tỉnh Đắk Lắk"),
+or give the 2-digit GSO code of the province list in force for the period ("66").
+Examples:
+  qd766 province "Lào Cai"
+  qd766 province 15 --period 2024      (15 was Yên Bái before 07/2025)`,
+  async run({ values, positionals }) {
+    const arg = positionals[0]
+    if (!arg) throw new UsageError('name the province: qd766 province "Đắk Lắk"')
+    const format = values.json ? 'json' : ((values.format as string | undefined) ?? 'table')
+    if (!['table', 'json'].includes(format)) throw new UsageError(`--format ${format}: use table or json`)
+    let period: string | undefined
+    let asOf: string | undefined
+    try {
+      period = values.period ? parsePeriod(values.period as string).id : undefined
+      asOf = values['as-of'] ? parseIsoDate(values['as-of'] as string) : undefined
+    } catch (err) {
+      throw new UsageError((err as Error).message)
+    }
+    const app = appFor(values)
+    try {
+      const r = getProvinceReport(app.store, app.registry, arg, { period, asOf })
+      if (format === 'json') {
+        printJson(r)
+        return EXIT.ok
+      }
+      const change =
+        r.rankChange === null
+          ? ''
+          : r.rankChange > 0
+            ? ` (↑${r.rankChange})`
+            : r.rankChange < 0
+              ? ` (↓${-r.rankChange})`
+              : ' (=)'
+      process.stdout.write(
+        `${r.name} (mã ${r.code}) — kỳ ${r.period}${r.asOf ? `, tính đến ${r.asOf}` : ''}\n` +
+          `Tổng điểm ${formatNumber(r.total)}/100, hạng ${r.rank ?? '–'}/${r.cohortSize}${change}, xếp loại ${r.band ?? '–'}\n\n` +
+          `${renderTable(
+            ['Nhóm', 'Tên', 'Điểm', 'Tối đa', 'Mất', 'Hạng nhóm'],
+            [...r.groups]
+              .sort((a, b) => (b.pointsLost ?? -1) - (a.pointsLost ?? -1))
+              .map((g) => [
+                g.code,
+                g.name,
+                formatNumber(g.score),
+                formatNumber(g.maxScore, 0),
+                formatNumber(g.pointsLost),
+                g.rank,
+              ]),
+            ['l', 'l', 'r', 'r', 'r', 'r'],
+          )}\n\nLịch sử xếp hạng:\n${renderTable(
+            ['Kỳ', 'Ngày', 'Hạng', 'Tổng', 'Nguồn'],
+            r.history.map((h) => [h.period, h.asOf, h.rank, formatNumber(h.total), h.source]),
+            ['l', 'l', 'r', 'r', 'l'],
+          )}\n`,
+      )
+      return EXIT.ok
+    } finally {
+      await app.close()
+    }
+  },
+}

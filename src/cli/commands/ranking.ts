@@ -1,0 +1,103 @@
+import { writeFileSync } from 'node:fs'
+import { GROUPS } from '../../reference/groups.ts'
+import { parseIsoDate, parsePeriod } from '../../reference/period.ts'
+import { type Ranking, getRanking, rankingJson } from '../../report/ranking.ts'
+import { writeRankingXlsx } from '../../report/ranking-xlsx.ts'
+import { type CommandDef, EXIT, UsageError } from '../args.ts'
+import { appFor } from '../context.ts'
+import { type Cell, formatNumber, printJson, renderTable, toCsv, writeCsvFile } from '../output.ts'
+
+function tableColumns(r: Ranking): { headers: string[]; rows: Cell[][] } {
+  const five = r.form === 'five'
+  const groupHeads = five ? ['CKMB', 'TDGQ', 'DVCTT/22', 'MDHL', 'MDSH'] : GROUPS.map((g) => g.code)
+  const headers = ['Hạng', 'Mã', 'Tỉnh, thành phố', 'Tổng', ...groupHeads, 'Xếp loại', '±']
+  const rows = r.rows.map((row) => {
+    const gv = five
+      ? [row.groups.CKMB, row.groups.TDGQ, row.online22, row.groups.MDHL, row.groups.MDSH]
+      : GROUPS.map((g) => row.groups[g.code])
+    const change =
+      row.rankChange === null
+        ? ''
+        : row.rankChange > 0
+          ? `↑${row.rankChange}`
+          : row.rankChange < 0
+            ? `↓${-row.rankChange}`
+            : '='
+    return [row.rank, row.code, row.name, row.total, ...gv, row.band, change]
+  })
+  return { headers, rows }
+}
+
+export const rankingCommand: CommandDef = {
+  name: 'ranking',
+  summary: 'Show the province ranking snapshot (the latest unless --period/--as-of pick another).',
+  usage: 'qd766 ranking [--period P] [--as-of DATE] [--by GROUP] [--format table|csv|json|xlsx] [--out FILE]',
+  options: {
+    period: { type: 'string' },
+    'as-of': { type: 'string' },
+    by: { type: 'string' },
+    format: { type: 'string' },
+    out: { type: 'string', short: 'o' },
+  },
+  details: `
+  --period P        2026 (year), 2026-Q3 (quarter) or 2026-08 (month)
+  --as-of DATE      the reading date, YYYY-MM-DD
+  --by GROUP        rank by one group instead of the total: CKMB, TDGQ, CLGQ, TTTT, MDHL, MDSH
+                    (DVCTT = the five-group "Dịch vụ công trực tuyến" /22)
+  --format F        table (default), csv, json or xlsx (xlsx needs --out)
+  --out FILE        write to FILE instead of stdout (csv gets a BOM so Excel shows Vietnamese)
+Ties share a rank (1, 2, 2, 4; scores within 0.005 tie) and are listed alphabetically.
+Examples:
+  qd766 ranking
+  qd766 ranking --period 2026-Q3 --format csv --out xep-hang-q3.csv
+  qd766 ranking --by MDSH --format json`,
+  async run({ values }) {
+    const format =
+      (values.json ? 'json' : (values.format as string | undefined)) ??
+      (values.out && String(values.out).endsWith('.xlsx') ? 'xlsx' : 'table')
+    if (!['table', 'csv', 'json', 'xlsx'].includes(format))
+      throw new UsageError(`--format ${format}: use table, csv, json or xlsx`)
+    if (format === 'xlsx' && !values.out) throw new UsageError('--format xlsx needs --out FILE.xlsx')
+    let period: string | undefined
+    let asOf: string | undefined
+    try {
+      period = values.period ? parsePeriod(values.period as string).id : undefined
+      asOf = values['as-of'] ? parseIsoDate(values['as-of'] as string) : undefined
+    } catch (err) {
+      throw new UsageError((err as Error).message)
+    }
+    const app = appFor(values)
+    try {
+      const r = getRanking(app.store, { period, asOf, by: values.by as string | undefined })
+      const out = values.out as string | undefined
+      if (format === 'json') {
+        const text = `${JSON.stringify(rankingJson(r), null, 2)}\n`
+        if (out) writeFileSync(out, text)
+        else printJson(rankingJson(r))
+      } else if (format === 'xlsx') {
+        await writeRankingXlsx(out!, r)
+      } else if (format === 'csv') {
+        const { headers, rows } = tableColumns(r)
+        if (out) writeCsvFile(out, headers, rows)
+        else process.stdout.write(toCsv(headers, rows))
+      } else {
+        const { headers, rows } = tableColumns(r)
+        const shown = rows.map((row) =>
+          row.map((c, i) => (i >= 3 && i < headers.length - 2 ? formatNumber(c) : c)),
+        )
+        const text =
+          `Xếp hạng kỳ ${r.period}${r.asOf ? `, tính đến ${r.asOf}` : ''} — ${r.ranked}/${r.cohort} tỉnh${r.by !== 'total' ? `, theo ${r.by}` : ''} (nguồn: ${r.source})\n\n` +
+          `${renderTable(headers, shown, ['r', 'l', 'l', ...headers.slice(3).map(() => 'r' as const)])}\n` +
+          (r.missing.length
+            ? `\nNot in this reading (${r.missing.length}): ${r.missing.map((m) => m.name).join(', ')}\n`
+            : '')
+        if (out) writeFileSync(out, text)
+        else process.stdout.write(text)
+      }
+      if (out && !values.quiet) process.stderr.write(`wrote ${out}\n`)
+      return EXIT.ok
+    } finally {
+      await app.close()
+    }
+  },
+}

@@ -1,0 +1,28 @@
+/**
+ * What every command needs: the resolved home, a logger that matches the terminal, and the app.
+ * Commands that only read open the database read-only so they never wait on the nightly writer.
+ */
+import { type App, openApp } from '../app.ts'
+import { resolveHomeDir } from '../config/home.ts'
+import { createLogger, type Logger } from '../log.ts'
+
+export function loggerFor(values: Record<string, unknown>): Logger {
+  const level = values.verbose ? 'debug' : values.quiet ? 'error' : undefined
+  return createLogger({ level })
+}
+
+export function appFor(values: Record<string, unknown>): App {
+  return openApp(resolveHomeDir(values.home as string | undefined), { log: loggerFor(values) })
+}
+
+/** Progress on stderr only when a person is watching (a TTY); silent JSON logs otherwise. */
+export function progressLine(): ((text: string) => void) & { done(): void } {
+  const tty = Boolean(process.stderr.isTTY)
+  const fn = ((text: string) => {
+    if (tty) process.stderr.write(`\r\x1b[2K${text}`)
+  }) as ((text: string) => void) & { done(): void }
+  fn.done = () => {
+    if (tty) process.stderr.write('\r\x1b[2K')
+  }
+  return fn
+}

@@ -1,0 +1,83 @@
+/**
+ * qd766.config.json in the data home: optional, validated on start (a typo must not silently fall
+ * back to defaults). Every key is optional; defaults are the documented behaviour.
+ */
+import { existsSync, readFileSync } from 'node:fs'
+import { z } from 'zod'
+
+const Band = z.strictObject({
+  label: z.string().min(1),
+  /** Lower bound, inclusive. */
+  min: z.number().min(0).max(100),
+})
+
+export const ConfigSchema = z.strictObject({
+  schedule: z
+    .strictObject({
+      cron: z.string().default('0 4 * * *'),
+      timezone: z.string().default('Asia/Ho_Chi_Minh'),
+      /** Missed ticks newer than this are run once at scheduler start. */
+      catchUpHours: z
+        .number()
+        .min(0)
+        .max(24 * 14)
+        .default(36),
+    })
+    .prefault({}),
+  /** Rating bands, methodology.md §6; configurable because the decision's clause was not found. */
+  bands: z
+    .array(Band)
+    .min(1)
+    .default([
+      { label: 'Xuất sắc', min: 90 },
+      { label: 'Tốt', min: 80 },
+      { label: 'Khá', min: 70 },
+      { label: 'Trung bình', min: 50 },
+      { label: 'Yếu', min: 0 },
+    ]),
+  inbox: z
+    .strictObject({
+      /** A file younger than this (by mtime) may still be being written: left for the next run. */
+      minFileAgeSeconds: z.number().min(0).default(2),
+      /** Size and mtime must not change across this pause before a file is claimed. */
+      stableWaitMs: z.number().min(0).max(60_000).default(300),
+    })
+    .prefault({}),
+  /** Tolerance for "total is not the sum of its groups" in national tables (inputs §A). */
+  totalTolerance: z.number().min(0).default(0.02),
+  limits: z
+    .strictObject({
+      maxFileMegabytes: z.number().positive().default(200),
+      maxRows: z.number().int().positive().default(2_000_000),
+    })
+    .prefault({}),
+})
+
+export type Config = z.infer<typeof ConfigSchema>
+
+export class ConfigError extends Error {}
+
+export function loadConfig(path: string): Config {
+  if (!existsSync(path)) return ConfigSchema.parse({})
+  let json: unknown
+  try {
+    json = JSON.parse(readFileSync(path, 'utf8'))
+  } catch (err) {
+    throw new ConfigError(`${path} is not valid JSON: ${(err as Error).message}`)
+  }
+  const parsed = ConfigSchema.safeParse(json)
+  if (!parsed.success) {
+    const issues = parsed.error.issues
+      .map((i) => `  - ${i.path.join('.') || '(top level)'}: ${i.message}`)
+      .join('\n')
+    throw new ConfigError(`${path} has invalid settings:\n${issues}`)
+  }
+  return parsed.data
+}
+
+/** The band a total falls in: the first band (highest min first) whose lower bound it reaches. */
+export function bandFor(total: number | null, bands: Config['bands']): string | null {
+  if (total === null) return null
+  const sorted = [...bands].sort((a, b) => b.min - a.min)
+  return sorted.find((b) => total + 1e-9 >= b.min)?.label ?? null
+}

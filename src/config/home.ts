@@ -1,0 +1,40 @@
+/**
+ * The data home (cli-contract.md "Data home"): --home, else $QD766_HOME, else ./data. Created on
+ * first use. work/ is ours: files claimed by a run live there until they are archived or rejected,
+ * so a crash leaves them where the next run finds them.
+ */
+import { mkdirSync } from 'node:fs'
+import { join, resolve } from 'node:path'
+
+export interface Home {
+  root: string
+  inbox: string
+  archive: string
+  rejected: string
+  work: string
+  database: string
+  config: string
+}
+
+export function resolveHomeDir(flag: string | undefined, env: NodeJS.ProcessEnv = process.env): string {
+  return resolve(flag ?? env.QD766_HOME ?? join(process.cwd(), 'data'))
+}
+
+export function homeAt(root: string): Home {
+  return {
+    root,
+    inbox: join(root, 'inbox'),
+    archive: join(root, 'archive'),
+    rejected: join(root, 'rejected'),
+    work: join(root, 'work'),
+    database: join(root, 'qd766.sqlite'),
+    config: join(root, 'qd766.config.json'),
+  }
+}
+
+export function ensureHome(root: string): Home {
+  const home = homeAt(root)
+  for (const dir of [home.root, home.inbox, home.archive, home.rejected, home.work])
+    mkdirSync(dir, { recursive: true })
+  return home
+}

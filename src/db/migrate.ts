@@ -1,0 +1,56 @@
+/**
+ * Migrations, applied atomically. kysely's Migrator on SQLite runs DDL outside a transaction and its
+ * lock is a no-op (engineering-notes §3), so a crash or a second process could leave half a schema.
+ * Instead, as graphile-worker does: per migration, BEGIN IMMEDIATE, re-check it is still pending,
+ * run the DDL, write the bookkeeping row, COMMIT. SQLite's DDL is transactional, so a migration is
+ * all-or-nothing, and a second process waits on the lock and then finds nothing left to do.
+ *
+ * Migrations are a static list (no dynamic import): works the same under tsx, vitest and a bundle.
+ */
+import type { Compilable, Kysely, SchemaModule } from 'kysely'
+import type { Store } from './sqlite.ts'
+
+export interface MigrationContext {
+  schema: SchemaModule
+  // biome-ignore lint/suspicious/noExplicitAny: migrations describe tables that the typed schema may not have yet
+  db: Kysely<any>
+  run(q: Compilable): void
+  /** Plain SQL (views, triggers), kept standard so it ports. */
+  exec(sql: string): void
+}
+
+export interface Migration {
+  id: string
+  up(m: MigrationContext): void
+}
+
+export function migrate(store: Store, migrations: Migration[]): string[] {
+  const ctx: MigrationContext = {
+    schema: store.db.schema,
+    db: store.db,
+    run: (q) => {
+      store.run(q)
+    },
+    exec: (s) => {
+      store.raw.exec(s)
+    },
+  }
+  store.raw.exec(
+    'CREATE TABLE IF NOT EXISTS schema_migrations (id TEXT PRIMARY KEY NOT NULL, applied_at TEXT NOT NULL)',
+  )
+  const applied: string[] = []
+  const sorted = [...migrations].sort((a, b) => a.id.localeCompare(b.id))
+  for (const m of sorted) {
+    const done = store.tx(() => {
+      const exists = store.first(store.db.selectFrom('schema_migrations').select('id').where('id', '=', m.id))
+      if (exists) return false
+      m.up(ctx)
+      store.run(
+        store.db.insertInto('schema_migrations').values({ id: m.id, applied_at: new Date().toISOString() }),
+      )
+      return true
+    })
+    if (done) applied.push(m.id)
+  }
+  return applied
+}

@@ -1,0 +1,225 @@
+/**
+ * Kysely table types. Layers: control tables (runs, source files, file events, findings), raw
+ * (as received), stg (normalised facts), snapshots (immutable ranking history), ref (seeded
+ * reference data). Column names are snake_case so the analysts' own SQL tools read them naturally.
+ */
+import type { Generated } from 'kysely'
+
+export interface MetaTable {
+  key: string
+  value: string
+}
+
+export interface SchemaMigrationsTable {
+  id: string
+  applied_at: string
+}
+
+export interface RunsTable {
+  id: Generated<number>
+  run_key: string
+  trigger: string
+  command: string
+  status: string
+  started_at: string
+  finished_at: string | null
+  heartbeat_at: string | null
+  lease_until: string | null
+  pid: number | null
+  host: string | null
+  scheduled_for: string | null
+  files_seen: Generated<number>
+  accepted: Generated<number>
+  duplicate: Generated<number>
+  rejected: Generated<number>
+  waiting: Generated<number>
+  snapshots: Generated<number>
+  findings: Generated<number>
+  error: string | null
+}
+
+export interface SourceFilesTable {
+  id: Generated<number>
+  sha256: string
+  file_name: string
+  size: number
+  mtime: string | null
+  format: string
+  encoding: string | null
+  kind: string
+  rows: number
+  period: string | null
+  as_of: string | null
+  accepted_at: string
+  run_id: number | null
+  archived_as: string | null
+}
+
+export interface FileEventsTable {
+  id: Generated<number>
+  run_id: number | null
+  sha256: string
+  file_name: string
+  status: 'accepted' | 'duplicate' | 'rejected'
+  kind: string | null
+  rows: number | null
+  error_code: string | null
+  message: string | null
+  error_json: string | null
+  stored_as: string | null
+  at: string
+}
+
+export interface RawRowsTable {
+  source_file_id: number
+  sheet: string
+  row_number: number
+  /** JSON array of CellValue, exactly as the reader produced it. */
+  cells: string
+}
+
+export interface RawDocumentsTable {
+  source_file_id: number
+  body: string
+}
+
+export interface RefProvincesTable {
+  cohort: number
+  code: string
+  name: string
+  official_name: string
+  type: string
+  region: string | null
+  valid_from: string
+  valid_to: string | null
+  dvcqg_code: string | null
+  dvcqg_uuid: string | null
+  merged_from: string | null
+}
+
+export interface RefProvinceAliasesTable {
+  cohort: number
+  code: string
+  alias: string
+  alias_key: string
+}
+
+export interface RefGroupsTable {
+  methodology: string
+  code: string
+  name: string
+  max_score: number
+  ord: number
+}
+
+export interface StgReadingsTable {
+  id: Generated<number>
+  source_file_id: number
+  kind: string
+  period: string
+  period_type: string
+  period_start: string
+  period_end: string
+  as_of: string | null
+  cohort: number
+  form: string
+  title: string | null
+  source_label: string
+  methodology: string | null
+}
+
+export interface StgProvinceScoresTable {
+  reading_id: number
+  province_code: string
+  name_as_written: string
+  sheet: string | null
+  row_number: number | null
+  ckmb: number | null
+  tdgq: number | null
+  clgq: number | null
+  tttt: number | null
+  mdhl: number | null
+  mdsh: number | null
+  /** Five-group form: "Dịch vụ công trực tuyến" out of 22 (= CLGQ + TTTT). */
+  online22: number | null
+  total_reported: number | null
+  total_computed: number | null
+  reported_rank: number | null
+}
+
+export interface SnapshotsTable {
+  id: Generated<number>
+  reading_id: number
+  period: string
+  period_type: string
+  period_start: string
+  period_end: string
+  as_of: string | null
+  cohort: number
+  ranked: number
+  missing: number
+  form: string
+  source_label: string
+  source_file_id: number
+  methodology: string | null
+  taken_at: string
+  run_id: number | null
+}
+
+export interface SnapshotRowsTable {
+  snapshot_id: number
+  province_code: string
+  name: string
+  status: 'ranked' | 'incomplete' | 'missing'
+  rank: number | null
+  total: number | null
+  ckmb: number | null
+  tdgq: number | null
+  clgq: number | null
+  tttt: number | null
+  mdhl: number | null
+  mdsh: number | null
+  online22: number | null
+  band: string | null
+  rank_ckmb: number | null
+  rank_tdgq: number | null
+  rank_clgq: number | null
+  rank_tttt: number | null
+  rank_mdhl: number | null
+  rank_mdsh: number | null
+  rank_online22: number | null
+}
+
+export interface FindingsTable {
+  id: Generated<number>
+  run_id: number | null
+  source_file_id: number | null
+  reading_id: number | null
+  snapshot_id: number | null
+  kind: string
+  severity: 'info' | 'warning' | 'error'
+  province_code: string | null
+  sheet: string | null
+  row_number: number | null
+  message: string
+  detail: string | null
+  at: string
+}
+
+export interface Database {
+  meta: MetaTable
+  schema_migrations: SchemaMigrationsTable
+  runs: RunsTable
+  source_files: SourceFilesTable
+  file_events: FileEventsTable
+  raw_rows: RawRowsTable
+  raw_documents: RawDocumentsTable
+  ref_provinces: RefProvincesTable
+  ref_province_aliases: RefProvinceAliasesTable
+  ref_groups: RefGroupsTable
+  stg_readings: StgReadingsTable
+  stg_province_scores: StgProvinceScoresTable
+  snapshots: SnapshotsTable
+  snapshot_rows: SnapshotRowsTable
+  findings: FindingsTable
+}

@@ -1,0 +1,109 @@
+/**
+ * Everything SQLite-specific lives here: opening the file with the pragmas we rely on, the
+ * BEGIN IMMEDIATE write transaction, online backup and integrity checks. Query *building* goes
+ * through kysely everywhere else so that a second dialect (PostgreSQL) can be added by replacing
+ * this module.
+ *
+ * Why a synchronous executor beside kysely: better-sqlite3 transactions must not span an `await`
+ * (engineering-notes §3), but kysely's API is async. We compile kysely queries (a pure, synchronous
+ * step) and run the compiled SQL on the better-sqlite3 handle inside `.immediate()` transactions.
+ */
+import BetterSqlite3 from 'better-sqlite3'
+import { type Compilable, type CompiledQuery, Kysely, SqliteDialect } from 'kysely'
+import type { Database } from './schema.ts'
+
+export interface OpenOptions {
+  readonly?: boolean
+  /** ms to wait on a locked database before SQLITE_BUSY. */
+  busyTimeoutMs?: number
+}
+
+export class Store {
+  readonly raw: BetterSqlite3.Database
+  readonly db: Kysely<Database>
+  readonly path: string
+  readonly #statements = new Map<string, BetterSqlite3.Statement>()
+
+  constructor(path: string, opts: OpenOptions = {}) {
+    this.path = path
+    this.raw = new BetterSqlite3(path, {
+      readonly: opts.readonly ?? false,
+      fileMustExist: opts.readonly ?? false,
+      timeout: opts.busyTimeoutMs ?? 10_000,
+    })
+    if (!opts.readonly) {
+      // WAL: readers (analysts' tools) never block the nightly writer and vice versa.
+      this.raw.pragma('journal_mode = WAL')
+      // FULL: an acknowledged (archived) file must survive a power cut, since we moved it out of
+      // the inbox after commit. The cost is one extra fsync per file, negligible here.
+      this.raw.pragma('synchronous = FULL')
+    }
+    this.raw.pragma('foreign_keys = ON')
+    this.db = new Kysely<Database>({ dialect: new SqliteDialect({ database: this.raw }) })
+  }
+
+  /** Runs fn in one BEGIN IMMEDIATE transaction; fn must be synchronous (no await inside). */
+  tx<T>(fn: () => T): T {
+    return this.raw.transaction(fn).immediate()
+  }
+
+  #prepare(q: CompiledQuery): BetterSqlite3.Statement {
+    let stmt = this.#statements.get(q.sql)
+    if (!stmt) {
+      stmt = this.raw.prepare(q.sql)
+      this.#statements.set(q.sql, stmt)
+    }
+    return stmt
+  }
+
+  /** Executes a write synchronously; returns lastInsertRowid and changes. */
+  run(q: Compilable): { lastInsertRowid: number; changes: number } {
+    const compiled = q.compile()
+    const r = this.#prepare(compiled).run(...(compiled.parameters as unknown[]))
+    return { lastInsertRowid: Number(r.lastInsertRowid), changes: r.changes }
+  }
+
+  /** Executes a read synchronously. */
+  all<T>(q: Compilable<T>): T[] {
+    const compiled = q.compile()
+    return this.#prepare(compiled).all(...(compiled.parameters as unknown[])) as T[]
+  }
+
+  first<T>(q: Compilable<T>): T | undefined {
+    const compiled = q.compile()
+    return this.#prepare(compiled).get(...(compiled.parameters as unknown[])) as T | undefined
+  }
+
+  integrityCheck(): string[] {
+    return (this.raw.pragma('integrity_check') as Array<{ integrity_check: string }>).map(
+      (r) => r.integrity_check,
+    )
+  }
+
+  /** Online backup: consistent even while another process writes (never copy the live file). */
+  async backup(destination: string, onProgress?: (done: number, total: number) => void): Promise<void> {
+    await this.raw.backup(destination, {
+      progress: ({ totalPages, remainingPages }) => {
+        onProgress?.(totalPages - remainingPages, totalPages)
+        return 200
+      },
+    })
+  }
+
+  async close(): Promise<void> {
+    this.#statements.clear()
+    await this.db.destroy()
+    if (this.raw.open) this.raw.close()
+  }
+}
+
+/**
+ * Read-only guard for `qd766 query`: a statement is accepted only if SQLite itself says it does
+ * not write (`stmt.readonly`), and the connection is opened read-only as a second fence.
+ */
+export function prepareReadOnly(raw: BetterSqlite3.Database, sql: string): BetterSqlite3.Statement {
+  const stmt = raw.prepare(sql)
+  if (!stmt.readonly)
+    throw new Error('only read-only statements (SELECT, WITH ... SELECT, EXPLAIN) are allowed')
+  return stmt
+}

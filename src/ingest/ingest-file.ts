@@ -1,0 +1,355 @@
+/**
+ * One file, start to end: hash -> duplicate check -> read -> recognise -> parse/validate -> one
+ * BEGIN IMMEDIATE transaction (source file, raw rows, facts, event, findings) -> archive. Anything
+ * thrown before the commit leaves the database untouched and the file goes to rejected/ unchanged,
+ * with an error report a person can act on. Nothing here throws for a bad file: the outcome is data.
+ */
+import { stat } from 'node:fs/promises'
+import { basename } from 'node:path'
+import type { Config } from '../config/config.ts'
+import type { Home } from '../config/home.ts'
+import type { Store } from '../db/sqlite.ts'
+import { QdError, asQdError } from '../errors.ts'
+import { moveInto, sha256File, writeErrorReport } from '../inbox/files.ts'
+import type { Logger } from '../log.ts'
+import type {
+  Finding,
+  LoadSummary,
+  ParsedTable,
+  Pipeline,
+  PipelineContext,
+  TablePipeline,
+} from '../pipeline/types.ts'
+import { openWorkbook, readJson } from '../read/open.ts'
+import { DEFAULT_LIMITS, type ReadLimits, type Row } from '../read/types.ts'
+import type { ProvinceRegistry } from '../reference/provinces.ts'
+import { PREVIEW_ROWS, familiesHelp, recogniseJson, recogniseTable } from './recognise.ts'
+
+export interface IngestEnv {
+  home: Home
+  store: Store
+  config: Config
+  registry: ProvinceRegistry
+  pipelines: Pipeline[]
+  log: Logger
+  runId: number | null
+  onRows?: (file: string, rows: number) => void
+}
+
+export interface FileOutcome {
+  file: string
+  sha256: string
+  status: 'accepted' | 'duplicate' | 'rejected'
+  kind: string | null
+  rows: number | null
+  error: string | null
+  errorDetail: Record<string, unknown> | null
+  storedAs: string | null
+  findings: Finding[]
+  readingIds: number[]
+  /** True when this run only finished moving a file whose data an interrupted run had committed. */
+  resumed?: boolean
+}
+
+export function readLimits(config: Config): ReadLimits {
+  return {
+    ...DEFAULT_LIMITS,
+    maxFileBytes: config.limits.maxFileMegabytes * 1024 * 1024,
+    maxRows: config.limits.maxRows,
+  }
+}
+
+interface ParsedSheet {
+  pipeline: Pipeline
+  sheet: string
+  parsed: ParsedTable
+  raw: Row[]
+}
+
+/** Reads and validates the whole file; throws QdError when it must be rejected. No database writes. */
+async function parseFile(
+  env: IngestEnv,
+  path: string,
+  fileName: string,
+): Promise<{ format: string; encoding: string | null; sheets: ParsedSheet[]; json: string | null }> {
+  const ctx: PipelineContext = { fileName, registry: env.registry, config: env.config }
+  const limits = readLimits(env.config)
+  const wb = await openWorkbook(path, limits)
+  if (wb.format === 'json') {
+    const doc = await readJson(path, limits)
+    const p = recogniseJson(doc, env.pipelines, ctx)
+    if (!p) {
+      throw new QdError(
+        'unrecognised',
+        `This JSON is not a portal capture qd766 knows. qd766 reads:\n${familiesHelp(env.pipelines)}`,
+      )
+    }
+    const parsed = p.parse(doc, ctx)
+    return {
+      format: 'json',
+      encoding: 'utf-8',
+      sheets: [{ pipeline: p, sheet: 'json', parsed, raw: [] }],
+      json: JSON.stringify(doc),
+    }
+  }
+  const sheets: ParsedSheet[] = []
+  const seenSheets: string[] = []
+  for await (const sheet of wb.sheets) {
+    seenSheets.push(sheet.name)
+    const iterator = sheet.rows[Symbol.asyncIterator]()
+    const preview: Row[] = []
+    while (preview.length < PREVIEW_ROWS) {
+      const next = await iterator.next()
+      if (next.done) break
+      preview.push(next.value)
+    }
+    const hit = recogniseTable(preview, env.pipelines, ctx)
+    if (!hit) {
+      // Not ours (a notes sheet, a chart's data): drain so the streaming reader can move on.
+      for (let n = await iterator.next(); !n.done; n = await iterator.next()) {}
+      env.log.debug({ file: fileName, sheet: sheet.name }, 'sheet not recognised; skipped')
+      continue
+    }
+    const raw: Row[] = [...preview]
+    const dataStart = preview.findIndex((r) => r.rowNumber > hit.header.lastRow)
+    const buffered = dataStart < 0 ? [] : preview.slice(dataStart)
+    let count = 0
+    const onRows = env.onRows
+    async function* dataRows(): AsyncGenerator<Row> {
+      for (const r of buffered) yield r
+      for (let n = await iterator.next(); !n.done; n = await iterator.next()) {
+        raw.push(n.value)
+        if (onRows && ++count % 5000 === 0) onRows(fileName, count)
+        yield n.value
+      }
+    }
+    const pipeline = hit.pipeline as TablePipeline
+    const parsed = await pipeline.parse({ sheet: sheet.name, header: hit.header, rows: dataRows(), ctx })
+    sheets.push({ pipeline, sheet: sheet.name, parsed, raw })
+  }
+  if (sheets.length === 0) {
+    throw new QdError(
+      'unrecognised',
+      `No sheet of this file looks like a table qd766 reads (sheets: ${seenSheets.map((s) => `"${s}"`).join(', ') || 'none'}). ` +
+        `qd766 recognises tables by their header row; it reads:\n${familiesHelp(env.pipelines)}`,
+      { expected: 'a header row naming the province/unit column and score or count columns' },
+    )
+  }
+  return { format: wb.format, encoding: wb.encoding ?? null, sheets, json: null }
+}
+
+export async function ingestFile(
+  env: IngestEnv,
+  workPath: string,
+  opts: { displayName?: string; recovered?: boolean } = {},
+): Promise<FileOutcome> {
+  const { store, home, log } = env
+  const fileName = opts.displayName ?? basename(workPath)
+  const sha256 = await sha256File(workPath)
+  const st = await stat(workPath)
+  const base: Omit<FileOutcome, 'status'> = {
+    file: fileName,
+    sha256,
+    kind: null,
+    rows: null,
+    error: null,
+    errorDetail: null,
+    storedAs: null,
+    findings: [],
+    readingIds: [],
+  }
+  const now = () => new Date().toISOString()
+
+  // ---- identity: the same bytes again change nothing -------------------------------------------
+  const known = store.first(
+    store.db
+      .selectFrom('source_files')
+      .select(['id', 'kind', 'rows', 'archived_as'])
+      .where('sha256', '=', sha256),
+  )
+  if (known) {
+    if (opts.recovered && known.archived_as === null) {
+      // The interrupted run committed this file's data but died before moving it: finish the move.
+      const storedAs = await moveInto(workPath, home.archive, sha256)
+      store.tx(() =>
+        store.run(
+          store.db.updateTable('source_files').set({ archived_as: storedAs }).where('id', '=', known.id),
+        ),
+      )
+      log.info({ file: fileName, storedAs }, 'finished archiving a file committed by an interrupted run')
+      return { ...base, status: 'accepted', kind: known.kind, rows: known.rows, storedAs, resumed: true }
+    }
+    const storedAs = await moveInto(workPath, `${home.archive}/duplicates`, sha256)
+    store.tx(() =>
+      store.run(
+        store.db.insertInto('file_events').values({
+          run_id: env.runId,
+          sha256,
+          file_name: fileName,
+          status: 'duplicate',
+          kind: known.kind,
+          rows: 0,
+          error_code: null,
+          message: `same bytes as a file already ingested (source file ${known.id})`,
+          error_json: null,
+          stored_as: storedAs,
+          at: now(),
+        }),
+      ),
+    )
+    return { ...base, status: 'duplicate', kind: known.kind, rows: 0, storedAs }
+  }
+
+  // ---- read, recognise, validate (no writes) ---------------------------------------------------
+  let parsed: Awaited<ReturnType<typeof parseFile>>
+  try {
+    parsed = await parseFile(env, workPath, fileName)
+  } catch (err) {
+    return reject(env, workPath, base, asQdError(err, { file: fileName }))
+  }
+
+  // ---- load: one transaction for everything this file brings -----------------------------------
+  const kind = [...new Set(parsed.sheets.map((s) => s.pipeline.key))].join('+')
+  let summaries: LoadSummary[]
+  try {
+    summaries = store.tx(() => {
+      const first = parsed.sheets[0]!
+      const sourceFileId = store.run(
+        store.db.insertInto('source_files').values({
+          sha256,
+          file_name: fileName,
+          size: st.size,
+          mtime: st.mtime.toISOString(),
+          format: parsed.format,
+          encoding: parsed.encoding,
+          kind,
+          rows: 0,
+          period: null,
+          as_of: null,
+          accepted_at: now(),
+          run_id: env.runId,
+          archived_as: null,
+        }),
+      ).lastInsertRowid
+      if (parsed.json !== null) {
+        store.run(
+          store.db.insertInto('raw_documents').values({ source_file_id: sourceFileId, body: parsed.json }),
+        )
+      }
+      const insertRaw = store.raw.prepare(
+        'INSERT INTO raw_rows (source_file_id, sheet, row_number, cells) VALUES (?, ?, ?, ?)',
+      )
+      const out: LoadSummary[] = []
+      for (const s of parsed.sheets) {
+        for (const r of s.raw) insertRaw.run(sourceFileId, s.sheet, r.rowNumber, JSON.stringify(r.cells))
+        out.push(s.pipeline.load(store, s.parsed, { sourceFileId, runId: env.runId }))
+      }
+      const rows = out.reduce((n, s) => n + s.rows, 0)
+      store.run(
+        store.db
+          .updateTable('source_files')
+          .set({ rows, period: out[0]?.period ?? null, as_of: out[0]?.asOf ?? null })
+          .where('id', '=', sourceFileId),
+      )
+      for (const s of out) {
+        for (const f of s.findings) {
+          store.run(
+            store.db.insertInto('findings').values({
+              run_id: env.runId,
+              source_file_id: sourceFileId,
+              reading_id: s.readingIds?.[0] ?? null,
+              snapshot_id: null,
+              kind: f.kind,
+              severity: f.severity,
+              province_code: f.provinceCode ?? null,
+              sheet: f.sheet ?? first.sheet,
+              row_number: f.row ?? null,
+              message: f.message,
+              detail: f.detail === undefined ? null : JSON.stringify(f.detail),
+              at: now(),
+            }),
+          )
+        }
+      }
+      store.run(
+        store.db.insertInto('file_events').values({
+          run_id: env.runId,
+          sha256,
+          file_name: fileName,
+          status: 'accepted',
+          kind,
+          rows,
+          error_code: null,
+          message: null,
+          error_json: null,
+          stored_as: null,
+          at: now(),
+        }),
+      )
+      return out
+    })
+  } catch (err) {
+    return reject(env, workPath, base, asQdError(err, { file: fileName }))
+  }
+
+  // ---- archive (after commit: a crash here is finished by the next run) ------------------------
+  const storedAs = await moveInto(workPath, home.archive, sha256)
+  store.tx(() =>
+    store.run(
+      store.db.updateTable('source_files').set({ archived_as: storedAs }).where('sha256', '=', sha256),
+    ),
+  )
+  const rows = summaries.reduce((n, s) => n + s.rows, 0)
+  const findings = summaries.flatMap((s) => s.findings)
+  for (const f of findings) log.warn({ file: fileName, kind: f.kind, row: f.row }, f.message)
+  return {
+    ...base,
+    status: 'accepted',
+    kind,
+    rows,
+    storedAs,
+    findings,
+    readingIds: summaries.flatMap((s) => s.readingIds ?? []),
+  }
+}
+
+async function reject(
+  env: IngestEnv,
+  workPath: string,
+  base: Omit<FileOutcome, 'status'>,
+  error: QdError,
+): Promise<FileOutcome> {
+  const { store, home, log } = env
+  const storedAs = await moveInto(workPath, home.rejected, base.sha256)
+  const report = {
+    file: base.file,
+    sha256: base.sha256,
+    rejectedAt: new Date().toISOString(),
+    ...error.toJSON(),
+    file_in_rejected: basename(storedAs),
+    hint: 'Fix the file (or its name) and drop it into the inbox again; nothing from it was stored.',
+  }
+  await writeErrorReport(storedAs, report)
+  store.tx(() =>
+    store.run(
+      store.db.insertInto('file_events').values({
+        run_id: env.runId,
+        sha256: base.sha256,
+        file_name: base.file,
+        status: 'rejected',
+        kind: null,
+        rows: null,
+        error_code: error.code,
+        message: error.describe(),
+        error_json: JSON.stringify(error.toJSON()),
+        stored_as: storedAs,
+        at: new Date().toISOString(),
+      }),
+    ),
+  )
+  log.error(
+    { file: base.file, code: error.code, row: error.location.row, column: error.location.column },
+    error.describe(),
+  )
+  return { ...base, status: 'rejected', error: error.describe(), errorDetail: error.toJSON(), storedAs }
+}

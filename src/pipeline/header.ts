@@ -1,0 +1,123 @@
+/**
+ * Header matching by normalised text. Exports put their header anywhere in the first rows, over one
+ * to four rows with merged bands (readers fill merged ranges), with maxima suffixes ("(18 điểm)"),
+ * line breaks, tabs and either accent style. Each column gets a *path* (the distinct texts down the
+ * header band: "Số hóa hồ sơ TTHC khi tiếp nhận › Có số hóa TPHS"), and column specs match a path
+ * suffix, so a leaf name that repeats under two groups is still told apart.
+ */
+import { columnLetter } from '../errors.ts'
+import type { Row } from '../read/types.ts'
+import { cellText } from './cells.ts'
+import { matchKey } from '../text/normalize.ts'
+
+export interface ColumnSpec {
+  key: string
+  /** Alternatives; each is a path suffix (a single string = a leaf name). Compared by headerKey. */
+  headers: Array<string | string[]>
+  required?: boolean
+}
+
+export interface HeaderColumn {
+  index: number
+  letter: string
+  path: string[]
+  /** Number found in a "(18 điểm)" / "/22" suffix of the leaf, if any. */
+  declaredMax: number | null
+}
+
+export interface HeaderMatch {
+  /** Row numbers (1-based) of the header band. */
+  firstRow: number
+  lastRow: number
+  columns: HeaderColumn[]
+  /** spec key -> column */
+  mapped: Map<string, HeaderColumn>
+  /** Header columns no spec claimed (non-empty text). */
+  unmapped: HeaderColumn[]
+  /** Rows above the header: titles, period lines. */
+  titleRows: Row[]
+}
+
+const MAX_SUFFIX = /\s*(?:\(?\s*(?:toi da\s*)?(\d+(?:[.,]\d+)?)\s*diem\s*\)?|\/\s*(\d+(?:[.,]\d+)?))\s*$/
+
+/** The comparison key of one header text, with any maximum suffix removed. */
+export function headerKey(text: string): { key: string; max: number | null } {
+  const k = matchKey(text)
+  const m = MAX_SUFFIX.exec(k)
+  if (!m) return { key: k, max: null }
+  return { key: k.slice(0, m.index).trim(), max: Number((m[1] ?? m[2])!.replace(',', '.')) }
+}
+
+function pathOf(rows: Row[], col: number): string[] {
+  const path: string[] = []
+  for (const r of rows) {
+    const t = cellText(r.cells[col] ?? null)
+    if (t !== null && path[path.length - 1] !== t) path.push(t)
+  }
+  return path
+}
+
+function pathMatches(path: string[], alt: string | string[]): boolean {
+  const want = (Array.isArray(alt) ? alt : [alt]).map((s) => headerKey(s).key)
+  const have = path.map((s) => headerKey(s).key)
+  if (want.length > have.length) return false
+  const tail = have.slice(have.length - want.length)
+  return want.every((w, i) => w === tail[i])
+}
+
+/**
+ * Tries every header band start in `preview` (up to `maxBand` rows deep) and returns the band where
+ * the most specs match one column each; null when the required specs never all match.
+ */
+export function findHeader(preview: Row[], specs: ColumnSpec[], maxBand = 4): HeaderMatch | null {
+  let best: { score: number; match: HeaderMatch } | null = null
+  for (let i = 0; i < preview.length; i++) {
+    for (let h = 1; h <= maxBand && i + h <= preview.length; h++) {
+      const band = preview.slice(i, i + h)
+      const width = Math.max(...band.map((r) => r.cells.length))
+      const columns: HeaderColumn[] = []
+      for (let c = 0; c < width; c++) {
+        const path = pathOf(band, c)
+        if (path.length === 0) continue
+        columns.push({
+          index: c,
+          letter: columnLetter(c),
+          path,
+          declaredMax: headerKey(path[path.length - 1]!).max,
+        })
+      }
+      const mapped = new Map<string, HeaderColumn>()
+      const used = new Set<number>()
+      for (const spec of specs) {
+        const hit = columns.find(
+          (col) => !used.has(col.index) && spec.headers.some((alt) => pathMatches(col.path, alt)),
+        )
+        if (hit) {
+          mapped.set(spec.key, hit)
+          used.add(hit.index)
+        }
+      }
+      if (specs.some((s) => s.required && !mapped.has(s.key))) continue
+      // More specs matched wins; among equals, the shallower band (extra rows would be data).
+      const score = mapped.size * 10 - h
+      if (!best || score > best.score) {
+        best = {
+          score,
+          match: {
+            firstRow: band[0]!.rowNumber,
+            lastRow: band[band.length - 1]!.rowNumber,
+            columns,
+            mapped,
+            unmapped: columns.filter((c) => !used.has(c.index)),
+            titleRows: preview.slice(0, i),
+          },
+        }
+      }
+    }
+  }
+  return best?.match ?? null
+}
+
+export function describePath(path: string[]): string {
+  return path.join(' › ')
+}

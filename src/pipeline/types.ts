@@ -1,0 +1,79 @@
+/**
+ * What a pipeline is: a declarative description of one input family (its signature, columns, row
+ * schema and target) plus the code that maps validated rows to facts. Adding a family = writing one
+ * file under pipelines/ and listing it in pipelines/index.ts; the ingest engine never changes.
+ */
+import type { Config } from '../config/config.ts'
+import type { Store } from '../db/sqlite.ts'
+import type { QdError } from '../errors.ts'
+import type { Row } from '../read/types.ts'
+import type { ProvinceRegistry } from '../reference/provinces.ts'
+import type { ColumnSpec, HeaderMatch } from './header.ts'
+
+export interface PipelineContext {
+  fileName: string
+  registry: ProvinceRegistry
+  config: Config
+}
+
+/** Something worth telling the analyst that does not reject the file (a total that does not add up). */
+export interface Finding {
+  kind: string
+  severity: 'info' | 'warning' | 'error'
+  message: string
+  provinceCode?: string | null
+  sheet?: string | null
+  row?: number | null
+  detail?: unknown
+}
+
+export interface LoadIds {
+  sourceFileId: number
+  runId: number | null
+}
+
+export interface LoadSummary {
+  /** Facts written (rows of the target table(s)). */
+  rows: number
+  period?: string | null
+  asOf?: string | null
+  readingIds?: number[]
+  findings: Finding[]
+}
+
+export interface ParsedTable {
+  rows: number
+  findings: Finding[]
+}
+
+export interface TablePipeline<P extends ParsedTable = ParsedTable> {
+  key: string
+  kind: 'table'
+  /** One line for `--help`, README and "unrecognised" messages. */
+  title: string
+  /** The columns this family has; required ones form its signature. */
+  columns: ColumnSpec[]
+  /** Extra acceptance check once the header matched (e.g. a title keyword); null = accept. */
+  accept?(header: HeaderMatch, ctx: PipelineContext): QdError | null
+  /** Validates and maps the data rows (the rows after the header band). Throws QdError to reject. */
+  parse(input: {
+    sheet: string
+    header: HeaderMatch
+    rows: AsyncIterable<Row>
+    ctx: PipelineContext
+  }): Promise<P>
+  /** Writes the facts. Runs inside the file's single BEGIN IMMEDIATE transaction: synchronous only. */
+  load(store: Store, parsed: P, ids: LoadIds): LoadSummary
+}
+
+export interface JsonPipeline<P extends ParsedTable = ParsedTable> {
+  key: string
+  kind: 'json'
+  title: string
+  /** True when this document is of this family (by shape, not by file name). */
+  recognise(doc: unknown, ctx: PipelineContext): boolean
+  parse(doc: unknown, ctx: PipelineContext): P
+  load(store: Store, parsed: P, ids: LoadIds): LoadSummary
+}
+
+export type Pipeline = TablePipeline | JsonPipeline

@@ -1,0 +1,219 @@
+/**
+ * Periods ("2026", "2026-Q3", "2026-08") and reading dates, from the contract's notation, from
+ * Vietnamese title lines ("Quý 3/2026", "tính đến ngày 05/10/2026", "(Từ ngày 01/01/2026 đến ngày
+ * 05/10/2026)") and from file-name tokens. Also which province cohort (63 or 34) a reading belongs to.
+ */
+import { QdError } from '../errors.ts'
+import { stripAccents } from '../text/normalize.ts'
+
+export type PeriodType = 'year' | 'quarter' | 'month'
+
+export interface Period {
+  /** Contract notation: "2026", "2026-Q3", "2026-08". */
+  id: string
+  type: PeriodType
+  year: number
+  /** Quarter 1-4 or month 1-12; null for a year. */
+  part: number | null
+  /** ISO dates, inclusive. */
+  start: string
+  end: string
+}
+
+/** The date the 63-province set ended and the 34-province set began (QĐ 19/2025/QĐ-TTg). */
+export const COHORT_34_FROM = '2025-07-01'
+
+const pad = (n: number) => String(n).padStart(2, '0')
+const lastDay = (y: number, m: number) => new Date(Date.UTC(y, m, 0)).getUTCDate()
+
+export function makePeriod(type: PeriodType, year: number, part: number | null): Period {
+  if (!Number.isInteger(year) || year < 2000 || year > 2100) throw new Error(`year ${year} is out of range`)
+  if (type === 'year')
+    return { id: String(year), type, year, part: null, start: `${year}-01-01`, end: `${year}-12-31` }
+  if (type === 'quarter') {
+    if (part === null || part < 1 || part > 4) throw new Error(`quarter ${part} is not 1-4`)
+    const m1 = (part - 1) * 3 + 1
+    const m3 = m1 + 2
+    return {
+      id: `${year}-Q${part}`,
+      type,
+      year,
+      part,
+      start: `${year}-${pad(m1)}-01`,
+      end: `${year}-${pad(m3)}-${pad(lastDay(year, m3))}`,
+    }
+  }
+  if (part === null || part < 1 || part > 12) throw new Error(`month ${part} is not 1-12`)
+  return {
+    id: `${year}-${pad(part)}`,
+    type,
+    year,
+    part,
+    start: `${year}-${pad(part)}-01`,
+    end: `${year}-${pad(part)}-${pad(lastDay(year, part))}`,
+  }
+}
+
+/** Parses the contract notation; throws a usage-friendly Error otherwise. */
+export function parsePeriod(s: string): Period {
+  const t = s.trim()
+  let m = /^(\d{4})$/.exec(t)
+  if (m) return makePeriod('year', Number(m[1]), null)
+  m = /^(\d{4})-?Q([1-4])$/i.exec(t)
+  if (m) return makePeriod('quarter', Number(m[1]), Number(m[2]))
+  m = /^(\d{4})-(\d{1,2})$/.exec(t)
+  if (m) return makePeriod('month', Number(m[1]), Number(m[2]))
+  throw new Error(`"${s}" is not a period: write 2026 (year), 2026-Q3 (quarter) or 2026-08 (month)`)
+}
+
+export function isIsoDate(s: string): boolean {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(s)
+  if (!m) return false
+  const y = Number(m[1])
+  const mo = Number(m[2])
+  const d = Number(m[3])
+  return mo >= 1 && mo <= 12 && d >= 1 && d <= lastDay(y, mo)
+}
+
+export function parseIsoDate(s: string): string {
+  if (!isIsoDate(s.trim())) throw new Error(`"${s}" is not a date: write it as YYYY-MM-DD, e.g. 2026-10-05`)
+  return s.trim()
+}
+
+function dmy(d: string, m: string, y: string): string | null {
+  const iso = `${y}-${pad(Number(m))}-${pad(Number(d))}`
+  return isIsoDate(iso) ? iso : null
+}
+
+const ROMAN: Record<string, number> = { i: 1, ii: 2, iii: 3, iv: 4 }
+
+export interface TitleFacts {
+  period: Period | null
+  asOf: string | null
+}
+
+/**
+ * Reads period and as-of date from free text (title rows joined). Handles "Năm 2026", "Quý 3/2026",
+ * "Quý III năm 2026", "Tháng 8/2026", "tháng 08 năm 2026", "tính đến ngày 05/10/2026",
+ * "Cập nhật: 05/10/2026 08:00", "(Từ ngày 01/01/2026 đến ngày 05/10/2026)".
+ */
+export function factsFromText(text: string): TitleFacts {
+  const t = stripAccents(text.normalize('NFC')).toLowerCase().replace(/\s+/g, ' ')
+  let period: Period | null = null
+  let asOf: string | null = null
+  const D = String.raw`(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})`
+
+  const range = new RegExp(String.raw`tu ngay\s*${D}\s*(?:den|-|–)\s*(?:ngay\s*)?${D}`).exec(t)
+  if (range) {
+    const from = dmy(range[1]!, range[2]!, range[3]!)
+    const to = dmy(range[4]!, range[5]!, range[6]!)
+    if (from && to) {
+      period = periodFromRange(from, to)
+      asOf = to
+    }
+  }
+  if (!asOf) {
+    const m = new RegExp(
+      String.raw`(?:tinh den|den|cap nhat|cap nhat luc|ngay cap nhat|du lieu ngay)\s*(?:ngay)?\s*:?\s*${D}`,
+    ).exec(t)
+    if (m) asOf = dmy(m[1]!, m[2]!, m[3]!)
+  }
+  if (!period) {
+    let m = /quy\s*([1-4]|iv|iii|ii|i)\s*(?:\/|nam|-)\s*(\d{4})/.exec(t)
+    if (m) period = makePeriod('quarter', Number(m[2]), ROMAN[m[1]!] ?? Number(m[1]))
+    if (!period) {
+      m = /thang\s*(\d{1,2})\s*(?:\/|nam|-)\s*(\d{4})/.exec(t)
+      if (m && Number(m[1]) >= 1 && Number(m[1]) <= 12)
+        period = makePeriod('month', Number(m[2]), Number(m[1]))
+    }
+    if (!period) {
+      m = /nam\s*(\d{4})/.exec(t)
+      if (m) period = makePeriod('year', Number(m[1]), null)
+    }
+  }
+  return { period, asOf }
+}
+
+/** The smallest month/quarter/year that starts on `from` and contains `to`; null if none does. */
+export function periodFromRange(from: string, to: string): Period | null {
+  const [y, m, d] = from.split('-').map(Number) as [number, number, number]
+  if (d !== 1 || to < from) return null
+  const candidates: Period[] = [makePeriod('month', y, m)]
+  if ((m - 1) % 3 === 0) candidates.push(makePeriod('quarter', y, (m - 1) / 3 + 1))
+  if (m === 1) candidates.push(makePeriod('year', y, null))
+  return candidates.find((p) => p.start === from && to <= p.end) ?? null
+}
+
+/** Period and as-of tokens in a file name: 2026, 2026-Q3, Q3-2026, 2026-08, 2026-10-05, 05-10-2026. */
+export function factsFromFileName(name: string): TitleFacts {
+  const base = name.replace(/\.[^.]+$/, '')
+  let asOf: string | null = null
+  let rest = base
+  let m = /(\d{4})[-_.](\d{2})[-_.](\d{2})/.exec(rest)
+  if (m) {
+    asOf = isIsoDate(`${m[1]}-${m[2]}-${m[3]}`) ? `${m[1]}-${m[2]}-${m[3]}` : null
+    rest = rest.replace(m[0], ' ')
+  } else {
+    m = /(?<!\d)(\d{1,2})[-_.](\d{1,2})[-_.](\d{4})(?!\d)/.exec(rest)
+    if (m) {
+      asOf = dmy(m[1]!, m[2]!, m[3]!)
+      rest = rest.replace(m[0], ' ')
+    }
+  }
+  let period: Period | null = null
+  m = /(\d{4})[-_ ]?q([1-4])(?![0-9])/i.exec(rest) ?? null
+  if (m) period = makePeriod('quarter', Number(m[1]), Number(m[2]))
+  if (!period) {
+    m = /(?<![0-9])q([1-4])[-_ ]?(\d{4})/i.exec(rest)
+    if (m) period = makePeriod('quarter', Number(m[2]), Number(m[1]))
+  }
+  if (!period) {
+    m = /(?<!\d)(\d{4})[-_](\d{2})(?!\d)/.exec(rest)
+    if (m && Number(m[2]) >= 1 && Number(m[2]) <= 12) period = makePeriod('month', Number(m[1]), Number(m[2]))
+  }
+  if (!period) {
+    m = /(?<!\d)(20\d{2})(?!\d)/.exec(rest)
+    if (m) period = makePeriod('year', Number(m[1]), null)
+  }
+  return { period, asOf }
+}
+
+/**
+ * Title facts first, file-name tokens second (inputs.md §A). Throws 'missing-period' with naming
+ * advice when neither says which period the figures are for.
+ */
+export function resolvePeriod(titleText: string, fileName: string): { period: Period; asOf: string | null } {
+  const fromTitle = factsFromText(titleText)
+  const fromName = factsFromFileName(fileName)
+  const period = fromTitle.period ?? fromName.period
+  const asOf = fromTitle.asOf ?? fromName.asOf
+  if (!period) {
+    throw new QdError(
+      'missing-period',
+      'Cannot tell which period these figures are for: the title rows name no year, quarter or month. ' +
+        'Add a title such as "Năm 2026", "Quý 3/2026" or "Tháng 8/2026 - tính đến ngày 05/10/2026", or put the ' +
+        'period in the file name, e.g. "xep-hang-2026-Q3-2026-10-05.xlsx" (period 2026-Q3, read on 2026-10-05).',
+      { expected: 'a period in the title or file name (2026, 2026-Q3, 2026-08)' },
+    )
+  }
+  if (asOf && asOf < period.start) {
+    throw new QdError(
+      'bad-period',
+      `The reading date ${asOf} is before the period ${period.id} starts (${period.start}).`,
+      {
+        expected: `a date on or after ${period.start}`,
+        found: asOf,
+      },
+    )
+  }
+  return { period, asOf }
+}
+
+/**
+ * The province set a reading is ranked in: 63 before 01/07/2025, 34 from then on. The reference
+ * date is the reading date, capped at the period's end (a late reading of Q2/2025 is still 63).
+ */
+export function cohortFor(period: Period, asOf: string | null): 63 | 34 {
+  const ref = asOf && asOf < period.end ? asOf : period.end
+  return ref < COHORT_34_FROM ? 63 : 34
+}

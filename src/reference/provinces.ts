@@ -1,0 +1,192 @@
+/**
+ * The province registries (63 until 30/06/2025, 34 from 01/07/2025) and name resolution.
+ * Source: db/seeds/provinces-63.csv, provinces-34.csv and dvcqg-provinces-34.json, copied from the
+ * project's reference material (GSO codes per QĐ 124/2004/QĐ-TTg and QĐ 19/2025/QĐ-TTg; portal
+ * H-codes and rootDepartmentIds as returned by the DVCQG 766 API). A code can mean a different
+ * territory in each cohort (15 = Yên Bái before, Lào Cai after), so every lookup names its cohort.
+ */
+import { readFileSync } from 'node:fs'
+import { parse } from 'csv-parse/sync'
+import { matchKey } from '../text/normalize.ts'
+
+export type Cohort = 63 | 34
+
+export interface Province {
+  cohort: Cohort
+  code: string
+  name: string
+  officialName: string
+  type: string
+  region: string | null
+  validFrom: string
+  validTo: string | null
+  dvcqgCode: string | null
+  dvcqgUuid: string | null
+  mergedFrom: string | null
+  aliases: string[]
+}
+
+const SEEDS = new URL('../../db/seeds/', import.meta.url)
+
+/** Prefixes that name the kind of unit, not the unit: stripped before comparing names. */
+const PREFIXES = [
+  'uy ban nhan dan ',
+  'ubnd ',
+  'tinh ',
+  'thanh pho ',
+  'tp ',
+  'thanh pho truc thuoc trung uong ',
+]
+
+/** The comparison key for a province name: accents, case, punctuation, tone style and prefixes removed. */
+export function provinceKey(name: string): string {
+  let k = matchKey(name)
+  let changed = true
+  while (changed) {
+    changed = false
+    for (const p of PREFIXES) {
+      if (k.startsWith(p) && k.length > p.length) {
+        k = k.slice(p.length)
+        changed = true
+      }
+    }
+  }
+  return k
+}
+
+interface Row63 {
+  code: string
+  name: string
+  type: string
+  region: string
+  aliases: string
+  official_name: string
+}
+interface Row34 {
+  code: string
+  name: string
+  type: string
+  merged_from: string
+  effective_date: string
+  official_name: string
+  dvcqg_dept_code: string
+  aliases: string
+}
+interface DvcqgEntry {
+  departmentCode: string
+  adminCode: string
+  departmentName: string
+  rootDepartmentId: string
+}
+
+function readCsv<T>(file: string): T[] {
+  return parse(readFileSync(new URL(file, SEEDS), 'utf8'), {
+    columns: true,
+    bom: true,
+    skip_empty_lines: true,
+  }) as T[]
+}
+
+/** Loads both registries from the seed files (pure: no database). */
+export function loadProvinceSeeds(): Province[] {
+  const out: Province[] = []
+  for (const r of readCsv<Row63>('provinces-63.csv')) {
+    out.push({
+      cohort: 63,
+      code: r.code,
+      name: r.name,
+      officialName: r.official_name,
+      type: r.type,
+      region: r.region || null,
+      validFrom: '2008-08-01',
+      validTo: '2025-06-30',
+      dvcqgCode: null,
+      dvcqgUuid: null,
+      mergedFrom: null,
+      aliases: r.aliases ? r.aliases.split('|') : [],
+    })
+  }
+  const dvcqg = JSON.parse(readFileSync(new URL('dvcqg-provinces-34.json', SEEDS), 'utf8')) as {
+    provinces: DvcqgEntry[]
+  }
+  const byAdmin = new Map(dvcqg.provinces.map((p) => [p.adminCode, p]))
+  for (const r of readCsv<Row34>('provinces-34.csv')) {
+    const portal = byAdmin.get(r.code)
+    out.push({
+      cohort: 34,
+      code: r.code,
+      name: r.name,
+      officialName: r.official_name,
+      type: r.type,
+      region: null,
+      validFrom: r.effective_date || '2025-07-01',
+      validTo: null,
+      dvcqgCode: portal?.departmentCode ?? (r.dvcqg_dept_code || null),
+      dvcqgUuid: portal?.rootDepartmentId ?? null,
+      mergedFrom: r.merged_from || null,
+      aliases: [...(r.aliases ? r.aliases.split('|') : []), ...(portal ? [portal.departmentName] : [])],
+    })
+  }
+  return out
+}
+
+/** In-memory resolver over one or both cohorts. Build once per run; lookups are map reads. */
+export class ProvinceRegistry {
+  readonly #byCode = new Map<string, Province>()
+  readonly #byKey = new Map<string, Province[]>()
+  readonly #byPortal = new Map<string, Province>()
+  readonly all: Province[]
+
+  constructor(provinces: Province[]) {
+    this.all = provinces
+    for (const p of provinces) {
+      this.#byCode.set(`${p.cohort}:${p.code}`, p)
+      if (p.dvcqgCode) this.#byPortal.set(p.dvcqgCode.toUpperCase(), p)
+      if (p.dvcqgUuid) this.#byPortal.set(p.dvcqgUuid.toLowerCase(), p)
+      for (const name of [p.name, p.officialName, ...p.aliases]) {
+        const key = `${p.cohort}:${provinceKey(name)}`
+        const list = this.#byKey.get(key) ?? []
+        if (!list.includes(p)) list.push(p)
+        this.#byKey.set(key, list)
+      }
+    }
+  }
+
+  static fromSeeds(): ProvinceRegistry {
+    return new ProvinceRegistry(loadProvinceSeeds())
+  }
+
+  cohort(cohort: Cohort): Province[] {
+    return this.all.filter((p) => p.cohort === cohort)
+  }
+
+  byCode(cohort: Cohort, code: string): Province | undefined {
+    return this.#byCode.get(`${cohort}:${code.padStart(2, '0')}`)
+  }
+
+  /** Portal department code ("H44") or rootDepartmentId (UUID): always the 34-province set. */
+  byPortalId(id: string): Province | undefined {
+    return this.#byPortal.get(id.trim().toUpperCase()) ?? this.#byPortal.get(id.trim().toLowerCase())
+  }
+
+  /**
+   * Resolves what a file wrote in its province column. Codes first (a bare 1-2 digit number is a GSO
+   * code in this cohort, "H44" a portal code), then names in any of the spellings of
+   * methodology.md §8. Returns undefined when nothing (or more than one province) matches.
+   */
+  resolve(cohort: Cohort, written: string): Province | undefined {
+    const t = written.trim()
+    if (/^\d{1,2}$/.test(t)) return this.byCode(cohort, t)
+    if (/^H\d{2}$/i.test(t)) {
+      const p = this.byPortalId(t)
+      return p && p.cohort === cohort ? p : undefined
+    }
+    const list = this.#byKey.get(`${cohort}:${provinceKey(t)}`)
+    return list && list.length === 1 ? list[0] : undefined
+  }
+
+  /** Every cohort a name resolves in (for error messages about the wrong era). */
+  cohortsOf(written: string): Cohort[] {
+    return ([63, 34] as const).filter((c) => this.resolve(c, written) !== undefined)
+  }
+}

@@ -1,0 +1,154 @@
+/**
+ * The ranking as the contract shapes it: pick a snapshot (latest, or by period / as-of date), read
+ * its rows with the derived rank change, optionally ranked by one group instead of the total.
+ */
+import { sql } from 'kysely'
+import type { Store } from '../db/sqlite.ts'
+import { GROUPS, type GroupCode, groupByCode } from '../reference/groups.ts'
+import { parsePeriod } from '../reference/period.ts'
+import { displayOrder } from '../snapshot/rank.ts'
+
+export interface RankingRow {
+  rank: number | null
+  code: string
+  name: string
+  total: number | null
+  groups: Record<GroupCode, number | null>
+  /** Five-group readings: "Dịch vụ công trực tuyến" /22 (CLGQ + TTTT), else null. */
+  online22: number | null
+  band: string | null
+  rankChange: number | null
+  status: 'ranked' | 'incomplete' | 'missing'
+  /** With --by: the score ranked on. */
+  value?: number | null
+}
+
+export interface Ranking {
+  period: string
+  asOf: string | null
+  cohort: number
+  /** Provinces that have a rank in this snapshot. */
+  ranked: number
+  by: string
+  snapshotId: number
+  source: string
+  form: string
+  takenAt: string
+  previousSnapshotId: number | null
+  rows: RankingRow[]
+  /** Provinces of the cohort absent from the reading (reported, not ranked last). */
+  missing: Array<{ code: string; name: string }>
+}
+
+export class NotFoundError extends Error {}
+
+/** Latest first: by reading date, then the whole-year view (the portal's default), then arrival. */
+const LATEST_ORDER = sql`COALESCE(as_of, period_end) DESC, CASE period_type WHEN 'year' THEN 0 WHEN 'quarter' THEN 1 ELSE 2 END, id DESC`
+
+export function findSnapshotId(store: Store, opts: { period?: string; asOf?: string }): number {
+  let q = store.db.selectFrom('snapshots').select('id')
+  if (opts.period) q = q.where('period', '=', parsePeriod(opts.period).id)
+  if (opts.asOf) q = q.where('as_of', '=', opts.asOf)
+  const row = store.first(q.orderBy(LATEST_ORDER).limit(1))
+  if (!row) {
+    const what = [opts.period && `period ${opts.period}`, opts.asOf && `as-of ${opts.asOf}`]
+      .filter(Boolean)
+      .join(' and ')
+    throw new NotFoundError(
+      what
+        ? `no ranking snapshot for ${what}. \`qd766 status\` lists the snapshots there are.`
+        : 'there is no ranking snapshot yet: drop ranking exports into the inbox and run `qd766 refresh`.',
+    )
+  }
+  return row.id
+}
+
+export function getRanking(
+  store: Store,
+  opts: { period?: string; asOf?: string; by?: string } = {},
+): Ranking {
+  const snapshotId = findSnapshotId(store, opts)
+  const snap = store.first(store.db.selectFrom('snapshots').selectAll().where('id', '=', snapshotId))!
+  const rows = store.all(
+    store.db
+      .selectFrom('v_ranking_history' as never)
+      .selectAll()
+      .where(sql.ref('snapshot_id'), '=', snapshotId) as never,
+  ) as Array<Record<string, unknown>>
+  const byGroup = opts.by ? groupByCode(opts.by) : undefined
+  const byOnline = opts.by && /^(dvctt|online22)$/i.test(opts.by)
+  if (opts.by && !byGroup && !byOnline) {
+    throw new NotFoundError(
+      `--by ${opts.by}: not a group code (${GROUPS.map((g) => g.code).join(', ')}, or DVCTT for the five-group form)`,
+    )
+  }
+  const out: RankingRow[] = rows.map((r) => {
+    const groups = Object.fromEntries(
+      GROUPS.map((g) => [g.code, (r[g.column] as number | null) ?? null]),
+    ) as Record<GroupCode, number | null>
+    const base: RankingRow = {
+      rank: (r.rank as number | null) ?? null,
+      code: r.province_code as string,
+      name: r.name as string,
+      total: (r.total as number | null) ?? null,
+      groups,
+      online22: (r.online22 as number | null) ?? null,
+      band: (r.band as string | null) ?? null,
+      rankChange: (r.rank_change as number | null) ?? null,
+      status: r.status as RankingRow['status'],
+    }
+    if (byGroup) {
+      base.rank = (r[`rank_${byGroup.column}`] as number | null) ?? null
+      base.value = groups[byGroup.code]
+      base.rankChange = null
+    } else if (byOnline) {
+      base.rank = (r.rank_online22 as number | null) ?? null
+      base.value = base.online22
+      base.rankChange = null
+    }
+    return base
+  })
+  const present = displayOrder(out.filter((r) => r.status !== 'missing'))
+  const previous = rows[0]?.previous_snapshot_id as number | null | undefined
+  return {
+    period: snap.period,
+    asOf: snap.as_of,
+    cohort: snap.cohort,
+    ranked: snap.ranked,
+    by: byGroup?.code ?? (byOnline ? 'DVCTT' : 'total'),
+    snapshotId,
+    source: snap.source_label,
+    form: snap.form,
+    takenAt: snap.taken_at,
+    previousSnapshotId: previous ?? null,
+    rows: present,
+    missing: out.filter((r) => r.status === 'missing').map((r) => ({ code: r.code, name: r.name })),
+  }
+}
+
+/** The contract's JSON shape (plus a few documented extension fields). */
+export function rankingJson(r: Ranking) {
+  return {
+    period: r.period,
+    asOf: r.asOf,
+    cohort: r.cohort,
+    by: r.by,
+    ranked: r.ranked,
+    form: r.form,
+    source: r.source,
+    snapshotId: r.snapshotId,
+    rows: r.rows.map((row) => ({
+      rank: row.rank,
+      code: row.code,
+      name: row.name,
+      total: row.total,
+      groups: row.groups,
+      band: row.band,
+      rankChange: row.rankChange,
+      ...(r.form === 'five' ? { online22: row.online22 } : {}),
+      ...(row.value !== undefined ? { value: row.value } : {}),
+      ...(row.status !== 'ranked' ? { status: row.status } : {}),
+    })),
+    missing: r.missing,
+  }
+}
