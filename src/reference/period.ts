@@ -56,6 +56,14 @@ export function makePeriod(type: PeriodType, year: number, part: number | null):
 
 /** Parses the contract notation; throws a usage-friendly Error otherwise. */
 export function parsePeriod(s: string): Period {
+  try {
+    return parsePeriodStrict(s)
+  } catch (err) {
+    throw new Error(`"${s}" is not a period (${(err as Error).message}): write 2026 (year), 2026-Q3 (quarter) or 2026-08 (month)`)
+  }
+}
+
+function parsePeriodStrict(s: string): Period {
   const t = s.trim()
   let m = /^(\d{4})$/.exec(t)
   if (m) return makePeriod('year', Number(m[1]), null)
@@ -63,7 +71,7 @@ export function parsePeriod(s: string): Period {
   if (m) return makePeriod('quarter', Number(m[1]), Number(m[2]))
   m = /^(\d{4})-(\d{1,2})$/.exec(t)
   if (m) return makePeriod('month', Number(m[1]), Number(m[2]))
-  throw new Error(`"${s}" is not a period: write 2026 (year), 2026-Q3 (quarter) or 2026-08 (month)`)
+  throw new Error("not of the form YYYY, YYYY-Qn or YYYY-MM")
 }
 
 export function isIsoDate(s: string): boolean {
@@ -149,7 +157,7 @@ export function factsFromFileName(name: string): TitleFacts {
   const base = name.replace(/\.[^.]+$/, '')
   let asOf: string | null = null
   let rest = base
-  let m = /(\d{4})[-_.](\d{2})[-_.](\d{2})/.exec(rest)
+  let m = /(?<!\d)(\d{4})[-_.](\d{2})[-_.](\d{2})(?!\d)/.exec(rest)
   if (m) {
     asOf = isIsoDate(`${m[1]}-${m[2]}-${m[3]}`) ? `${m[1]}-${m[2]}-${m[3]}` : null
     rest = rest.replace(m[0], ' ')
