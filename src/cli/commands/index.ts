@@ -1,4 +1,5 @@
 import type { CommandDef } from '../args.ts'
+import { demoCommand } from './demo.ts'
 import { ingestCommand } from './ingest.ts'
 import { provinceCommand } from './province.ts'
 import { queryCommand } from './query.ts'
@@ -14,4 +15,5 @@ export const COMMANDS: CommandDef[] = [
   provinceCommand,
   queryCommand,
   statusCommand,
+  demoCommand,
 ]
