@@ -1,0 +1,183 @@
+/**
+ * Byte-level pre-scan of one worksheet XML, run before its rows are streamed.
+ *
+ * Why: the exceljs streaming reader drops things we need, and the worst of them, `<mergeCells>`, sits
+ * AFTER `<sheetData>`, so it must be known before the first row goes out. While inflating the sheet
+ * anyway we also pick up the few cells exceljs gets wrong, which are rare enough to be found with
+ * Buffer.indexOf instead of a second XML parse:
+ * - formula cells with an error result (`t="e"`): exceljs gives `result: NaN`, we want "#N/A";
+ * - formula cells with a boolean result (`t="b"`): exceljs gives 1/0, we want "TRUE"/"FALSE";
+ * - inline strings with several runs (`<is><r>…`): exceljs keeps only the last run.
+ */
+import type { CellValue } from './types.ts'
+import {
+  type CellRange,
+  decodeOoxmlEscapes,
+  decodeXmlEntities,
+  parseCellRef,
+  parseRangeRef,
+  xmlAttr,
+} from './xml.ts'
+
+export interface SheetScan {
+  /** Merged ranges, sorted by top row. Single-cell "merges" are dropped. */
+  merges: CellRange[]
+  /** The `<dimension ref>` the producer wrote, when it is a range. */
+  dimension: CellRange | undefined
+  /** rowNumber -> (0-based column -> value) for the cells exceljs would misread. */
+  overrides: Map<number, Map<number, CellValue>>
+}
+
+const B_SHEETDATA = Buffer.from('<sheetData')
+const B_SHEETDATA_END = Buffer.from('</sheetData')
+const B_DIMENSION = Buffer.from('<dimension')
+const B_CELL_END = Buffer.from('</c>')
+const B_ROW = Buffer.from('<row')
+const B_CELL = Buffer.from('<c ')
+const B_MERGE = Buffer.from('<mergeCell ')
+const B_RUN = Buffer.from('<r>')
+const HITS = [Buffer.from(' t="e"'), Buffer.from(' t="b"'), Buffer.from(" t='e'"), Buffer.from(" t='b'")]
+const GT = 0x3e
+const SLASH = 0x2f
+
+/** Largest stretch kept between chunks without finding a safe cut: one giant cell is corrupt data. */
+const MAX_CARRY = 64 * 1024 * 1024
+
+export async function scanSheet(chunks: AsyncIterable<Buffer>): Promise<SheetScan> {
+  const merges: CellRange[] = []
+  const overrides = new Map<number, Map<number, CellValue>>()
+  let dimension: CellRange | undefined
+  let phase: 'head' | 'data' | 'tail' = 'head'
+  let carry: Buffer | undefined
+
+  const setOverride = (ref: string | undefined, value: CellValue) => {
+    const at = ref ? parseCellRef(ref) : undefined
+    if (!at) return
+    let row = overrides.get(at.row)
+    if (!row) {
+      row = new Map()
+      overrides.set(at.row, row)
+    }
+    row.set(at.col, value)
+  }
+
+  /** Handles hits inside [from, to) of the sheetData part; cells there are complete. */
+  const scanCells = (win: Buffer, from: number, to: number) => {
+    for (const pat of HITS) {
+      let h = win.indexOf(pat, from)
+      while (h !== -1 && h < to) {
+        const start = win.lastIndexOf(B_CELL, h)
+        const tagEnd = win.indexOf(GT, h)
+        // The hit must be an attribute of a <c> start tag, not text inside some element.
+        if (start >= from && tagEnd !== -1 && tagEnd < to && win.lastIndexOf(GT, h) < start) {
+          if (win[tagEnd - 1] !== SLASH) {
+            const end = win.indexOf(B_CELL_END, tagEnd)
+            if (end !== -1 && end <= to) {
+              const inner = win.toString('utf8', tagEnd + 1, end)
+              if (inner.includes('<f')) {
+                const tag = win.toString('latin1', start, tagEnd + 1)
+                const v = /<v>([^<]*)<\/v>/.exec(inner)?.[1]
+                const isError = pat[4] === 0x65 // 'e'
+                const value = isError
+                  ? v
+                    ? decodeXmlEntities(v)
+                    : '#N/A'
+                  : v === undefined
+                    ? null
+                    : v.trim() === '0' || v.trim() === ''
+                      ? 'FALSE'
+                      : 'TRUE'
+                setOverride(xmlAttr(tag, 'r'), value)
+              }
+            }
+          }
+        }
+        h = win.indexOf(pat, h + 1)
+      }
+    }
+    // Rich inline strings: `<r>` only occurs inside `<is>` in a worksheet.
+    let h = win.indexOf(B_RUN, from)
+    let doneUntil = from
+    while (h !== -1 && h < to) {
+      const start = win.lastIndexOf(B_CELL, h)
+      const end = win.indexOf(B_CELL_END, h)
+      if (start >= doneUntil && end !== -1 && end <= to) {
+        const xml = win.toString('utf8', start, end)
+        const tagEnd = xml.indexOf('>')
+        const is = /<is>([\s\S]*)<\/is>/.exec(xml)?.[1]
+        if (is !== undefined) {
+          // Phonetic guides (<rPh>) are not part of the displayed text.
+          const body = is.replace(/<rPh[\s\S]*?<\/rPh>/g, '')
+          let text = ''
+          for (const m of body.matchAll(/<t(?:\s[^>]*)?>([^<]*)<\/t>/g)) text += m[1]
+          const s = decodeOoxmlEscapes(decodeXmlEntities(text)).normalize('NFC')
+          setOverride(xmlAttr(xml.slice(0, tagEnd + 1), 'r'), s === '' ? null : s)
+        }
+        doneUntil = end
+        h = win.indexOf(B_RUN, end)
+        continue
+      }
+      h = win.indexOf(B_RUN, h + 1)
+    }
+  }
+
+  for await (const chunk of chunks) {
+    const win = carry ? Buffer.concat([carry, chunk]) : chunk
+    carry = undefined
+    let pos = 0
+    if (phase === 'head') {
+      const sd = win.indexOf(B_SHEETDATA)
+      const headEnd = sd === -1 ? win.length : sd
+      const dim = win.indexOf(B_DIMENSION)
+      if (dim !== -1 && dim < headEnd) {
+        const gt = win.indexOf(GT, dim)
+        if (gt !== -1) {
+          const ref = xmlAttr(win.toString('latin1', dim, gt + 1), 'ref')
+          dimension = ref ? parseRangeRef(ref) : undefined
+        }
+      }
+      if (sd === -1) {
+        carry = win
+        if (carry.length > MAX_CARRY) throw new Error('worksheet header too large')
+        continue
+      }
+      const gt = win.indexOf(GT, sd)
+      if (gt === -1) {
+        carry = win.subarray(sd)
+        continue
+      }
+      phase = win[gt - 1] === SLASH ? 'tail' : 'data'
+      pos = gt + 1
+    }
+    if (phase === 'data') {
+      const end = win.indexOf(B_SHEETDATA_END, pos)
+      if (end !== -1) {
+        scanCells(win, pos, end)
+        phase = 'tail'
+        pos = end
+      } else {
+        // Cut after the last complete cell or before the last row start: no cell spans the cut, and a
+        // "</sheetData" split by the chunk boundary lies after it, so it is found in the next window.
+        const cut = Math.max(pos, win.lastIndexOf(B_CELL_END) + 4, win.lastIndexOf(B_ROW))
+        scanCells(win, pos, cut)
+        carry = win.subarray(cut)
+        if (carry.length > MAX_CARRY) throw new Error('worksheet cell too large')
+        continue
+      }
+    }
+    // phase === 'tail': <mergeCells> and friends; every complete start tag before the last '>'.
+    const cut = win.lastIndexOf(GT) + 1
+    let m = win.indexOf(B_MERGE, pos)
+    while (m !== -1 && m < cut) {
+      const gt = win.indexOf(GT, m)
+      if (gt === -1 || gt >= cut) break
+      const ref = xmlAttr(win.toString('latin1', m, gt + 1), 'ref')
+      const range = ref ? parseRangeRef(ref) : undefined
+      if (range && (range.bottom > range.top || range.right > range.left)) merges.push(range)
+      m = win.indexOf(B_MERGE, gt)
+    }
+    carry = win.subarray(Math.max(pos, cut))
+  }
+  merges.sort((a, b) => a.top - b.top || a.left - b.left)
+  return { merges, dimension, overrides }
+}
