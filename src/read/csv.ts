@@ -1,0 +1,236 @@
+/**
+ * CSV / "Unicode text" reader. Exports reach us as Excel "CSV UTF-8" (BOM), plain "CSV" in the
+ * machine's ANSI code page (Windows-1258 on Vietnamese Windows, `;` where the list separator is `;`),
+ * or "Unicode Text" (UTF-16LE with BOM, tab separated). Cells stay strings (pipelines type them);
+ * ragged rows are passed through as they are, because deciding what they mean is the pipeline's job.
+ */
+import { readFile, stat } from 'node:fs/promises'
+import { basename, extname } from 'node:path'
+import { Readable } from 'node:stream'
+import { CsvError, parse } from 'csv-parse'
+import { columnLetter, QdError } from '../errors.ts'
+import { type DetectedEncoding, decodeChunks, detectEncoding } from './decode.ts'
+import { type CellValue, DEFAULT_LIMITS, type ReadLimits, type Row, type WorkbookSource } from './types.ts'
+
+export type CsvDelimiter = ',' | ';' | '\t'
+
+export interface CsvOptions {
+  /** Sheet name; defaults to the file name without extension. */
+  sheetName?: string
+  /** Skip detection (a pipeline that knows its source). */
+  delimiter?: CsvDelimiter
+}
+
+const CANDIDATES: CsvDelimiter[] = [',', ';', '\t']
+
+/**
+ * Picks the delimiter whose count per record (outside quotes) is the most consistent over the first
+ * records, then the one with more columns. A title line with no delimiter weighs on every candidate
+ * alike; decimal commas in a `;` file vary from line to line while the `;` count does not.
+ */
+export function detectDelimiter(sample: string, preferTab = false): CsvDelimiter {
+  const counts: number[][] = [[], [], []]
+  let cur = [0, 0, 0]
+  let inQuotes = false
+  let hasContent = false
+  const maxRecords = 50
+  for (let i = 0; i < sample.length && counts[0]!.length < maxRecords; i++) {
+    const ch = sample[i]
+    if (ch === '"') {
+      inQuotes = !inQuotes
+      hasContent = true
+    } else if (inQuotes) {
+      // delimiters and newlines inside quotes are data
+    } else if (ch === '\n' || ch === '\r') {
+      if (hasContent) for (let k = 0; k < 3; k++) counts[k]!.push(cur[k]!)
+      cur = [0, 0, 0]
+      hasContent = false
+    } else {
+      const k = ch === ',' ? 0 : ch === ';' ? 1 : ch === '\t' ? 2 : -1
+      if (k >= 0) cur[k]!++
+      hasContent = true
+    }
+  }
+  // A last record without newline only counts when the sample is the whole file (caller trims).
+  if (hasContent && !inQuotes) for (let k = 0; k < 3; k++) counts[k]!.push(cur[k]!)
+
+  let best: CsvDelimiter = preferTab ? '\t' : ','
+  let bestScore = [0, 0, 0]
+  CANDIDATES.forEach((d, k) => {
+    const list = counts[k]!
+    const freq = new Map<number, number>()
+    for (const n of list) if (n > 0) freq.set(n, (freq.get(n) ?? 0) + 1)
+    let mode = 0
+    let modeFreq = 0
+    for (const [n, f] of freq) if (f > modeFreq || (f === modeFreq && n > mode)) [mode, modeFreq] = [n, f]
+    if (mode === 0) return
+    const score = [modeFreq / list.length, mode, preferTab && d === '\t' ? 1 : 0]
+    for (let j = 0; j < score.length; j++) {
+      if (score[j]! > bestScore[j]!) {
+        best = d
+        bestScore = score
+        return
+      }
+      if (score[j]! < bestScore[j]!) return
+    }
+  })
+  return best
+}
+
+function sheetNameOf(path: string): string {
+  const base = basename(path, extname(path)).normalize('NFC')
+  return base || 'csv'
+}
+
+export async function readCsv(
+  path: string,
+  limits: Partial<ReadLimits> = {},
+  opts: CsvOptions = {},
+): Promise<WorkbookSource> {
+  const lim: ReadLimits = { ...DEFAULT_LIMITS, ...limits }
+  const size = (await stat(path)).size
+  if (size > lim.maxFileBytes) {
+    throw new QdError(
+      'too-large',
+      `The file is too large to import: ${size} bytes, the limit is ${lim.maxFileBytes} bytes.`,
+      { expected: `at most ${lim.maxFileBytes} bytes`, found: `${size} bytes` },
+    )
+  }
+  const bytes = await readFile(path)
+  return csvFromBytes(bytes, opts.sheetName ?? sheetNameOf(path), lim, opts.delimiter)
+}
+
+/** The reader on bytes already in memory (also used for tests and for embedded CSV). */
+export function csvFromBytes(
+  bytes: Buffer,
+  sheetName: string,
+  limits: Partial<ReadLimits> = {},
+  delimiter?: CsvDelimiter,
+): WorkbookSource {
+  const lim: ReadLimits = { ...DEFAULT_LIMITS, ...limits }
+  const enc = detectEncoding(bytes)
+  const delim = delimiter ?? detectDelimiter(sampleText(bytes, enc), enc.name.startsWith('utf-16'))
+  async function* sheets() {
+    yield { name: sheetName, index: 0, rows: csvRows(bytes, enc, delim, sheetName, lim) }
+  }
+  return { format: 'csv', encoding: enc.name, sheets: sheets() }
+}
+
+function sampleText(bytes: Buffer, enc: DetectedEncoding): string {
+  const max = 64 * 1024
+  const whole = bytes.length - enc.bomLength <= max
+  let text = new TextDecoder(enc.label, { ignoreBOM: true }).decode(
+    bytes.subarray(enc.bomLength, enc.bomLength + max),
+  )
+  // Drop the possibly cut last line of a partial sample.
+  if (!whole) text = text.slice(0, Math.max(text.lastIndexOf('\n'), 0))
+  return text
+}
+
+function lineBreaks(s: string): number {
+  let n = 0
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i)
+    if (c === 10) n++
+    else if (c === 13) {
+      n++
+      if (s.charCodeAt(i + 1) === 10) i++
+    }
+  }
+  return n
+}
+
+async function* csvRows(
+  bytes: Buffer,
+  enc: DetectedEncoding,
+  delimiter: CsvDelimiter,
+  sheet: string,
+  lim: ReadLimits,
+): AsyncGenerator<Row> {
+  const parser = parse({
+    delimiter,
+    relax_column_count: true,
+    relax_quotes: true,
+    skip_empty_lines: true,
+    info: true,
+    bom: false,
+  })
+  const source = Readable.from(decodeChunks(bytes, enc), { objectMode: false })
+  source.pipe(parser)
+  // Line numbers are computed here: csv-parse counts a CRLF inside a quoted field twice.
+  let prevEnd = 0
+  let prevEmpty = 0
+  let rows = 0
+  let cellCount = 0
+  try {
+    for await (const item of parser as AsyncIterable<{ record: string[]; info: { empty_lines: number } }>) {
+      const { record, info } = item
+      const start = prevEnd + 1 + (info.empty_lines - prevEmpty)
+      prevEmpty = info.empty_lines
+      let end = start
+      const cells: CellValue[] = new Array(record.length)
+      let filled = 0
+      for (let i = 0; i < record.length; i++) {
+        const f = record[i]!
+        if (f === '') {
+          cells[i] = null
+          continue
+        }
+        if (f.indexOf('\n') !== -1 || f.indexOf('\r') !== -1) end += lineBreaks(f)
+        cells[i] = f
+        filled++
+      }
+      prevEnd = end
+      if (filled === 0) continue
+      if (record.length > lim.maxColumns) {
+        throw new QdError(
+          'too-large',
+          `Line ${start} has ${record.length} columns, more than the limit of ${lim.maxColumns}.`,
+          {
+            location: { sheet, row: start, column: columnLetter(lim.maxColumns) },
+            expected: `at most ${lim.maxColumns} columns`,
+            found: `${record.length} columns`,
+          },
+        )
+      }
+      if (++rows > lim.maxRows) {
+        throw new QdError(
+          'too-large',
+          `The file has more than ${lim.maxRows} rows, the limit for one sheet.`,
+          {
+            location: { sheet, row: start },
+            expected: `at most ${lim.maxRows} rows`,
+          },
+        )
+      }
+      cellCount += filled
+      if (cellCount > lim.maxCells) {
+        throw new QdError(
+          'too-large',
+          `The file has more than ${lim.maxCells} filled cells, the limit for one sheet.`,
+          {
+            location: { sheet, row: start },
+            expected: `at most ${lim.maxCells} cells`,
+          },
+        )
+      }
+      yield { rowNumber: start, cells }
+    }
+  } catch (err) {
+    if (err instanceof QdError) throw err
+    if (err instanceof CsvError) {
+      const line = (err as CsvError & { lines?: number }).lines
+      throw new QdError(
+        'corrupt-file',
+        err.code === 'CSV_QUOTE_NOT_CLOSED'
+          ? 'The CSV file has a quoted field that is never closed (a stray " character). Fix it or export the file again.'
+          : `The CSV file could not be parsed: ${err.message}`,
+        { location: { sheet, ...(line ? { row: line } : {}) }, found: err.code, cause: err },
+      )
+    }
+    throw err
+  } finally {
+    source.destroy()
+    parser.destroy()
+  }
+}

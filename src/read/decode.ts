@@ -1,0 +1,89 @@
+/**
+ * Text decoding for CSV and HTML exports. Order (engineering notes §4.3): BOM, then strict UTF-8, then
+ * the Vietnamese ANSI code page Windows-1258, the only legacy encoding these files come in. Output is
+ * always NFC: Windows-1258 writes most tone marks as separate combining characters.
+ */
+import { isUtf8 } from 'node:buffer'
+
+export type TextEncodingName = 'utf-8-bom' | 'utf-16le' | 'utf-16be' | 'utf-8' | 'windows-1258'
+
+export interface DetectedEncoding {
+  /** What is recorded as the file's encoding (WorkbookSource.encoding). */
+  name: string
+  /** WHATWG label for TextDecoder. */
+  label: string
+  /** Bytes of byte-order mark to skip. */
+  bomLength: number
+}
+
+export const UTF8: DetectedEncoding = { name: 'utf-8', label: 'utf-8', bomLength: 0 }
+export const WINDOWS_1258: DetectedEncoding = { name: 'windows-1258', label: 'windows-1258', bomLength: 0 }
+
+/** The encoding announced by a byte-order mark, if any. */
+export function bomEncoding(bytes: Uint8Array): DetectedEncoding | undefined {
+  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) {
+    return { name: 'utf-8-bom', label: 'utf-8', bomLength: 3 }
+  }
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return { name: 'utf-16le', label: 'utf-16le', bomLength: 2 }
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return { name: 'utf-16be', label: 'utf-16be', bomLength: 2 }
+  return undefined
+}
+
+/**
+ * BOM -> strict UTF-8 -> `fallback` (Windows-1258 unless a caller knows better, e.g. an HTML meta
+ * charset). Pure ASCII counts as UTF-8.
+ */
+export function detectEncoding(
+  bytes: Uint8Array,
+  fallback: DetectedEncoding = WINDOWS_1258,
+): DetectedEncoding {
+  return bomEncoding(bytes) ?? (isUtf8(bytes) ? UTF8 : fallback)
+}
+
+/** Whole buffer -> NFC string. */
+export function decodeAll(bytes: Uint8Array, enc: DetectedEncoding): string {
+  return new TextDecoder(enc.label, { ignoreBOM: true })
+    .decode(bytes.subarray(enc.bomLength))
+    .normalize('NFC')
+}
+
+const COMBINING = /\p{M}/u
+
+/**
+ * Index from which `s` must be held back so that NFC of the parts equals NFC of the whole: the last
+ * starter (a character that is not a combining mark) and anything after it may still compose with
+ * marks in the next chunk.
+ */
+function composeSafeCut(s: string): number {
+  let i = s.length - 1
+  while (i > 0 && COMBINING.test(s[i]!)) i--
+  // Do not split a surrogate pair.
+  if (i > 0) {
+    const c = s.charCodeAt(i)
+    if (c >= 0xdc00 && c <= 0xdfff) i--
+  }
+  return Math.max(i, 0)
+}
+
+/**
+ * Decodes `bytes` in slices of about `chunkBytes`, yielding NFC text. Composition never straddles a
+ * slice boundary, so the concatenation equals `decodeAll`. Lets the CSV parser start before the
+ * whole file is a (two-bytes-per-character) JavaScript string.
+ */
+export function* decodeChunks(
+  bytes: Uint8Array,
+  enc: DetectedEncoding,
+  chunkBytes = 1 << 20,
+): Generator<string> {
+  const decoder = new TextDecoder(enc.label, { ignoreBOM: true })
+  let held = ''
+  for (let pos = enc.bomLength; pos < bytes.length; pos += chunkBytes) {
+    const end = Math.min(pos + chunkBytes, bytes.length)
+    const text = held + decoder.decode(bytes.subarray(pos, end), { stream: end < bytes.length })
+    const cut = end < bytes.length ? composeSafeCut(text) : text.length
+    held = text.slice(cut)
+    if (cut > 0) yield text.slice(0, cut).normalize('NFC')
+  }
+  const rest = held + decoder.decode()
+  if (rest.length > 0) yield rest.normalize('NFC')
+}

@@ -1,0 +1,273 @@
+/**
+ * Entry point of the read stage: sniff the content, dispatch to the format reader, and make every
+ * failure a QdError that names the file. JSON is not a workbook: `openWorkbook` reports
+ * `format: 'json'` with no sheets and the JSON pipeline calls `readJson`.
+ */
+import { open, readFile, stat } from 'node:fs/promises'
+import { basename } from 'node:path'
+import { asQdError, QdError } from '../errors.ts'
+import { readBiff } from './biff.ts'
+import { readCsv } from './csv.ts'
+import { bomEncoding } from './decode.ts'
+import { readHtml } from './html.ts'
+import { describeContent, SNIFF_BYTES, sniffFormat } from './sniff.ts'
+import {
+  DEFAULT_LIMITS,
+  type FileFormat,
+  type ReadLimits,
+  type Row,
+  type SheetSource,
+  type WorkbookSource,
+} from './types.ts'
+import { readXlsx } from './xlsx.ts'
+
+export const ACCEPTED_FORMATS =
+  'Excel workbook (.xlsx), CSV text (UTF-8, UTF-16 "Unicode text" or Windows-1258), the HTML ".xls" exports of the provincial one-stop systems, JSON, and old binary .xls when LibreOffice is installed'
+
+async function readHead(path: string): Promise<Buffer> {
+  const fh = await open(path, 'r')
+  try {
+    const buf = Buffer.alloc(SNIFF_BYTES)
+    const { bytesRead } = await fh.read(buf, 0, SNIFF_BYTES, 0)
+    return buf.subarray(0, bytesRead)
+  } finally {
+    await fh.close()
+  }
+}
+
+async function checkSize(path: string, lim: ReadLimits): Promise<number> {
+  const size = (await stat(path)).size
+  if (size === 0) throw new QdError('empty-file', 'The file is empty (0 bytes).', { found: '0 bytes' })
+  if (size > lim.maxFileBytes) {
+    throw new QdError(
+      'too-large',
+      `The file is too large to import: ${size} bytes, the limit is ${lim.maxFileBytes} bytes.`,
+      { expected: `at most ${lim.maxFileBytes} bytes`, found: `${size} bytes` },
+    )
+  }
+  return size
+}
+
+/** The format by content (what `openWorkbook` would dispatch on). */
+export async function detectFileFormat(path: string): Promise<FileFormat | 'unknown' | 'empty'> {
+  return sniffFormat(await readHead(path))
+}
+
+/** Adds the file name to errors raised while the caller iterates sheets and rows. */
+function rowsWithFile(rows: AsyncIterable<Row>, file: string): AsyncIterable<Row> {
+  return {
+    [Symbol.asyncIterator]() {
+      const it = rows[Symbol.asyncIterator]()
+      const fail = (err: unknown): never => {
+        throw asQdError(err, { file })
+      }
+      return {
+        next: () => it.next().catch(fail),
+        return: (value?: unknown) =>
+          it.return
+            ? it.return(value).catch(fail)
+            : Promise.resolve({ done: true as const, value: undefined }),
+      }
+    },
+  }
+}
+
+async function* sheetsWithFile(
+  sheets: AsyncIterable<SheetSource>,
+  file: string,
+): AsyncGenerator<SheetSource> {
+  try {
+    for await (const sheet of sheets) yield { ...sheet, rows: rowsWithFile(sheet.rows, file) }
+  } catch (err) {
+    throw asQdError(err, { file })
+  }
+}
+
+/**
+ * Opens any accepted file as sheets of rows. Throws QdError('empty-file' | 'unknown-format' |
+ * 'too-large' | 'corrupt-file' | 'not-a-workbook' | 'binary-xls' ...) with `location.file` set; errors
+ * found later, while rows stream, carry the file too.
+ */
+export async function openWorkbook(path: string, limits: Partial<ReadLimits> = {}): Promise<WorkbookSource> {
+  const lim: ReadLimits = { ...DEFAULT_LIMITS, ...limits }
+  const file = basename(path)
+  try {
+    await checkSize(path, lim)
+    const head = await readHead(path)
+    const format = sniffFormat(head)
+    let wb: WorkbookSource
+    switch (format) {
+      case 'empty':
+        throw new QdError('empty-file', 'The file has no content (only blank space).', {
+          found: 'blank text',
+        })
+      case 'unknown':
+        throw new QdError(
+          'unknown-format',
+          `This file cannot be read: it is ${describeContent(head)}. Accepted: ${ACCEPTED_FORMATS}.`,
+          {
+            expected: ACCEPTED_FORMATS,
+            found: describeContent(head),
+          },
+        )
+      case 'xlsx':
+        wb = await readXlsx(path, lim)
+        break
+      case 'csv':
+        wb = await readCsv(path, lim)
+        break
+      case 'html':
+        wb = await readHtml(path, lim)
+        break
+      case 'xls-biff':
+        wb = await readBiff(path, lim)
+        break
+      case 'json':
+        return { format: 'json', encoding: 'utf-8', sheets: (async function* () {})() }
+    }
+    return { ...wb, sheets: sheetsWithFile(wb.sheets, file) }
+  } catch (err) {
+    throw asQdError(err, { file })
+  }
+}
+
+/** Offset of the first JSON syntax error (V8's messages do not always say where). */
+export function jsonErrorOffset(text: string): number {
+  let i = 0
+  const ws = () => {
+    while (i < text.length && (text[i] === ' ' || text[i] === '\t' || text[i] === '\n' || text[i] === '\r'))
+      i++
+  }
+  const fail = (): never => {
+    throw i
+  }
+  const value = (depth: number): void => {
+    if (depth > 10_000) fail()
+    ws()
+    const c = text[i]
+    if (c === '{' || c === '[') {
+      const close = c === '{' ? '}' : ']'
+      i++
+      ws()
+      if (text[i] === close) {
+        i++
+        return
+      }
+      for (;;) {
+        if (c === '{') {
+          ws()
+          if (text[i] !== '"') fail()
+          string()
+          ws()
+          if (text[i] !== ':') fail()
+          i++
+        }
+        value(depth + 1)
+        ws()
+        if (text[i] === ',') {
+          i++
+          continue
+        }
+        if (text[i] === close) {
+          i++
+          return
+        }
+        fail()
+      }
+    }
+    if (c === '"') {
+      string()
+      return
+    }
+    const m = /^(?:-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?|true|false|null)/.exec(text.slice(i, i + 400))
+    if (!m) fail()
+    i += m![0].length
+  }
+  const string = () => {
+    i++
+    while (i < text.length) {
+      const c = text.charCodeAt(i)
+      if (c === 34) {
+        i++
+        return
+      }
+      if (c < 0x20) fail()
+      if (c === 92) {
+        const e = text[i + 1]
+        if (e === 'u') {
+          if (!/^[0-9a-fA-F]{4}$/.test(text.slice(i + 2, i + 6))) fail()
+          i += 6
+          continue
+        }
+        if (e === undefined || !'"\\/bfnrt'.includes(e)) fail()
+        i += 2
+        continue
+      }
+      i++
+    }
+    fail()
+  }
+  try {
+    value(0)
+    ws()
+    return i < text.length ? i : -1
+  } catch (pos) {
+    return typeof pos === 'number' ? pos : -1
+  }
+}
+
+function lineColumn(text: string, offset: number): { line: number; column: number } {
+  let line = 1
+  let lineStart = 0
+  for (let i = 0; i < offset && i < text.length; i++) {
+    if (text.charCodeAt(i) === 10) {
+      line++
+      lineStart = i + 1
+    }
+  }
+  return { line, column: offset - lineStart + 1 }
+}
+
+/**
+ * Reads and parses a JSON file (size-limited). A syntax error becomes QdError('corrupt-file') with
+ * the line and column in the message and `location.row` = line.
+ */
+export async function readJson(path: string, limits: Partial<ReadLimits> = {}): Promise<unknown> {
+  const lim: ReadLimits = { ...DEFAULT_LIMITS, ...limits }
+  const file = basename(path)
+  try {
+    await checkSize(path, lim)
+    const bytes = await readFile(path)
+    const bom = bomEncoding(bytes)
+    let text: string
+    try {
+      text = new TextDecoder(bom?.label ?? 'utf-8', { fatal: true, ignoreBOM: true }).decode(
+        bytes.subarray(bom?.bomLength ?? 0),
+      )
+    } catch {
+      throw new QdError('encoding', 'The JSON file is not valid UTF-8 text. Save it again as UTF-8.', {
+        expected: 'UTF-8',
+      })
+    }
+    if (text.trim() === '')
+      throw new QdError('empty-file', 'The JSON file has no content.', { found: 'blank text' })
+    try {
+      return JSON.parse(text)
+    } catch (err) {
+      const offset = jsonErrorOffset(text)
+      const at = offset >= 0 ? lineColumn(text, offset) : undefined
+      const where = at ? ` at line ${at.line}, column ${at.column}` : ''
+      throw new QdError(
+        'corrupt-file',
+        `The JSON file is not valid JSON${where}: ${(err as Error).message}`,
+        {
+          location: at ? { row: at.line } : {},
+          found: (err as Error).message,
+          cause: err,
+        },
+      )
+    }
+  } catch (err) {
+    throw asQdError(err, { file })
+  }
+}
