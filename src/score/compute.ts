@@ -390,6 +390,16 @@ function collectFindings(
             x.code === 'DOSSIER_SYNC' ? ' (the portal substitutes last year’s average)' : ''
           }.${x.dataQualityStatus ? ` Data quality: ${x.dataQualityStatus}.` : ''}`,
         })
+      } else if (x.status === 'not-computable') {
+        out.push({
+          level,
+          group: x.group,
+          code: x.code,
+          reported: x.reportedScore,
+          computed: null,
+          diff: null,
+          note: `${x.code}: the source reports ${x.reportedScore} but ${x.numerator}/${x.denominator} cannot be scored (inconsistent or incomplete counts).`,
+        })
       }
       continue
     }

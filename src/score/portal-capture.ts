@@ -192,7 +192,11 @@ export interface PortalCapture {
   overview: CaptureUnit | null
   /** data.evaluation[] / data.children[], in file order. */
   units: CaptureUnit[]
-  /** Other keys of `data` (pagination, monthlyChart, source, ...) and of the envelope. */
+  /**
+   * Every other key, by its JSON path: of `data` ("data.pagination", "data.monthlyChart", "data.source";
+   * "response.data.…" inside an envelope), of the response ("traceId", or "response.traceId" inside an envelope), of the envelope
+   * ("tool") and of its request ("request.method").
+   */
   extra: Record<string, unknown>
   /** Things a person may want to check that do not stop the file (e.g. file name disagrees with payload). */
   warnings: string[]

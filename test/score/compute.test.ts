@@ -287,6 +287,21 @@ describe('findings: reported ≠ computed', () => {
     expect(r.findings[0]!.note).toContain('last year')
   })
 
+  it('a reported score over counts that cannot be scored (n > 0, d = 0) is a finding', () => {
+    const r = computeUnit(v2025, {
+      groups: [
+        {
+          code: 'MDSH',
+          metrics: [{ code: 'REUSED_DIGITIZED_DATA', numerator: 5, denominator: 0, reportedScore: 0.4 }],
+        },
+      ],
+    })
+    expect(metric(r, 'REUSED_DIGITIZED_DATA').status).toBe('not-computable')
+    expect(r.findings).toEqual([
+      expect.objectContaining({ code: 'REUSED_DIGITIZED_DATA', reported: 0.4, computed: null }),
+    ])
+  })
+
   it('a reported total that is not the sum of the groups is a total finding', () => {
     const r = computeUnit(v2025, { ...base, reportedTotal: 66 })
     expect(r.findings).toEqual([
