@@ -259,12 +259,6 @@ function localHeader(name: string, size: number): Buffer {
   return h
 }
 
-const END_OF_CENTRAL_DIRECTORY = (() => {
-  const b = Buffer.alloc(22)
-  b.writeUInt32LE(0x06054b50, 0)
-  return b
-})()
-
 /** Bytes at the end of `buf` that start an incomplete UTF-8 sequence (0 when it ends cleanly). */
 export function incompleteUtf8Tail(buf: Buffer): number {
   const n = buf.length
@@ -279,7 +273,12 @@ export function incompleteUtf8Tail(buf: Buffer): number {
   return 0
 }
 
-async function* feedChunks(plan: WorkbookPlan): AsyncGenerator<Buffer> {
+/**
+ * The parts as a zip stream. It never ends on its own: unzipper emits 'end' as soon as its input
+ * finishes, even while the last (small) entry still sits unread in its buffer, and exceljs then
+ * silently drops that sheet. Instead the stream stays open until the reader is done with it.
+ */
+async function* feedChunks(plan: WorkbookPlan, hold: Promise<void>): AsyncGenerator<Buffer> {
   for (const part of plan.parts) {
     if (part.data) {
       yield localHeader(part.name, part.data.length)
@@ -297,16 +296,20 @@ async function* feedChunks(plan: WorkbookPlan): AsyncGenerator<Buffer> {
     }
     if (carry) yield carry
   }
-  yield END_OF_CENTRAL_DIRECTORY
+  await hold
 }
 
 /** The stream plus a promise that rejects as soon as it fails (to unblock a waiting exceljs). */
 class Feed {
   readonly stream: Readable
   readonly failed: Promise<never>
+  private release: () => void = () => {}
 
   constructor(plan: WorkbookPlan) {
-    this.stream = Readable.from(feedChunks(plan), { objectMode: false, highWaterMark: 256 * 1024 })
+    const hold = new Promise<void>((resolve) => {
+      this.release = resolve
+    })
+    this.stream = Readable.from(feedChunks(plan, hold), { objectMode: false, highWaterMark: 256 * 1024 })
     this.failed = new Promise<never>((_resolve, reject) => {
       this.stream.on('error', reject)
     })
@@ -318,8 +321,10 @@ class Feed {
     return Promise.race([it.next(), this.failed])
   }
 
+  /** Destroyed (not ended) so that unzipper and exceljs are simply dropped, never finished. */
   destroy(): void {
     this.stream.destroy()
+    this.release()
   }
 }
 
