@@ -42,7 +42,10 @@ export function cli(home: string, args: string[], env: Record<string, string> = 
   return { code: r.status ?? -1, stdout: r.stdout, stderr: r.stderr }
 }
 
-export function cliJson<T = unknown>(home: string, args: string[]): { code: number; json: T; stderr: string } {
+export function cliJson<T = unknown>(
+  home: string,
+  args: string[],
+): { code: number; json: T; stderr: string } {
   const r = cli(home, args)
   let json: T
   try {

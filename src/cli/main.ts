@@ -6,7 +6,7 @@ import { ConfigError } from '../config/config.ts'
 import { QdError } from '../errors.ts'
 import { NotFoundError } from '../report/ranking.ts'
 import { RunBusyError } from '../run/runs.ts'
-import { type CommandDef, EXIT, UsageError, helpText, parseCommand } from './args.ts'
+import { type CommandDef, EXIT, helpText, parseCommand, UsageError } from './args.ts'
 import { COMMANDS } from './commands/index.ts'
 
 function mainHelp(): string {

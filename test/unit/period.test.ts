@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest'
-import { cohortFor, factsFromFileName, factsFromText, parsePeriod, periodFromRange, resolvePeriod } from '../../src/reference/period.ts'
 import { QdError } from '../../src/errors.ts'
+import {
+  cohortFor,
+  factsFromFileName,
+  factsFromText,
+  parsePeriod,
+  periodFromRange,
+  resolvePeriod,
+} from '../../src/reference/period.ts'
 
 describe('period notation', () => {
   it.each([

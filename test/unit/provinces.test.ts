@@ -5,7 +5,10 @@ const registry = ProvinceRegistry.fromSeeds()
 
 describe('province registries', () => {
   it('has 63 and 34 provinces with unique codes', () => {
-    for (const [cohort, n] of [[63, 63], [34, 34]] as const) {
+    for (const [cohort, n] of [
+      [63, 63],
+      [34, 34],
+    ] as const) {
       const list = registry.cohort(cohort)
       expect(list).toHaveLength(n)
       expect(new Set(list.map((p) => p.code)).size).toBe(n)

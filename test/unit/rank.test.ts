@@ -5,7 +5,11 @@ describe('competition ranking with tolerance 0.005 (methodology.md §5)', () => 
   it.each([
     { name: 'distinct', scores: [80, 70, 90], ranks: [2, 3, 1] },
     { name: 'a tie shares the rank and skips the next', scores: [90, 80, 80, 70], ranks: [1, 2, 2, 4] },
-    { name: 'two ties like 2026-10-05 (ranks 5 and 12 shared)', scores: [99, 98, 97, 96, 95, 95, 94, 93, 92, 91, 90, 89, 89, 88], ranks: [1, 2, 3, 4, 5, 5, 7, 8, 9, 10, 11, 12, 12, 14] },
+    {
+      name: 'two ties like 2026-10-05 (ranks 5 and 12 shared)',
+      scores: [99, 98, 97, 96, 95, 95, 94, 93, 92, 91, 90, 89, 89, 88],
+      ranks: [1, 2, 3, 4, 5, 5, 7, 8, 9, 10, 11, 12, 12, 14],
+    },
     { name: 'within 0.005 is a tie', scores: [80.004, 80], ranks: [1, 1] },
     { name: 'a hundredth apart is not a tie', scores: [80.01, 80], ranks: [1, 2] },
     { name: 'null gets no rank and does not count', scores: [null, 50, 60], ranks: [null, 2, 1] },
@@ -22,6 +26,12 @@ describe('competition ranking with tolerance 0.005 (methodology.md §5)', () => 
       { name: 'Hà Nội', rank: 1 },
       { name: 'Cà Mau', rank: 2 },
     ]
-    expect(displayOrder(rows).map((r) => r.name)).toEqual(['Hà Nội', 'Bắc Ninh', 'Cà Mau', 'Đắk Lắk', 'An Giang'])
+    expect(displayOrder(rows).map((r) => r.name)).toEqual([
+      'Hà Nội',
+      'Bắc Ninh',
+      'Cà Mau',
+      'Đắk Lắk',
+      'An Giang',
+    ])
   })
 })

@@ -26,7 +26,10 @@ changes, a five-group quarter table in Windows-1258) in its inbox, then runs \`r
     const home = ensureHome(root)
     if (!existsSync(home.config)) {
       // Generated files are complete the moment they are written: no need to wait for them.
-      writeFileSync(home.config, `${JSON.stringify({ inbox: { minFileAgeSeconds: 0, stableWaitMs: 0 } }, null, 2)}\n`)
+      writeFileSync(
+        home.config,
+        `${JSON.stringify({ inbox: { minFileAgeSeconds: 0, stableWaitMs: 0 } }, null, 2)}\n`,
+      )
     }
     const fresh = readdirSync(home.archive).length === 0 && readdirSync(home.inbox).length === 0
     if (fresh) {

@@ -1,19 +1,23 @@
 import type { CommandDef } from '../args.ts'
+import { backupCommand } from './backup.ts'
 import { demoCommand } from './demo.ts'
 import { ingestCommand } from './ingest.ts'
 import { provinceCommand } from './province.ts'
 import { queryCommand } from './query.ts'
 import { rankingCommand } from './ranking.ts'
 import { refreshCommand } from './refresh.ts'
+import { scheduleCommand } from './schedule.ts'
 import { statusCommand } from './status.ts'
 
 /** Every command, in the order `qd766 --help` lists them. */
 export const COMMANDS: CommandDef[] = [
   ingestCommand,
   refreshCommand,
+  scheduleCommand,
   rankingCommand,
   provinceCommand,
   queryCommand,
   statusCommand,
+  backupCommand,
   demoCommand,
 ]

@@ -1,8 +1,8 @@
 import { existsSync } from 'node:fs'
-import { resolveHomeDir, homeAt } from '../../config/home.ts'
-import { Store, prepareReadOnly } from '../../db/sqlite.ts'
-import { appFor } from '../context.ts'
+import { homeAt, resolveHomeDir } from '../../config/home.ts'
+import { prepareReadOnly, Store } from '../../db/sqlite.ts'
 import { type CommandDef, EXIT, UsageError } from '../args.ts'
+import { appFor } from '../context.ts'
 import { type Cell, printJson, renderTable, toCsv } from '../output.ts'
 
 export const queryCommand: CommandDef = {

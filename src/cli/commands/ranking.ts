@@ -1,7 +1,7 @@
 import { writeFileSync } from 'node:fs'
 import { GROUPS } from '../../reference/groups.ts'
 import { parseIsoDate, parsePeriod } from '../../reference/period.ts'
-import { type Ranking, getRanking, rankingJson } from '../../report/ranking.ts'
+import { getRanking, type Ranking, rankingJson } from '../../report/ranking.ts'
 import { writeRankingXlsx } from '../../report/ranking-xlsx.ts'
 import { type CommandDef, EXIT, UsageError } from '../args.ts'
 import { appFor } from '../context.ts'
