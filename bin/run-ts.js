@@ -1,7 +1,7 @@
 #!/usr/bin/env node
+import { resolve } from 'node:path'
 // Runs one TypeScript script (fixtures generator, benchmark) through tsx: `node bin/run-ts.js FILE [args]`.
 import { pathToFileURL } from 'node:url'
-import { resolve } from 'node:path'
 import { register } from 'tsx/esm/api'
 
 register()

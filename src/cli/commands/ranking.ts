@@ -2,7 +2,6 @@ import { writeFileSync } from 'node:fs'
 import { GROUPS } from '../../reference/groups.ts'
 import { parseIsoDate, parsePeriod } from '../../reference/period.ts'
 import { getRanking, type Ranking, rankingJson } from '../../report/ranking.ts'
-import { writeRankingXlsx } from '../../report/ranking-xlsx.ts'
 import { type CommandDef, EXIT, UsageError } from '../args.ts'
 import { appFor } from '../context.ts'
 import { type Cell, formatNumber, printJson, renderTable, toCsv, writeCsvFile } from '../output.ts'
@@ -75,6 +74,8 @@ Examples:
         if (out) writeFileSync(out, text)
         else printJson(rankingJson(r))
       } else if (format === 'xlsx') {
+        // exceljs is heavy to load: only when a workbook is asked for
+        const { writeRankingXlsx } = await import('../../report/ranking-xlsx.ts')
         await writeRankingXlsx(out!, r)
       } else if (format === 'csv') {
         const { headers, rows } = tableColumns(r)

@@ -1,0 +1,95 @@
+/** The ranking in the formats people open: an Excel workbook and a CSV that Excel reads correctly. */
+import { readFileSync } from 'node:fs'
+import { join } from 'node:path'
+import ExcelJS from 'exceljs'
+import { beforeAll, describe, expect, it } from 'vitest'
+import { writeXlsx } from '../../fixtures/lib/write-xlsx.ts'
+import { nationalTable, type ProvinceScores, titleLines } from '../../fixtures/national.ts'
+import { cli, tempHome } from '../helpers.ts'
+
+describe('ranking outputs', () => {
+  let home: string
+  let scores: ProvinceScores[]
+  beforeAll(async () => {
+    home = tempHome()
+    const t = nationalTable({ cohort: 34, seed: 21, title: titleLines('2026', '2026-10-05') })
+    scores = t.scores
+    // A province name that looks like a formula must never become one in the workbook.
+    await writeXlsx(join(home, 'inbox', 'r.xlsx'), [t.grid])
+    expect(cli(home, ['refresh']).code).toBe(0)
+  })
+
+  it('writes a formatted workbook: Vietnamese headers, frozen header, 0.00, autofilter, A4 landscape', async () => {
+    const out = join(home, 'xep-hang.xlsx')
+    const r = cli(home, ['ranking', '--format', 'xlsx', '--out', out])
+    expect(r.code).toBe(0)
+    const wb = new ExcelJS.Workbook()
+    await wb.xlsx.readFile(out)
+    const ws = wb.getWorksheet('Xếp hạng')!
+    expect(ws).toBeDefined()
+    expect(String(ws.getCell('A1').value)).toMatch(/kỳ 2026, tính đến ngày 05\/10\/2026/)
+    expect(ws.getRow(3).values).toEqual([
+      undefined,
+      'Hạng',
+      'Mã',
+      'Tỉnh, thành phố',
+      'Tổng điểm',
+      'Công khai, minh bạch (18)',
+      'Tiến độ giải quyết (20)',
+      'Dịch vụ công trực tuyến (12)',
+      'Thanh toán trực tuyến (10)',
+      'Mức độ hài lòng (18)',
+      'Số hóa hồ sơ (22)',
+      'Xếp loại',
+      'Thay đổi hạng',
+    ])
+    expect(ws.views[0]).toMatchObject({ state: 'frozen', ySplit: 3 })
+    expect(ws.pageSetup.orientation).toBe('landscape')
+    expect(ws.getColumn(4).numFmt).toBe('0.00')
+    expect(ws.autoFilter).toBeTruthy()
+    const best = [...scores].sort((a, b) => b.total - a.total)[0]!
+    expect(ws.getCell('A4').value).toBe(1)
+    expect(ws.getCell('B4').value).toBe(best.code)
+    expect(ws.getCell('D4').value).toBe(best.total)
+    expect(ws.getCell('E4').value).toBe(best.groups.CKMB)
+    expect(ws.rowCount).toBe(3 + 34)
+  })
+
+  it('writes CSV for Excel with a BOM and CRLF when --out is given, plain UTF-8 to stdout', () => {
+    const out = join(home, 'xep-hang.csv')
+    expect(cli(home, ['ranking', '--format', 'csv', '--out', out]).code).toBe(0)
+    const bytes = readFileSync(out)
+    expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf])
+    const text = bytes.toString('utf8').slice(1)
+    expect(text.split('\r\n')[0]).toBe(
+      'Hạng,Mã,"Tỉnh, thành phố",Tổng,CKMB,TDGQ,CLGQ,TTTT,MDHL,MDSH,Xếp loại,±',
+    )
+    expect(text.split('\r\n')).toHaveLength(34 + 2)
+    const stdout = cli(home, ['ranking', '--format', 'csv']).stdout
+    expect(stdout.charCodeAt(0)).not.toBe(0xfeff)
+  })
+
+  it('ranks by one group with --by', () => {
+    const r = JSON.parse(cli(home, ['ranking', '--by', 'MDSH', '--json']).stdout)
+    expect(r.by).toBe('MDSH')
+    const values = r.rows.map((x: { value: number }) => x.value)
+    expect(values).toEqual([...values].sort((a: number, b: number) => b - a))
+    expect(r.rows[0].rank).toBe(1)
+  })
+
+  it('answers usage errors with exit 2 and the usage line', () => {
+    const r = cli(home, ['ranking', '--period', '2026-13'])
+    expect(r.code).toBe(2)
+    expect(r.stderr).toMatch(/2026-Q3/)
+    expect(cli(home, ['ranking', '--nonsense']).code).toBe(2)
+    expect(cli(home, ['ranking', '--period', '2019']).code).toBe(5)
+  })
+
+  it('has --help on every command', () => {
+    for (const c of ['ingest', 'refresh', 'ranking', 'province', 'query', 'status', 'demo']) {
+      const r = cli(home, [c, '--help'])
+      expect(r.code, c).toBe(0)
+      expect(r.stdout, c).toMatch(/Usage: qd766/)
+    }
+  })
+})
