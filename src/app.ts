@@ -6,7 +6,7 @@
 import { MIGRATIONS } from '../db/migrations/index.ts'
 import { PIPELINES } from '../pipelines/index.ts'
 import { type Config, loadConfig } from './config/config.ts'
-import { type Home, ensureHome } from './config/home.ts'
+import { ensureHome, type Home } from './config/home.ts'
 import { migrate } from './db/migrate.ts'
 import { seedReference } from './db/seed.ts'
 import { Store } from './db/sqlite.ts'
@@ -14,7 +14,7 @@ import { type BatchOptions, type BatchResult, ingestBatch } from './ingest/batch
 import { type Logger, silentLogger } from './log.ts'
 import type { Pipeline } from './pipeline/types.ts'
 import { ProvinceRegistry } from './reference/provinces.ts'
-import { finishRun, startRun } from './run/runs.ts'
+import { finishRun, heartbeat, LEASE_MS, startRun } from './run/runs.ts'
 import { snapshotPending } from './snapshot/take.ts'
 
 export interface App {
@@ -67,6 +67,8 @@ export async function runJob(
     trigger?: string
     runKey?: string
     scheduledFor?: string | null
+    /** Rows read so far in the current file (every few thousand rows): progress display. */
+    onRows?: (file: string, rows: number) => void
   },
 ): Promise<JobResult> {
   const runId = startRun(app.store, {
@@ -75,6 +77,15 @@ export async function runJob(
     runKey: opts.runKey,
     scheduledFor: opts.scheduledFor ?? null,
   })
+  // Keep the lease alive through one long file too (heartbeats otherwise come only between files).
+  const beat = setInterval(() => {
+    try {
+      heartbeat(app.store, runId)
+    } catch (err) {
+      app.log.warn({ err }, 'lease heartbeat failed; will retry')
+    }
+  }, LEASE_MS / 5)
+  beat.unref()
   try {
     const batch = await ingestBatch(
       {
@@ -85,24 +96,34 @@ export async function runJob(
         pipelines: app.pipelines,
         log: app.log,
         runId,
+        onRows: opts.onRows,
       },
       opts,
     )
     const snapshots = snapshotPending(app.store, app.registry, app.config, runId)
     const count = (s: string) => batch.outcomes.filter((o) => o.status === s).length
     const rejected = count('rejected')
-    finishRun(app.store, runId, rejected > 0 ? 'partial' : 'ok', {
-      files_seen: batch.outcomes.length,
-      accepted: count('accepted'),
-      duplicate: count('duplicate'),
-      rejected,
-      waiting: batch.waiting.length,
-      snapshots: snapshots.length,
-      findings: batch.outcomes.reduce((n, o) => n + o.findings.length, 0),
-    })
+    const stopped = batch.stopped ?? 0
+    finishRun(
+      app.store,
+      runId,
+      stopped > 0 ? 'interrupted' : rejected > 0 ? 'partial' : 'ok',
+      {
+        files_seen: batch.outcomes.length,
+        accepted: count('accepted'),
+        duplicate: count('duplicate'),
+        rejected,
+        waiting: batch.waiting.length,
+        snapshots: snapshots.length,
+        findings: batch.outcomes.reduce((n, o) => n + o.findings.length, 0),
+      },
+      stopped > 0 ? `stopped by a signal; ${stopped} file(s) left in work/ for the next run` : undefined,
+    )
     return { ...batch, runId, snapshots }
   } catch (err) {
     finishRun(app.store, runId, 'failed', {}, err instanceof Error ? err.message : String(err))
     throw err
+  } finally {
+    clearInterval(beat)
   }
 }

@@ -15,6 +15,8 @@ export interface BatchResult {
   outcomes: FileOutcome[]
   waiting: Array<{ name: string; reason: string }>
   ignored: string[]
+  /** Files left in work/ because shouldStop() asked to stop; the next run takes them first. */
+  stopped?: number
 }
 
 export interface BatchOptions {
@@ -55,6 +57,7 @@ export async function ingestBatch(env: IngestEnv, opts: BatchOptions = {}): Prom
         { left: queue.length - i },
         'stopping before the next file; the rest stay in work/ for the next run',
       )
+      result.stopped = queue.length - i
       break
     }
     opts.onFile?.(i, queue.length, basename(item.path))

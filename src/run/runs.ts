@@ -19,7 +19,7 @@ export class RunBusyError extends Error {
 
 export class RunKeyTakenError extends Error {}
 
-function pidAlive(pid: number | null): boolean {
+export function pidAlive(pid: number | null): boolean {
   if (pid === null) return false
   try {
     process.kill(pid, 0)
@@ -39,6 +39,17 @@ export interface RunStats {
   findings: number
 }
 
+/** Why a `running` row no longer holds the lease (its process is gone or stopped beating), or null. */
+export function goneReason(
+  h: { lease_until: string | null; host: string | null; pid: number | null },
+  now: Date = new Date(),
+  host: string = hostname(),
+): 'process died' | 'lease expired' | null {
+  if (h.host === host && !pidAlive(h.pid)) return 'process died'
+  if (h.lease_until !== null && h.lease_until < now.toISOString()) return 'lease expired'
+  return null
+}
+
 export function startRun(
   store: Store,
   opts: { trigger: string; command: string; runKey?: string; scheduledFor?: string | null; now?: Date },
@@ -49,27 +60,23 @@ export function startRun(
     const holders = store.all(
       store.db.selectFrom('runs').selectAll().where('status', '=', 'running').orderBy('id'),
     )
+    // The key first: a second scheduler on the same tick must skip at once, not wait for the lease.
+    const runKey = opts.runKey ?? `${opts.command}@${now.toISOString()}#${process.pid}`
+    const taken = store.first(store.db.selectFrom('runs').select('id').where('run_key', '=', runKey))
+    if (taken) throw new RunKeyTakenError(`run ${runKey} has already run`)
     for (const h of holders) {
-      const expired = h.lease_until !== null && h.lease_until < now.toISOString()
-      const dead = h.host === host && !pidAlive(h.pid)
-      if (expired || dead) {
+      const gone = goneReason(h, now, host)
+      if (gone) {
         store.run(
           store.db
             .updateTable('runs')
-            .set({
-              status: 'abandoned',
-              finished_at: now.toISOString(),
-              error: dead ? 'process died' : 'lease expired',
-            })
+            .set({ status: 'abandoned', finished_at: now.toISOString(), error: gone })
             .where('id', '=', h.id),
         )
       } else {
         throw new RunBusyError({ id: h.id, pid: h.pid, startedAt: h.started_at, command: h.command })
       }
     }
-    const runKey = opts.runKey ?? `${opts.command}@${now.toISOString()}#${process.pid}`
-    const taken = store.first(store.db.selectFrom('runs').select('id').where('run_key', '=', runKey))
-    if (taken) throw new RunKeyTakenError(`run ${runKey} has already run`)
     return store.run(
       store.db.insertInto('runs').values({
         run_key: runKey,
@@ -100,7 +107,7 @@ export function heartbeat(store: Store, runId: number): void {
 export function finishRun(
   store: Store,
   runId: number,
-  status: 'ok' | 'failed' | 'partial',
+  status: 'ok' | 'failed' | 'partial' | 'interrupted',
   stats: Partial<RunStats>,
   error?: string,
 ): void {
@@ -115,5 +122,40 @@ export function finishRun(
         error: error ?? null,
       })
       .where('id', '=', runId),
+  )
+}
+
+/**
+ * Records a schedule tick that no run will execute (the scheduler was down, or a later tick
+ * superseded it), so `status` can say so and no other scheduler picks it up later. A tick someone
+ * already recorded keeps its row: INSERT OR IGNORE on the unique run key.
+ */
+export function recordSkippedTick(
+  store: Store,
+  opts: { runKey: string; scheduledFor: string; reason: string; now?: Date },
+): boolean {
+  const at = (opts.now ?? new Date()).toISOString()
+  return (
+    store.tx(() =>
+      store.run(
+        store.db
+          .insertInto('runs')
+          .values({
+            run_key: opts.runKey,
+            trigger: 'schedule',
+            command: 'refresh',
+            status: 'missed',
+            started_at: at,
+            finished_at: at,
+            heartbeat_at: null,
+            lease_until: null,
+            pid: null,
+            host: null,
+            scheduled_for: opts.scheduledFor,
+            error: opts.reason,
+          })
+          .onConflict((oc) => oc.column('run_key').doNothing()),
+      ),
+    ).changes > 0
   )
 }

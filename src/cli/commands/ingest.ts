@@ -59,11 +59,16 @@ export async function runIngestLike(
 ): Promise<number> {
   const app = appFor(values)
   const progress = progressLine()
+  let current = ''
   try {
     const result = await runJob(app, {
       command,
       files,
-      onFile: (i, total, name) => progress(`[${i + 1}/${total}] ${name}`),
+      onFile: (i, total, name) => {
+        current = `[${i + 1}/${total}] ${name}`
+        progress(current)
+      },
+      onRows: (_file, rows) => progress(`${current}: ${rows.toLocaleString('en-US')} rows`),
     })
     progress.done()
     if (values.json) {

@@ -1,7 +1,16 @@
-import { getStatus } from '../../report/status.ts'
+import { getStatus, localTimeText } from '../../report/status.ts'
 import { type CommandDef, EXIT } from '../args.ts'
 import { appFor } from '../context.ts'
 import { printJson, renderTable } from '../output.ts'
+
+function duration(from: string, to: string): string {
+  const s = Math.max(0, Math.round((Date.parse(to) - Date.parse(from)) / 1000))
+  return s < 60
+    ? `${s}s`
+    : s < 3600
+      ? `${Math.floor(s / 60)}m${String(s % 60).padStart(2, '0')}s`
+      : `${(s / 3600).toFixed(1)}h`
+}
 
 export const statusCommand: CommandDef = {
   name: 'status',
@@ -16,20 +25,37 @@ export const statusCommand: CommandDef = {
         printJson(s)
         return EXIT.ok
       }
+      const tz = s.schedule.timezone
       const out: string[] = [
         `Home: ${s.home}`,
         `Ingested: ${s.ingested.files} file(s), ${s.ingested.rows} row(s)`,
         '',
       ]
-      out.push('Last runs:')
+      out.push('Needs attention:')
+      out.push(s.attention.length ? s.attention.map((a) => `  ! ${a}`).join('\n') : '  nothing: all quiet')
+      out.push(
+        '',
+        `Schedule: "${s.schedule.cron}" (${tz})` +
+          (s.schedule.lastTick
+            ? `; last tick ${localTimeText(s.schedule.lastTick, tz)}: ${
+                s.schedule.lastTickRun
+                  ? `run ${s.schedule.lastTickRun.id} ${s.schedule.lastTickRun.status}`
+                  : 'no scheduled run'
+              }`
+            : '') +
+          (s.schedule.nextTick ? `; next ${localTimeText(s.schedule.nextTick, tz)}` : ''),
+      )
+      out.push('', `Last runs (times in ${tz}):`)
       out.push(
         s.runs.length
           ? renderTable(
               [
                 'Run',
+                'Trigger',
                 'Command',
                 'Status',
                 'Started',
+                'Took',
                 'Files',
                 'OK',
                 'Dup',
@@ -39,9 +65,11 @@ export const statusCommand: CommandDef = {
               ],
               s.runs.map((r) => [
                 r.id,
+                r.trigger,
                 r.command,
                 r.status,
-                r.startedAt,
+                localTimeText(r.startedAt, tz),
+                r.finishedAt && r.status !== 'missed' ? duration(r.startedAt, r.finishedAt) : '',
                 r.filesSeen,
                 r.accepted,
                 r.duplicate,
@@ -49,13 +77,17 @@ export const statusCommand: CommandDef = {
                 r.snapshots,
                 r.findings,
               ]),
+              ['r', 'l', 'l', 'l', 'l', 'r', 'r', 'r', 'r', 'r', 'r', 'r'],
             )
           : '  (none yet)',
       )
+      for (const r of s.runs.filter((r) => r.error)) out.push(`  run ${r.id}: ${r.error}`)
       out.push(
         '',
-        `Inbox: ${s.inbox.waiting} file(s) waiting${s.inbox.waiting ? `: ${s.inbox.files.join(', ')}` : ''}`,
+        `Inbox: ${s.inbox.waiting} file(s) waiting${s.inbox.waiting ? ` (oldest ${s.inbox.oldestHours} h): ${s.inbox.files.join(', ')}` : ''}`,
       )
+      if (s.inbox.inWork.length)
+        out.push(`In work/ (claimed by a run, taken first by the next one): ${s.inbox.inWork.join(', ')}`)
       out.push('', 'Rejected files (in rejected/, each with a .error.json):')
       out.push(
         s.rejected.length ? s.rejected.map((r) => `  ${r.storedAs}: ${r.message}`).join('\n') : '  (none)',
@@ -73,10 +105,21 @@ export const statusCommand: CommandDef = {
       out.push(
         s.periods.length
           ? renderTable(
-              ['Period', 'Type', 'Latest reading', 'Snapshots'],
-              s.periods.map((p) => [p.period, p.period_type, p.latestAsOf, p.snapshots]),
+              ['Period', 'Type', 'Latest reading', 'Age (days)', 'Snapshots'],
+              s.periods.map((p) => [p.period, p.period_type, p.latestAsOf, p.ageDays, p.snapshots]),
+              ['l', 'l', 'l', 'r', 'r'],
             )
           : '  (none yet)',
+      )
+      out.push('', 'Freshness of every input (newest reading per kind and period):')
+      out.push(
+        s.freshness.length
+          ? renderTable(
+              ['Kind', 'Period', 'Latest reading', 'Age (days)', 'Files'],
+              s.freshness.map((f) => [f.kind, f.period, f.latestAsOf, f.ageDays, f.files]),
+              ['l', 'l', 'l', 'r', 'r'],
+            )
+          : '  (nothing ingested yet)',
       )
       process.stdout.write(`${out.join('\n')}\n`)
       return EXIT.ok
