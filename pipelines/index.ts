@@ -1,8 +1,22 @@
 import type { Pipeline } from '../src/pipeline/types.ts'
 import { nationalRanking } from './national-ranking.ts'
+import { provincialDigitisation } from './provincial-digitisation.ts'
+import { provincialOnlineV1 } from './provincial-online-v1.ts'
+import { provincialOnlineV2 } from './provincial-online-v2.ts'
+import { provincialPayment } from './provincial-payment.ts'
+import { provincialPaymentMoney } from './provincial-payment-money.ts'
+import { provincialProgress } from './provincial-progress.ts'
 
 /**
  * Every input family qd766 reads. Recognition tries them all on each sheet/document; adding a family
  * is adding its file here.
  */
-export const PIPELINES: Pipeline[] = [nationalRanking as unknown as Pipeline]
+export const PIPELINES: Pipeline[] = [
+  nationalRanking as unknown as Pipeline,
+  provincialDigitisation as unknown as Pipeline,
+  provincialOnlineV2 as unknown as Pipeline,
+  provincialOnlineV1 as unknown as Pipeline,
+  provincialPayment as unknown as Pipeline,
+  provincialPaymentMoney as unknown as Pipeline,
+  provincialProgress as unknown as Pipeline,
+]

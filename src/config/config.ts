@@ -43,6 +43,11 @@ export const ConfigSchema = z.strictObject({
       stableWaitMs: z.number().min(0).max(60_000).default(300),
     })
     .prefault({}),
+  /**
+   * The office's own province (a name such as "Thanh Hóa" or the 2-digit GSO code "38"), used for
+   * provincial one-stop exports whose title has no "UBND TỈNH …" line (docs/provincial-tables.md).
+   */
+  province: z.string().trim().min(1).optional(),
   /** Tolerance for "total is not the sum of its groups" in national tables (inputs §A). */
   totalTolerance: z.number().min(0).default(0.02),
   limits: z

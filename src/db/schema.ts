@@ -206,6 +206,110 @@ export interface FindingsTable {
   at: string
 }
 
+/** Provincial one-stop exports (db/migrations/0002-provincial.ts). */
+export interface StgUnitsTable {
+  id: Generated<number>
+  scope: string
+  province_code: string
+  cohort: number
+  name: string
+  name_key: string
+  eid_code: string | null
+  level: string
+  first_source_file_id: number
+}
+
+export interface StgUnitAliasesTable {
+  scope: string
+  kind: 'code' | 'name'
+  value: string
+  unit_id: number
+  source_file_id: number
+}
+
+export interface StgUnitReadingsTable {
+  id: Generated<number>
+  source_file_id: number
+  sheet: string
+  family: string
+  table_code: string
+  title: string | null
+  period: string
+  period_type: string
+  period_start: string
+  period_end: string
+  as_of: string | null
+  period_source: string
+  cohort: number
+  province_code: string
+  scope: string
+  province_source: string
+  units: number
+  totals_row: number | null
+  mangled: number
+}
+
+export interface StgUnitRowsTable {
+  reading_id: number
+  unit_id: number
+  row_number: number
+  stt: string | null
+  name_as_written: string
+  eid_code: string | null
+  section: string | null
+  level: string
+}
+
+export interface StgUnitCountsTable {
+  reading_id: number
+  /** null = the table's totals row. */
+  unit_id: number | null
+  row_number: number
+  measure: string
+  kind: string
+  value: number | null
+  raw: string | null
+  column_letter: string
+  style: string
+  repaired: number
+}
+
+export interface StgUnitFactsTable {
+  reading_id: number
+  unit_id: number
+  family: string
+  indicator: string
+  metric: string | null
+  numerator: number
+  denominator: number
+  value: number | null
+  exported_rate: number | null
+  exported_column: string | null
+  numerator_columns: string
+  denominator_columns: string
+  sheet: string
+  row_number: number
+}
+
+export interface VUnitRollupView {
+  reading_id: number
+  family: string
+  table_code: string
+  period: string
+  period_type: string
+  as_of: string | null
+  province_code: string
+  scope: string
+  cohort: number
+  indicator: string
+  metric: string | null
+  units: number
+  numerator: number
+  denominator: number
+  value: number | null
+  file_name: string
+}
+
 export interface Database {
   meta: MetaTable
   schema_migrations: SchemaMigrationsTable
@@ -222,4 +326,11 @@ export interface Database {
   snapshots: SnapshotsTable
   snapshot_rows: SnapshotRowsTable
   findings: FindingsTable
+  stg_units: StgUnitsTable
+  stg_unit_aliases: StgUnitAliasesTable
+  stg_unit_readings: StgUnitReadingsTable
+  stg_unit_rows: StgUnitRowsTable
+  stg_unit_counts: StgUnitCountsTable
+  stg_unit_facts: StgUnitFactsTable
+  v_unit_rollup: VUnitRollupView
 }

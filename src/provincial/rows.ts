@@ -1,0 +1,119 @@
+/**
+ * What a body row of a provincial table is (provincial-exports.md §0.8–0.10):
+ * - a section row ("I" | "Sở, ban, ngành", "II" | "Cấp huyện (…)", "III" | "Xã, phường, thị trấn",
+ *   "Văn phòng đăng ký đất đai"): sets the unit level of the rows under it, is not data; its merge
+ *   may be wider than the table, and readers fill the merge, so the same text repeats across cells;
+ * - a totals row ("Tổng số" in the name column with STT empty, or merged over STT and name;
+ *   "Tổng cộng", "Tổng", "Cộng", "Toàn tỉnh"): checked against the sum of the units, not a unit;
+ * - a unit row: a sở/ban/ngành, a land-registry branch, a district (before 07/2025) or a commune;
+ * - blank rows and trailing notes.
+ */
+import { cellText, isBlankRow } from '../pipeline/cells.ts'
+import type { CellValue } from '../read/types.ts'
+import { matchKey } from '../text/normalize.ts'
+
+export type UnitLevel = 'agency' | 'land-registry' | 'district' | 'commune' | 'unknown'
+
+export const LEVEL_LABELS: Record<UnitLevel, string> = {
+  agency: 'Sở, ban, ngành',
+  'land-registry': 'Văn phòng đăng ký đất đai',
+  district: 'Cấp huyện',
+  commune: 'Cấp xã',
+  unknown: 'Chưa rõ cấp',
+}
+
+/**
+ * The cohort a unit is ranked in inside its province (methodology.md §5: the portal ranks
+ * sở/ban/ngành and xã/phường separately). Land-registry branches are provincial agencies.
+ */
+export function rankCohort(level: UnitLevel): 'agency' | 'district' | 'commune' | 'unknown' {
+  return level === 'land-registry' ? 'agency' : level
+}
+
+const ROMAN = /^(?:i{1,3}|iv|v|vi{1,3}|ix|x)\.?$/i
+const TOTAL = /^(?:tong so|tong cong|tong|cong|toan tinh|tong toan tinh)$/
+
+export function isRoman(text: string | null): boolean {
+  return text !== null && ROMAN.test(text.trim())
+}
+
+export function isTotalLabel(text: string | null): boolean {
+  return text !== null && TOTAL.test(matchKey(text))
+}
+
+/** The level a section heading announces; null when the text is not a known heading. */
+export function sectionLevel(text: string): UnitLevel | null {
+  const k = matchKey(text)
+  if (/^(?:cap )?(?:so|cac so)\b|so ban nganh|so nganh/.test(k)) return 'agency'
+  if (/van phong dang ky dat dai|vpdk/.test(k)) return 'land-registry'
+  if (/^(?:cap )?xa\b|^xa phuong|^phuong xa|^cap co so/.test(k)) return 'commune'
+  if (/^(?:cap )?huyen\b|^huyen thanh pho|^quan huyen|^cap huyen/.test(k)) return 'district'
+  return null
+}
+
+/** The level a unit's own name gives away ("UBND xã …" is a commune wherever it is listed). */
+export function levelFromName(name: string): UnitLevel | null {
+  const k = matchKey(name)
+    .replace(/^uy ban nhan dan\b/, 'ubnd')
+    .replace(/^ubnd\s+/, '')
+  if (/^(?:xa|phuong|thi tran|dac khu)\b/.test(k)) return 'commune'
+  if (/^(?:huyen|quan|thi xa|thanh pho|tp)\b/.test(k)) return 'district'
+  if (/(?:chi nhanh|cn)\b.*(?:van phong dang ky dat dai|vpdk)|^van phong dang ky dat dai/.test(k))
+    return 'land-registry'
+  if (
+    /^(?:so|ban|van phong|thanh tra|cong an|bo chi huy|cuc|chi cuc|kho bac|bao hiem|dai|trung tam|ban quan ly|bql)\b/.test(
+      k,
+    )
+  )
+    return 'agency'
+  return null
+}
+
+export type RowClass =
+  | { kind: 'blank' }
+  | { kind: 'section'; text: string; level: UnitLevel | null }
+  | { kind: 'total'; label: string }
+  | { kind: 'unit' }
+  /** A line of text only (a note, a signature): not data. */
+  | { kind: 'note'; text: string }
+
+/**
+ * Classifies a body row. `labelColumns` are the STT / code / name columns (0-based) where a section
+ * or totals label can sit; `valueColumns` hold the numbers.
+ */
+export function classifyRow(
+  cells: CellValue[],
+  cols: { stt: number | null; name: number; code: number | null; values: number[] },
+): RowClass {
+  if (isBlankRow(cells)) return { kind: 'blank' }
+  const at = (i: number | null) => (i === null ? null : cellText(cells[i] ?? null))
+  const stt = at(cols.stt)
+  const name = at(cols.name)
+  const code = at(cols.code)
+  const labels = [stt, code, name].filter((t): t is string => t !== null)
+  const total = labels.find((t) => isTotalLabel(t))
+  if (total && (stt === null || isTotalLabel(stt) || !/^\d+$/.test(stt)))
+    return { kind: 'total', label: total }
+  // Section rows: the heading text fills every cell of its (possibly over-wide) merge, or sits alone
+  // after a roman numeral when the merge was lost (CSV).
+  const texts = cells
+    .map((c, i) => (i === cols.stt ? null : cellText(c ?? null)))
+    .filter((t): t is string => t !== null)
+  const distinct = [...new Set(texts)]
+  const valueTexts = cols.values.map((i) => cellText(cells[i] ?? null))
+  const numericValues = valueTexts.filter((t) => t !== null && t !== distinct[0])
+  if (distinct.length === 1 && numericValues.length === 0) {
+    const text = distinct[0]!
+    const level = sectionLevel(text)
+    // A numbered row is a unit even when all its cells are empty ("Sở Tư pháp" with no data).
+    if (isRoman(stt) || (stt === null && level !== null)) return { kind: 'section', text, level }
+    if (stt === null) {
+      // Unnumbered text filling a merge is an unknown heading; a single text cell is a note.
+      return texts.length > 1 ? { kind: 'section', text, level: null } : { kind: 'note', text }
+    }
+  }
+  if (isRoman(stt) && numericValues.length === 0 && name !== null) {
+    return { kind: 'section', text: name, level: sectionLevel(name) }
+  }
+  return { kind: 'unit' }
+}
