@@ -1,5 +1,6 @@
 import type { Pipeline } from '../src/pipeline/types.ts'
 import { nationalRanking } from './national-ranking.ts'
+import { portalCapture } from './portal-capture.ts'
 import { provincialDigitisation } from './provincial-digitisation.ts'
 import { provincialOnlineV1 } from './provincial-online-v1.ts'
 import { provincialOnlineV2 } from './provincial-online-v2.ts'
@@ -13,6 +14,7 @@ import { provincialProgress } from './provincial-progress.ts'
  */
 export const PIPELINES: Pipeline[] = [
   nationalRanking as unknown as Pipeline,
+  portalCapture as unknown as Pipeline,
   provincialDigitisation as unknown as Pipeline,
   provincialOnlineV2 as unknown as Pipeline,
   provincialOnlineV1 as unknown as Pipeline,

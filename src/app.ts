@@ -12,6 +12,7 @@ import { seedReference } from './db/seed.ts'
 import { Store } from './db/sqlite.ts'
 import { type BatchOptions, type BatchResult, ingestBatch } from './ingest/batch.ts'
 import { type Logger, silentLogger } from './log.ts'
+import { materialisePortalScores } from './mart/portal-scores.ts'
 import type { Pipeline } from './pipeline/types.ts'
 import { ProvinceRegistry } from './reference/provinces.ts'
 import { finishRun, heartbeat, LEASE_MS, startRun } from './run/runs.ts'
@@ -100,6 +101,8 @@ export async function runJob(
       },
       opts,
     )
+    // Score portal captures (metric level) before the snapshots, so complete provinces are ranked.
+    const mart = materialisePortalScores(app.store, app.registry, { runId, log: app.log })
     const snapshots = snapshotPending(app.store, app.registry, app.config, runId)
     const count = (s: string) => batch.outcomes.filter((o) => o.status === s).length
     const rejected = count('rejected')
@@ -115,7 +118,7 @@ export async function runJob(
         rejected,
         waiting: batch.waiting.length,
         snapshots: snapshots.length,
-        findings: batch.outcomes.reduce((n, o) => n + o.findings.length, 0),
+        findings: batch.outcomes.reduce((n, o) => n + o.findings.length, 0) + mart.findings,
       },
       stopped > 0 ? `stopped by a signal; ${stopped} file(s) left in work/ for the next run` : undefined,
     )

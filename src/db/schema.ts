@@ -4,6 +4,7 @@
  * reference data). Column names are snake_case so the analysts' own SQL tools read them naturally.
  */
 import type { Generated } from 'kysely'
+import type { PortalDatabase } from './schema-portal.ts'
 
 export interface MetaTable {
   key: string
@@ -310,7 +311,7 @@ export interface VUnitRollupView {
   file_name: string
 }
 
-export interface Database {
+export interface Database extends PortalDatabase {
   meta: MetaTable
   schema_migrations: SchemaMigrationsTable
   runs: RunsTable

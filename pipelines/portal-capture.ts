@@ -1,0 +1,349 @@
+/**
+ * Portal API captures (inputs.md §B): the raw JSON of the national portal's evaluation endpoints,
+ * bare (`{"code", "data", "message"}`) or in a capture envelope (`{"request": {"endpoint",
+ * "payload"}, "capturedAt", "response"}`). Six group endpoints (forms A and B) scoped to one province
+ * and its units, plus `service-results`, the national summary of every province's six group scores.
+ *
+ * Parsing is src/score/portal-capture.ts (endpoint, period, as-of date, every field kept, JSON-path
+ * errors). This pipeline adds what needs the reference data: which province the capture is about
+ * (rootDepartmentId / departmentId UUID or H-code, the 34-province list), sanity checks on counts,
+ * and the load into stg_portal_* (one capture per file; every unit, metric and tree parameter).
+ *
+ * Nothing is scored here: src/score/materialise.ts combines the captures of a province and reading
+ * date after the ingest, so a capture that arrives alone (the other endpoints tomorrow) is kept as
+ * it is and scored when its set is known.
+ */
+import type { Store } from '../src/db/sqlite.ts'
+import { QdError } from '../src/errors.ts'
+import type {
+  Finding,
+  JsonPipeline,
+  LoadIds,
+  LoadSummary,
+  ParsedTable,
+  PipelineContext,
+} from '../src/pipeline/types.ts'
+import { GROUPS } from '../src/reference/groups.ts'
+import { COHORT_34_FROM } from '../src/reference/period.ts'
+import type { Province } from '../src/reference/provinces.ts'
+import { methodologyFor } from '../src/score/methodology.ts'
+import {
+  type CaptureUnit,
+  ENDPOINT_PARAMETERS,
+  type PortalCapture,
+  parsePortalCapture,
+} from '../src/score/portal-capture.ts'
+
+export interface ParsedPortalCapture extends ParsedTable {
+  capture: PortalCapture
+  /** The province of a group capture; null for service-results. */
+  province: Province | null
+  /** Province code of each unit, in the order [overview, ...units] (service-results: per row). */
+  unitProvince: Array<string | null>
+  methodology: string | null
+}
+
+const isObj = (v: unknown): v is Record<string, unknown> =>
+  typeof v === 'object' && v !== null && !Array.isArray(v)
+
+/**
+ * By shape only: a capture envelope, or a response whose `data` has the keys the evaluation
+ * endpoints return. Deliberately broad, so a damaged capture is rejected by parse() with the JSON
+ * path of the problem rather than as "not a file qd766 knows".
+ */
+function recognise(doc: unknown): boolean {
+  if (!isObj(doc)) return false
+  if ('response' in doc && ('request' in doc || 'capturedAt' in doc)) return true
+  const data = doc.data
+  if (isObj(data) && ['overview', 'evaluation', 'parent', 'children'].some((k) => k in data)) return true
+  return 'code' in doc && 'data' in doc && 'message' in doc
+}
+
+const at = (file: string, column: string) => ({ file, column })
+
+function resolveProvince(c: PortalCapture, ctx: PipelineContext): Province {
+  const ov = c.overview!
+  const file = ctx.fileName
+  const tries: Array<{ id: string; column: string }> = []
+  if (c.rootDepartmentId) tries.push({ id: c.rootDepartmentId, column: 'request.payload.rootDepartmentId' })
+  if (ov.departmentId) tries.push({ id: ov.departmentId, column: `${ov.path}.departmentId` })
+  if (ov.departmentCode) tries.push({ id: ov.departmentCode, column: `${ov.path}.departmentCode` })
+  let found: { p: Province; column: string } | null = null
+  for (const t of tries) {
+    const p = ctx.registry.byPortalId(t.id)
+    if (!p) {
+      // The request names the province; an overview that is some other unit is a capture of that
+      // unit's own page, which is not a province view.
+      if (t.column.startsWith('request') || !found) {
+        throw new QdError(
+          'unknown-province',
+          `"${t.id}" is not the portal id of one of the 34 provinces (rootDepartmentId UUID or H-code such as H44). ` +
+            (ov.departmentType && ov.departmentType !== 'PROVINCE'
+              ? `The overview is a ${ov.departmentType}, not a province: capture the province's page (rootDepartmentId = the province).`
+              : 'Check that the capture is of a province page of the 766 evaluation.'),
+          {
+            location: at(file, t.column),
+            expected: 'a province rootDepartmentId or H-code from the 34-province list',
+            found: t.id,
+          },
+        )
+      }
+      continue
+    }
+    if (found && found.p.code !== p.code) {
+      throw new QdError(
+        'inconsistent',
+        `${found.column} names ${found.p.name} but ${t.column} names ${p.name}: this response does not belong to the request it is saved with.`,
+        { location: at(file, t.column), expected: found.p.name, found: p.name },
+      )
+    }
+    found ??= { p, column: t.column }
+  }
+  if (!found) {
+    throw new QdError(
+      'unknown-province',
+      `Cannot tell which province this ${c.endpoint} capture is about: no rootDepartmentId in the request and no departmentId or departmentCode on ${ov.path}.`,
+      { location: at(file, ov.path), expected: 'a province rootDepartmentId (UUID) or H-code' },
+    )
+  }
+  return found.p
+}
+
+function checkCounts(c: PortalCapture, file: string): void {
+  const units = [...(c.overview ? [c.overview] : []), ...c.units]
+  for (const u of units) {
+    const seen = new Map<string, string>()
+    for (const m of u.metrics) {
+      const first = seen.get(m.code)
+      if (first) {
+        throw new QdError(
+          'inconsistent',
+          `Metric ${m.code} appears twice in the same unit (${first} and ${m.path}); a portal response lists each metric once.`,
+          { location: at(file, `${m.path}.code`), found: m.code },
+        )
+      }
+      seen.set(m.code, m.path)
+      for (const k of ['numerator', 'denominator'] as const) {
+        const v = m[k]
+        if (v !== null && v < 0) {
+          throw new QdError('out-of-range', `${m.path}.${k}: a count cannot be negative, found ${v}.`, {
+            location: at(file, `${m.path}.${k}`),
+            expected: 'a count ≥ 0 or null',
+            found: String(v),
+          })
+        }
+      }
+    }
+    for (const [k, v] of Object.entries(u.parameters)) {
+      if (v !== null && v < 0) {
+        throw new QdError('out-of-range', `${u.path}.${k}: a count cannot be negative, found ${v}.`, {
+          location: at(file, `${u.path}.${k}`),
+          expected: 'a count ≥ 0 or null',
+          found: String(v),
+        })
+      }
+    }
+  }
+}
+
+function parse(doc: unknown, ctx: PipelineContext): ParsedPortalCapture {
+  const file = ctx.fileName
+  const c = parsePortalCapture(doc, file)
+  checkCounts(c, file)
+  const findings: Finding[] = c.warnings.map((w) => ({
+    kind: 'capture-warning',
+    severity: 'info' as const,
+    message: `${file}: ${w}`,
+  }))
+  let province: Province | null = null
+  let unitProvince: Array<string | null>
+  if (c.form === 'summary') {
+    const seen = new Map<string, string>()
+    unitProvince = [
+      null,
+      ...c.units.map((u) => {
+        const p =
+          (u.departmentId ? ctx.registry.byPortalId(u.departmentId) : undefined) ??
+          (u.departmentCode ? ctx.registry.byPortalId(u.departmentCode) : undefined)
+        if (!p) {
+          throw new QdError(
+            'unknown-province',
+            `${u.path}: "${u.departmentName ?? u.departmentId}" (${u.departmentId}${u.departmentCode ? `, ${u.departmentCode}` : ''}) is not one of the 34 provinces the portal ranks.`,
+            {
+              location: at(file, `${u.path}.departmentId`),
+              expected: 'a province rootDepartmentId or H-code from the 34-province list',
+              found: u.departmentId ?? undefined,
+            },
+          )
+        }
+        const first = seen.get(p.code)
+        if (first) {
+          throw new QdError(
+            'duplicate-province',
+            `${p.name} appears twice in the national summary (${first} and ${u.path}).`,
+            { location: at(file, u.path), found: u.departmentName ?? p.name },
+          )
+        }
+        seen.set(p.code, u.path)
+        return p.code
+      }),
+    ]
+  } else {
+    province = resolveProvince(c, ctx)
+    unitProvince = [province.code, ...c.units.map(() => province!.code)]
+    const ids = new Map<string, string>()
+    for (const u of c.units) {
+      if (!u.departmentId) continue
+      const first = ids.get(u.departmentId)
+      if (first) {
+        findings.push({
+          kind: 'capture-warning',
+          severity: 'warning',
+          provinceCode: province.code,
+          message: `${file}: unit ${u.departmentName ?? u.departmentId} appears twice (${first} and ${u.path}); the first is used for unit scores.`,
+        })
+      } else ids.set(u.departmentId, u.path)
+    }
+  }
+  if (c.period.end < COHORT_34_FROM) {
+    findings.push({
+      kind: 'capture-warning',
+      severity: 'warning',
+      provinceCode: province?.code ?? null,
+      message: `${file}: period ${c.period.id} is before the 34-province list (07/2025); the portal's ids are 34-province ids, so this capture is ranked among the 34 provinces.`,
+    })
+  }
+  let methodology: string | null = null
+  try {
+    methodology = methodologyFor(c.asOf ?? c.period.end).id
+  } catch {
+    methodology = null
+  }
+  return {
+    capture: c,
+    province,
+    unitProvince,
+    methodology,
+    rows: c.form === 'summary' ? c.units.length : c.units.length + (c.overview ? 1 : 0),
+    findings,
+  }
+}
+
+const json = (v: unknown): string | null =>
+  v === null || v === undefined || (isObj(v) && Object.keys(v).length === 0) ? null : JSON.stringify(v)
+
+function load(store: Store, p: ParsedPortalCapture, ids: LoadIds): LoadSummary {
+  const { db } = store
+  const c = p.capture
+  const captureId = store.run(
+    db.insertInto('stg_portal_captures').values({
+      source_file_id: ids.sourceFileId,
+      endpoint: c.endpoint,
+      endpoint_from: c.endpointFrom,
+      form: c.form,
+      group_code: c.group,
+      period: c.period.id,
+      period_type: c.period.type,
+      period_start: c.period.start,
+      period_end: c.period.end,
+      period_from: c.periodFrom,
+      as_of: c.asOf,
+      as_of_from: c.asOfFrom,
+      captured_at: c.capturedAt,
+      root_department_id: c.rootDepartmentId,
+      province_code: p.province?.code ?? null,
+      cohort: 34,
+      methodology: p.methodology,
+      response_code: c.responseCode,
+      response_message: c.responseMessage,
+      request_endpoint: c.request?.endpoint ?? null,
+      request_payload: json(c.request?.payload),
+      extra: json(c.extra),
+      warnings: c.warnings.length ? JSON.stringify(c.warnings) : null,
+      units: c.units.length,
+    }),
+  ).lastInsertRowid
+  const units: Array<{ ord: number; u: CaptureUnit }> = [
+    ...(c.overview ? [{ ord: 0, u: c.overview }] : []),
+    ...c.units.map((u, i) => ({ ord: i + 1, u })),
+  ]
+  const paramNames = ENDPOINT_PARAMETERS[c.endpoint] ?? []
+  for (const { ord, u } of units) {
+    const gs = u.groupScores
+    store.run(
+      db.insertInto('stg_portal_units').values({
+        capture_id: captureId,
+        ord,
+        source_file_id: ids.sourceFileId,
+        path: u.path,
+        role: u.role,
+        province_code: p.unitProvince[ord] ?? null,
+        department_id: u.departmentId,
+        department_name: u.departmentName,
+        department_code: u.departmentCode,
+        department_type: u.departmentType,
+        department_level: u.departmentLevel,
+        total_score: u.totalScore,
+        total_max_score: u.totalMaxScore,
+        ratio: u.ratio,
+        score_delta: u.scoreDelta,
+        ...Object.fromEntries(GROUPS.map((g) => [g.column, gs?.[g.code] ?? null])),
+        extra: json(u.extra),
+      }),
+    )
+    for (const m of u.metrics) {
+      store.run(
+        db.insertInto('stg_portal_metrics').values({
+          capture_id: captureId,
+          unit_ord: ord,
+          source_file_id: ids.sourceFileId,
+          path: m.path,
+          department_id: u.departmentId,
+          group_code: c.group ?? '',
+          code: m.code,
+          name: m.name,
+          numerator: m.numerator,
+          denominator: m.denominator,
+          ratio: m.ratio,
+          score: m.score,
+          max_score: m.maxScore,
+          data_quality_status: m.dataQualityStatus,
+          data_quality_message: m.dataQualityMessage,
+          extra: json(m.extra),
+        }),
+      )
+    }
+    // Every parameter the unit carries, in the endpoint's order (null stays null).
+    for (const name of paramNames) {
+      if (!(name in u.parameters)) continue
+      store.run(
+        db.insertInto('stg_portal_params').values({
+          capture_id: captureId,
+          unit_ord: ord,
+          source_file_id: ids.sourceFileId,
+          department_id: u.departmentId,
+          group_code: c.group ?? '',
+          name,
+          value: u.parameters[name] ?? null,
+        }),
+      )
+    }
+  }
+  return {
+    rows: p.rows,
+    period: c.period.id,
+    asOf: c.asOf,
+    readingIds: [],
+    findings: p.findings.map((f) => ({ ...f, sheet: f.sheet ?? null })),
+  }
+}
+
+export const portalCapture: JsonPipeline<ParsedPortalCapture> = {
+  key: 'portal-capture',
+  kind: 'json',
+  title:
+    'Portal API capture (JSON): a response of dichvucong.gov.vn/api/v1/reporting/evaluation/<endpoint>, bare or in a {"request", "capturedAt", "response"} envelope (transparency, dvc-progress-tree, provide-online-tree, formality-online-payment-tree, handling-satisfaction, dossier-digitized, service-results)',
+  recognise,
+  parse,
+  load,
+}
