@@ -8,10 +8,10 @@
  * the sheet and row each number came from. Snapshots and ranks are taken from readings afterwards.
  */
 import { z } from 'zod'
-import { QdError, columnLetter } from '../src/errors.ts'
 import type { Store } from '../src/db/sqlite.ts'
+import { columnLetter, QdError } from '../src/errors.ts'
 import { cellText, isBlankRow, parseDecimal, parseInteger, round2 } from '../src/pipeline/cells.ts'
-import { type ColumnSpec, type HeaderMatch, describePath } from '../src/pipeline/header.ts'
+import { type ColumnSpec, describePath, type HeaderMatch } from '../src/pipeline/header.ts'
 import type {
   Finding,
   LoadIds,
@@ -22,7 +22,7 @@ import type {
 } from '../src/pipeline/types.ts'
 import type { Row } from '../src/read/types.ts'
 import { GROUPS, ONLINE22 } from '../src/reference/groups.ts'
-import { type Period, cohortFor, resolvePeriod } from '../src/reference/period.ts'
+import { cohortFor, type Period, resolvePeriod } from '../src/reference/period.ts'
 import type { Cohort } from '../src/reference/provinces.ts'
 import { matchKey } from '../src/text/normalize.ts'
 

@@ -4,13 +4,14 @@
  * thrown before the commit leaves the database untouched and the file goes to rejected/ unchanged,
  * with an error report a person can act on. Nothing here throws for a bad file: the outcome is data.
  */
-import { stat } from 'node:fs/promises'
-import { basename } from 'node:path'
+import { existsSync } from 'node:fs'
+import { mkdir, rename, stat } from 'node:fs/promises'
+import { basename, dirname } from 'node:path'
 import type { Config } from '../config/config.ts'
 import type { Home } from '../config/home.ts'
 import type { Store } from '../db/sqlite.ts'
-import { QdError, asQdError } from '../errors.ts'
-import { moveInto, sha256File, writeErrorReport } from '../inbox/files.ts'
+import { asQdError, QdError } from '../errors.ts'
+import { freeName, sha256File, writeErrorReport } from '../inbox/files.ts'
 import type { Logger } from '../log.ts'
 import type {
   Finding,
@@ -23,7 +24,7 @@ import type {
 import { openWorkbook, readJson } from '../read/open.ts'
 import { DEFAULT_LIMITS, type ReadLimits, type Row } from '../read/types.ts'
 import type { ProvinceRegistry } from '../reference/provinces.ts'
-import { PREVIEW_ROWS, familiesHelp, recogniseJson, recogniseTable } from './recognise.ts'
+import { familiesHelp, PREVIEW_ROWS, recogniseJson, recogniseTable } from './recognise.ts'
 
 export interface IngestEnv {
   home: Home
@@ -160,6 +161,14 @@ export async function ingestFile(
   }
   const now = () => new Date().toISOString()
 
+  // ---- a run that died after recording this file but before moving it: finish the move ---------
+  // Every outcome is recorded *with its destination* before the file moves (archive, duplicates,
+  // rejected), so a kill between the two leaves a record whose file is still in work/.
+  if (opts.recovered) {
+    const finished = await finishInterruptedMove(env, workPath, base)
+    if (finished) return finished
+  }
+
   // ---- identity: the same bytes again change nothing -------------------------------------------
   const known = store.first(
     store.db
@@ -168,18 +177,7 @@ export async function ingestFile(
       .where('sha256', '=', sha256),
   )
   if (known) {
-    if (opts.recovered && known.archived_as === null) {
-      // The interrupted run committed this file's data but died before moving it: finish the move.
-      const storedAs = await moveInto(workPath, home.archive, sha256)
-      store.tx(() =>
-        store.run(
-          store.db.updateTable('source_files').set({ archived_as: storedAs }).where('id', '=', known.id),
-        ),
-      )
-      log.info({ file: fileName, storedAs }, 'finished archiving a file committed by an interrupted run')
-      return { ...base, status: 'accepted', kind: known.kind, rows: known.rows, storedAs, resumed: true }
-    }
-    const storedAs = await moveInto(workPath, `${home.archive}/duplicates`, sha256)
+    const storedAs = await planMove(workPath, `${home.archive}/duplicates`, sha256)
     store.tx(() =>
       store.run(
         store.db.insertInto('file_events').values({
@@ -197,6 +195,7 @@ export async function ingestFile(
         }),
       ),
     )
+    await rename(workPath, storedAs)
     return { ...base, status: 'duplicate', kind: known.kind, rows: 0, storedAs }
   }
 
@@ -210,6 +209,7 @@ export async function ingestFile(
 
   // ---- load: one transaction for everything this file brings -----------------------------------
   const kind = [...new Set(parsed.sheets.map((s) => s.pipeline.key))].join('+')
+  const archiveAs = await planMove(workPath, home.archive, sha256)
   let summaries: LoadSummary[]
   try {
     summaries = store.tx(() => {
@@ -228,7 +228,7 @@ export async function ingestFile(
           as_of: null,
           accepted_at: now(),
           run_id: env.runId,
-          archived_as: null,
+          archived_as: archiveAs,
         }),
       ).lastInsertRowid
       if (parsed.json !== null) {
@@ -292,13 +292,10 @@ export async function ingestFile(
     return reject(env, workPath, base, asQdError(err, { file: fileName }))
   }
 
-  // ---- archive (after commit: a crash here is finished by the next run) ------------------------
-  const storedAs = await moveInto(workPath, home.archive, sha256)
-  store.tx(() =>
-    store.run(
-      store.db.updateTable('source_files').set({ archived_as: storedAs }).where('sha256', '=', sha256),
-    ),
-  )
+  // ---- archive (after commit, to the path the commit recorded: a crash here is finished by the
+  // next run, which finds the file in work/ and its record pointing at a path that does not exist)
+  const storedAs = archiveAs
+  await rename(workPath, storedAs)
   const rows = summaries.reduce((n, s) => n + s.rows, 0)
   const findings = summaries.flatMap((s) => s.findings)
   for (const f of findings) log.warn({ file: fileName, kind: f.kind, row: f.row }, f.message)
@@ -320,7 +317,9 @@ async function reject(
   error: QdError,
 ): Promise<FileOutcome> {
   const { store, home, log } = env
-  const storedAs = await moveInto(workPath, home.rejected, base.sha256)
+  // Report first, then the event (with the destination), then the move: a kill at any point leaves
+  // either nothing recorded (the file is read again) or a record the next run completes.
+  const storedAs = await planMove(workPath, home.rejected, base.sha256)
   const report = {
     file: base.file,
     sha256: base.sha256,
@@ -347,9 +346,77 @@ async function reject(
       }),
     ),
   )
+  await rename(workPath, storedAs)
   log.error(
     { file: base.file, code: error.code, row: error.location.row, column: error.location.column },
     error.describe(),
   )
   return { ...base, status: 'rejected', error: error.describe(), errorDetail: error.toJSON(), storedAs }
+}
+
+/** A free destination for a file in `dir` (created), decided before the move is recorded. */
+async function planMove(workPath: string, dir: string, sha256: string): Promise<string> {
+  await mkdir(dir, { recursive: true })
+  return freeName(dir, basename(workPath), sha256)
+}
+
+/**
+ * For a file taken up from work/ after a crash: if an earlier run already recorded its outcome
+ * (accepted with its archive path, or a duplicate/rejected event with its destination) but died
+ * before the move, complete the move and report that outcome again, without recording it twice.
+ */
+async function finishInterruptedMove(
+  env: IngestEnv,
+  workPath: string,
+  base: Omit<FileOutcome, 'status'>,
+): Promise<FileOutcome | null> {
+  const { store, home, log } = env
+  const known = store.first(
+    store.db
+      .selectFrom('source_files')
+      .select(['id', 'kind', 'rows', 'archived_as'])
+      .where('sha256', '=', base.sha256),
+  )
+  if (known && (known.archived_as === null || !existsSync(known.archived_as))) {
+    // (archived_as null: recorded by a version that moved first and recorded the path afterwards)
+    const storedAs = known.archived_as ?? (await planMove(workPath, home.archive, base.sha256))
+    await mkdir(dirname(storedAs), { recursive: true })
+    await rename(workPath, storedAs)
+    if (known.archived_as === null)
+      store.tx(() =>
+        store.run(
+          store.db.updateTable('source_files').set({ archived_as: storedAs }).where('id', '=', known.id),
+        ),
+      )
+    log.info({ file: base.file, storedAs }, 'finished archiving a file committed by an interrupted run')
+    return { ...base, status: 'accepted', kind: known.kind, rows: known.rows, storedAs, resumed: true }
+  }
+  const event = store.first(
+    store.db
+      .selectFrom('file_events')
+      .select(['status', 'kind', 'message', 'error_json', 'stored_as'])
+      .where('sha256', '=', base.sha256)
+      .where('status', 'in', ['duplicate', 'rejected'])
+      .orderBy('id', 'desc')
+      .limit(1),
+  )
+  if (event?.stored_as && !existsSync(event.stored_as)) {
+    await mkdir(dirname(event.stored_as), { recursive: true })
+    await rename(workPath, event.stored_as)
+    log.info(
+      { file: base.file, storedAs: event.stored_as },
+      `finished moving a file an interrupted run had ${event.status === 'rejected' ? 'rejected' : 'found to be a duplicate'}`,
+    )
+    return {
+      ...base,
+      status: event.status,
+      kind: event.kind,
+      rows: event.status === 'duplicate' ? 0 : null,
+      error: event.status === 'rejected' ? event.message : null,
+      errorDetail: event.error_json ? (JSON.parse(event.error_json) as Record<string, unknown>) : null,
+      storedAs: event.stored_as,
+      resumed: true,
+    }
+  }
+  return null
 }

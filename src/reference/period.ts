@@ -59,7 +59,9 @@ export function parsePeriod(s: string): Period {
   try {
     return parsePeriodStrict(s)
   } catch (err) {
-    throw new Error(`"${s}" is not a period (${(err as Error).message}): write 2026 (year), 2026-Q3 (quarter) or 2026-08 (month)`)
+    throw new Error(
+      `"${s}" is not a period (${(err as Error).message}): write 2026 (year), 2026-Q3 (quarter) or 2026-08 (month)`,
+    )
   }
 }
 
@@ -71,7 +73,7 @@ function parsePeriodStrict(s: string): Period {
   if (m) return makePeriod('quarter', Number(m[1]), Number(m[2]))
   m = /^(\d{4})-(\d{1,2})$/.exec(t)
   if (m) return makePeriod('month', Number(m[1]), Number(m[2]))
-  throw new Error("not of the form YYYY, YYYY-Qn or YYYY-MM")
+  throw new Error('not of the form YYYY, YYYY-Qn or YYYY-MM')
 }
 
 export function isIsoDate(s: string): boolean {

@@ -188,7 +188,9 @@ describe('national ranking tables: good files beside the bad-file corpus', () =>
       '--json',
     ])
     const s = fiveScores[0]!
-    const row = json.rows.find((r) => r.code === s.code)!
+    const row = json.rows.find((r) => r.code === s.code)! as RankingJson['rows'][number] & {
+      online22: number
+    }
     expect(row.groups.CLGQ).toBeNull()
     expect(row.groups.TTTT).toBeNull()
     expect(row.online22).toBe(Math.round((s.groups.CLGQ + s.groups.TTTT) * 100) / 100)
