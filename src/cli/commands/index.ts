@@ -8,6 +8,7 @@ import { rankingCommand } from './ranking.ts'
 import { refreshCommand } from './refresh.ts'
 import { scheduleCommand } from './schedule.ts'
 import { statusCommand } from './status.ts'
+import { unitsCommand } from './units.ts'
 
 /** Every command, in the order `qd766 --help` lists them. */
 export const COMMANDS: CommandDef[] = [
@@ -16,6 +17,7 @@ export const COMMANDS: CommandDef[] = [
   scheduleCommand,
   rankingCommand,
   provinceCommand,
+  unitsCommand,
   queryCommand,
   statusCommand,
   backupCommand,

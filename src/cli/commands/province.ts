@@ -1,13 +1,16 @@
 import { parseIsoDate, parsePeriod } from '../../reference/period.ts'
-import { getProvinceReport } from '../../report/province.ts'
+import { getProvinceReport, type ProvinceReport } from '../../report/province.ts'
+import { NotFoundError } from '../../report/ranking.ts'
+import { getUnitsReport } from '../../report/units.ts'
 import { type CommandDef, EXIT, UsageError } from '../args.ts'
 import { appFor } from '../context.ts'
 import { formatNumber, printJson, renderTable } from '../output.ts'
+import { renderUnits } from './units.ts'
 
 export const provinceCommand: CommandDef = {
   name: 'province',
   summary: 'One province: group scores, points lost, rank, band and rank history.',
-  usage: 'qd766 province <NAME|CODE> [--period P] [--as-of DATE] [--format table|json]',
+  usage: 'qd766 province <NAME|CODE> [--period P] [--as-of DATE] [--units] [--format table|json]',
   options: {
     period: { type: 'string' },
     'as-of': { type: 'string' },
@@ -19,7 +22,9 @@ NAME may be written any way the exports write it ("Đắk Lắk", "Dak Lak", "UB
 or give the 2-digit GSO code of the province list in force for the period ("66").
 Examples:
   qd766 province "Lào Cai"
-  qd766 province 15 --period 2024      (15 was Yên Bái before 07/2025)`,
+  qd766 province 15 --period 2024      (15 was Yên Bái before 07/2025)
+  qd766 province "Thanh Hóa" --units   (its agencies and communes from the province's one-stop exports:
+                                        indicator values, points at stake, change since the previous period)`,
   async run({ values, positionals }) {
     const arg = positionals[0]
     if (!arg) throw new UsageError('name the province: qd766 province "Đắk Lắk"')
@@ -35,44 +40,81 @@ Examples:
     }
     const app = appFor(values)
     try {
+      if (values.units) {
+        // Units come from the province's own exports, which need no national snapshot: the national
+        // part is shown when there is one, and omitted (snapshotId null) when there is none.
+        const units = getUnitsReport(app.store, app.registry, arg, { period })
+        let national: ProvinceReport | null = null
+        try {
+          national = getProvinceReport(app.store, app.registry, arg, { period, asOf })
+        } catch (err) {
+          if (!(err instanceof NotFoundError)) throw err
+        }
+        const { units: rows, ...provincial } = units
+        if (format === 'json') {
+          printJson({
+            ...(national ?? {
+              code: units.province.code,
+              name: units.province.name,
+              cohort: units.province.cohort,
+              period: units.period,
+              snapshotId: null,
+            }),
+            units: rows,
+            provincial,
+          })
+          return EXIT.ok
+        }
+        process.stdout.write(
+          national
+            ? `${renderProvince(national)}\n`
+            : '(No national ranking snapshot for this province and period: only the provincial tables are shown.)\n\n',
+        )
+        process.stdout.write(renderUnits(units))
+        return EXIT.ok
+      }
       const r = getProvinceReport(app.store, app.registry, arg, { period, asOf })
       if (format === 'json') {
         printJson(r)
         return EXIT.ok
       }
-      const change =
-        r.rankChange === null
-          ? ''
-          : r.rankChange > 0
-            ? ` (↑${r.rankChange})`
-            : r.rankChange < 0
-              ? ` (↓${-r.rankChange})`
-              : ' (=)'
-      process.stdout.write(
-        `${r.name} (mã ${r.code}) — kỳ ${r.period}${r.asOf ? `, tính đến ${r.asOf}` : ''}\n` +
-          `Tổng điểm ${formatNumber(r.total)}/100, hạng ${r.rank ?? '–'}/${r.cohortSize}${change}, xếp loại ${r.band ?? '–'}\n\n` +
-          `${renderTable(
-            ['Nhóm', 'Tên', 'Điểm', 'Tối đa', 'Mất', 'Hạng nhóm'],
-            [...r.groups]
-              .sort((a, b) => (b.pointsLost ?? -1) - (a.pointsLost ?? -1))
-              .map((g) => [
-                g.code,
-                g.name,
-                formatNumber(g.score),
-                formatNumber(g.maxScore, 0),
-                formatNumber(g.pointsLost),
-                g.rank,
-              ]),
-            ['l', 'l', 'r', 'r', 'r', 'r'],
-          )}\n\nLịch sử xếp hạng:\n${renderTable(
-            ['Kỳ', 'Ngày', 'Hạng', 'Tổng', 'Nguồn'],
-            r.history.map((h) => [h.period, h.asOf, h.rank, formatNumber(h.total), h.source]),
-            ['l', 'l', 'r', 'r', 'l'],
-          )}\n`,
-      )
+      process.stdout.write(renderProvince(r))
       return EXIT.ok
     } finally {
       await app.close()
     }
   },
+}
+
+function renderProvince(r: ProvinceReport): string {
+  const change =
+    r.rankChange === null
+      ? ''
+      : r.rankChange > 0
+        ? ` (↑${r.rankChange})`
+        : r.rankChange < 0
+          ? ` (↓${-r.rankChange})`
+          : ' (=)'
+  return (
+    `${r.name} (mã ${r.code}) — kỳ ${r.period}${r.asOf ? `, tính đến ${r.asOf}` : ''}\n` +
+    `Tổng điểm ${formatNumber(r.total)}/100, hạng ${r.rank ?? '–'}/${r.cohortSize}${change}, xếp loại ${r.band ?? '–'}\n\n` +
+    `${renderTable(
+      ['Nhóm', 'Tên', 'Điểm', 'Tối đa', 'Mất', 'Hạng nhóm'],
+      [...r.groups]
+        .sort((a, b) => (b.pointsLost ?? -1) - (a.pointsLost ?? -1))
+        .map((g) => [
+          g.code,
+          g.name,
+          formatNumber(g.score),
+          formatNumber(g.maxScore, 0),
+          formatNumber(g.pointsLost),
+          g.rank,
+        ]),
+      ['l', 'l', 'r', 'r', 'r', 'r'],
+    )}\n\nLịch sử xếp hạng:\n${renderTable(
+      ['Kỳ', 'Ngày', 'Hạng', 'Tổng', 'Nguồn'],
+      r.history.map((h) => [h.period, h.asOf, h.rank, formatNumber(h.total), h.source]),
+      ['l', 'l', 'r', 'r', 'l'],
+    )}\n`
+  )
 }
