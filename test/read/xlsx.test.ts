@@ -392,6 +392,33 @@ describe('damaged and hostile xlsx files', () => {
     expect(String(err.found)).toMatch(/declared size of 100 bytes/)
   })
 
+  it('fails (does not hang) when a part exceljs is reading turns out damaged', { timeout: 15_000 }, async () => {
+    const zip = rawXlsx([{ name: 'S', rows: '<row r="1"><c r="A1" t="s"><v>0</v></c></row>' }], {
+      sharedStrings: ['Hà Nội'],
+    })
+    const name = Buffer.from('xl/sharedStrings.xml')
+    for (let i = zip.length - 22; i >= 0; i--) {
+      if (zip.readUInt32LE(i) === 0x02014b50 && zip.subarray(i + 46, i + 46 + name.length).equals(name)) {
+        zip.writeUInt32LE((zip.readUInt32LE(i + 16) ^ 1) >>> 0, i + 16) // wrong CRC
+        break
+      }
+    }
+    const p = join(dir, 'bad-crc.xlsx')
+    writeFileSync(p, zip)
+    const err = await caught(() => readAll(p))
+    expect(err.code).toBe('corrupt-file')
+    expect(String(err.found)).toMatch(/sharedStrings\.xml fails its CRC check/)
+  })
+
+  it('reports malformed worksheet XML with the sheet name', async () => {
+    const p = join(dir, 'bad-xml.xlsx')
+    writeFileSync(p, rawXlsx([{ name: 'Dữ liệu', rows: '<row r="1"><c r="A1"><v>1</v></row>' }]))
+    const err = (await caught(() => readAll(p))) as unknown as QdError
+    expect(err.code).toBe('corrupt-file')
+    expect(err.location.sheet).toBe('Dữ liệu')
+    expect(err.message).toMatch(/Sheet "Dữ liệu" could not be read/)
+  })
+
   it('enforces row, column, cell and file-size limits with a location', async () => {
     const p = join(dir, 'limits.xlsx')
     writeFileSync(p, good)
