@@ -79,7 +79,8 @@ export function sniffFormat(head: Buffer): FileFormat | 'unknown' | 'empty' {
   const body = text.replace(/^[\s\ufeff]+/, '')
   if (body.length === 0) return 'empty'
   const first = body[0]
-  if (first === '<') {
+  // "<" followed by a letter, "!" or "?" is markup; "<5 tuổi" is just text.
+  if (first === '<' && /^<[!?a-zA-Z]/.test(body)) {
     const lower = body.slice(0, SNIFF_BYTES).toLowerCase()
     if (HTML_START.test(lower)) return 'html'
     if (lower.includes(SPREADSHEET_ML)) return 'unknown'

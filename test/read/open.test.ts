@@ -41,6 +41,7 @@ describe('sniffFormat', () => {
     ['CSV UTF-8', Buffer.from('STT,Tỉnh\n1,Huế\n', 'utf8'), 'csv'],
     ['CSV Windows-1258', encodeWindows1258('STT;Tỉnh\r\n1;Đắk Lắk\r\n'), 'csv'],
     ['Unicode text', utf16('STT\tTỉnh\r\n1\tHuế\r\n'), 'csv'],
+    ['text starting with <', Buffer.from('<5 tuổi;Số hồ sơ\n1;2\n', 'utf8'), 'csv'],
     ['nothing', Buffer.alloc(0), 'empty'],
     ['only a BOM and blanks', Buffer.from('\ufeff \r\n', 'utf8'), 'empty'],
     ['PDF', Buffer.from('%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj\x00\x01\x02', 'latin1'), 'unknown'],
