@@ -392,7 +392,9 @@ describe('damaged and hostile xlsx files', () => {
     expect(String(err.found)).toMatch(/declared size of 100 bytes/)
   })
 
-  it('fails (does not hang) when a part exceljs is reading turns out damaged', { timeout: 15_000 }, async () => {
+  it('fails (does not hang) when a part exceljs is reading turns out damaged', {
+    timeout: 15_000,
+  }, async () => {
     const zip = rawXlsx([{ name: 'S', rows: '<row r="1"><c r="A1" t="s"><v>0</v></c></row>' }], {
       sharedStrings: ['Hà Nội'],
     })
