@@ -1,13 +1,28 @@
 /**
  * One province: its scores in a snapshot, points lost against each group maximum, and its rank
- * history across the comparable snapshots of its cohort. Metric-level detail is added by the
- * scoring engine where portal captures exist.
+ * history across the comparable snapshots of its cohort; where portal captures exist, the
+ * metric-level detail (src/report/portal-detail.ts): every metric's reported and computed score,
+ * points lost sorted by the points at stake, score-mismatch findings and what-ifs.
+ *
+ * A province whose captures give some groups only has no total and no rank; it is still reported
+ * (from its captures) when no snapshot of the period exists.
  */
 import { sql } from 'kysely'
 import type { Store } from '../db/sqlite.ts'
 import { GROUPS, type GroupCode } from '../reference/groups.ts'
+import { cohortFor, parsePeriod } from '../reference/period.ts'
 import type { Cohort, Province, ProvinceRegistry } from '../reference/provinces.ts'
-import { NotFoundError, findSnapshotId } from './ranking.ts'
+import type { WhatIfChange } from '../score/compute.ts'
+import {
+  findScoreSet,
+  type PortalDetail,
+  type PortalFinding,
+  type PortalMetric,
+  portalDetail,
+  portalWhatIf,
+  type WhatIfReport,
+} from './portal-detail.ts'
+import { findSnapshotId, NotFoundError } from './ranking.ts'
 
 export interface ProvinceReport {
   code: string
@@ -15,7 +30,8 @@ export interface ProvinceReport {
   cohort: number
   period: string
   asOf: string | null
-  snapshotId: number
+  /** null when no ranking snapshot of the period exists (the report then comes from captures). */
+  snapshotId: number | null
   rank: number | null
   cohortSize: number
   total: number | null
@@ -29,6 +45,11 @@ export interface ProvinceReport {
     maxScore: number
     pointsLost: number | null
     rank: number | null
+    /** From portal captures (null without them): the portal's score and the methodology's. */
+    reportedScore: number | null
+    computedScore: number | null
+    estimate: boolean
+    methodologyVersion: string | null
   }>
   history: Array<{
     snapshotId: number
@@ -38,6 +59,17 @@ export interface ProvinceReport {
     total: number | null
     source: string
   }>
+  /** Sum of the computed group scores (portal captures); null unless all six could be computed. */
+  computedTotal: number | null
+  /** The methodology version of the metric detail; null without portal captures. */
+  methodologyVersion: string | null
+  /** Every metric, sorted by the points at stake; [] without portal captures. */
+  metrics: PortalMetric[]
+  /** Reported vs computed differences above 0.01, capture conflicts. */
+  findings: PortalFinding[]
+  /** Where the metric detail comes from (its reading date may differ from the snapshot's). */
+  portal: Omit<PortalDetail, 'metrics' | 'findings' | 'groups'> | null
+  whatIf: WhatIfReport | null
 }
 
 export function resolveProvinceArg(registry: ProvinceRegistry, cohort: Cohort, arg: string): Province {
@@ -57,39 +89,47 @@ export function getProvinceReport(
   store: Store,
   registry: ProvinceRegistry,
   arg: string,
-  opts: { period?: string; asOf?: string } = {},
+  opts: { period?: string; asOf?: string; whatIf?: WhatIfChange[] } = {},
 ): ProvinceReport {
-  const snapshotId = findSnapshotId(store, opts)
-  const snap = store.first(store.db.selectFrom('snapshots').selectAll().where('id', '=', snapshotId))!
+  let snapshotId: number | null
+  try {
+    snapshotId = findSnapshotId(store, opts)
+  } catch (err) {
+    if (!(err instanceof NotFoundError)) throw err
+    snapshotId = null
+  }
+  const snap =
+    snapshotId === null
+      ? undefined
+      : store.first(store.db.selectFrom('snapshots').selectAll().where('id', '=', snapshotId))
+  if (!snap) return reportFromCaptures(store, registry, arg, opts)
+
   const province = resolveProvinceArg(registry, snap.cohort as Cohort, arg)
   const row = store.first(
     store.db
       .selectFrom('v_ranking_history' as never)
       .selectAll()
-      .where(sql.ref('snapshot_id'), '=', snapshotId)
+      .where(sql.ref('snapshot_id'), '=', snap.id)
       .where(sql.ref('province_code'), '=', province.code) as never,
   ) as Record<string, unknown> | undefined
-  if (!row) throw new NotFoundError(`${province.name} is not in snapshot ${snapshotId}`)
-  const history = store.all(
-    store.db
-      .selectFrom('snapshots as s')
-      .innerJoin('snapshot_rows as r', 'r.snapshot_id', 's.id')
-      .select(['s.id', 's.period', 's.as_of', 's.source_label', 'r.rank', 'r.total'])
-      .where('s.cohort', '=', snap.cohort)
-      .where('s.period_type', '=', snap.period_type)
-      .where('r.province_code', '=', province.code)
-      .orderBy('s.period_start')
-      .orderBy(sql`COALESCE(s.as_of, s.period_end)`)
-      .orderBy('s.id'),
-  )
+  if (!row) throw new NotFoundError(`${province.name} is not in snapshot ${snap.id}`)
   const num = (k: string) => (row[k] as number | null) ?? null
+  const set =
+    snap.cohort === 34
+      ? findScoreSet(store, province.code, {
+          period: snap.period,
+          asOf: opts.asOf,
+          readingId: snap.reading_id,
+        })
+      : undefined
+  const detail = set ? portalDetail(store, set) : null
   return {
     code: province.code,
     name: province.name,
     cohort: snap.cohort,
     period: snap.period,
     asOf: snap.as_of,
-    snapshotId,
+    snapshotId: snap.id,
     rank: num('rank'),
     cohortSize: snap.cohort,
     total: num('total'),
@@ -105,15 +145,134 @@ export function getProvinceReport(
         maxScore: g.max,
         pointsLost: score === null ? null : Math.round((g.max - score) * 100) / 100,
         rank: num(`rank_${g.column}`),
+        ...portalGroup(detail, g.code),
       }
     }),
-    history: history.map((h) => ({
+    history: historyOf(store, snap.cohort, snap.period_type, province.code),
+    ...portalPart(store, detail, set, opts.whatIf, snap.id),
+  }
+}
+
+/** No snapshot of the period: the province's own captures (no rank, total only with six groups). */
+function reportFromCaptures(
+  store: Store,
+  registry: ProvinceRegistry,
+  arg: string,
+  opts: { period?: string; asOf?: string; whatIf?: WhatIfChange[] },
+): ProvinceReport {
+  const period = opts.period ? parsePeriod(opts.period) : null
+  const cohort: Cohort = period ? cohortFor(period, opts.asOf ?? null) : 34
+  const province = registry.resolve(cohort, arg) ?? registry.resolve(34, arg)
+  const set = province
+    ? findScoreSet(store, province.code, { period: period?.id, asOf: opts.asOf })
+    : undefined
+  if (!province || !set) {
+    // Same message as before portal captures existed.
+    findSnapshotId(store, opts)
+    throw new NotFoundError(`no ranking snapshot or portal capture for ${arg}`)
+  }
+  const detail = portalDetail(store, set)
+  return {
+    code: province.code,
+    name: province.name,
+    cohort: province.cohort,
+    period: set.period,
+    asOf: set.as_of,
+    snapshotId: null,
+    rank: null,
+    cohortSize: province.cohort,
+    total: set.total,
+    band: null,
+    rankChange: null,
+    status: set.complete ? 'not-ranked' : 'incomplete',
+    groups: GROUPS.map((g) => {
+      const pg = detail.groups.find((x) => x.code === g.code)
+      return {
+        code: g.code,
+        name: g.name,
+        score: pg?.score ?? null,
+        maxScore: g.max,
+        pointsLost: pg?.pointsLost ?? null,
+        rank: null,
+        ...portalGroup(detail, g.code),
+      }
+    }),
+    history: historyOf(store, province.cohort, set.period_type, province.code),
+    ...portalPart(store, detail, set, opts.whatIf, null),
+  }
+}
+
+function historyOf(
+  store: Store,
+  cohort: number,
+  periodType: string,
+  code: string,
+): ProvinceReport['history'] {
+  return store
+    .all(
+      store.db
+        .selectFrom('snapshots as s')
+        .innerJoin('snapshot_rows as r', 'r.snapshot_id', 's.id')
+        .select(['s.id', 's.period', 's.as_of', 's.source_label', 'r.rank', 'r.total'])
+        .where('s.cohort', '=', cohort)
+        .where('s.period_type', '=', periodType)
+        .where('r.province_code', '=', code)
+        .orderBy('s.period_start')
+        .orderBy(sql`COALESCE(s.as_of, s.period_end)`)
+        .orderBy('s.id'),
+    )
+    .map((h) => ({
       snapshotId: h.id,
       period: h.period,
       asOf: h.as_of,
       rank: h.rank,
       total: h.total,
       source: h.source_label,
-    })),
+    }))
+}
+
+function portalGroup(detail: PortalDetail | null, code: GroupCode) {
+  const g = detail?.groups.find((x) => x.code === code)
+  return {
+    reportedScore: g?.reportedScore ?? null,
+    computedScore: g?.computedScore ?? null,
+    estimate: g?.estimate ?? false,
+    methodologyVersion: g?.methodologyVersion ?? null,
+  }
+}
+
+function portalPart(
+  store: Store,
+  detail: PortalDetail | null,
+  set: Parameters<typeof portalWhatIf>[1] | undefined,
+  changes: WhatIfChange[] | undefined,
+  snapshotId: number | null,
+): Pick<
+  ProvinceReport,
+  'computedTotal' | 'methodologyVersion' | 'metrics' | 'findings' | 'portal' | 'whatIf'
+> {
+  if (!detail || !set) {
+    if (changes?.length) {
+      throw new NotFoundError(
+        'a what-if needs metric data: there is no portal capture of this province for the period',
+      )
+    }
+    return {
+      computedTotal: null,
+      methodologyVersion: null,
+      metrics: [],
+      findings: [],
+      portal: null,
+      whatIf: null,
+    }
+  }
+  const { metrics, findings, groups: _groups, ...portal } = detail
+  return {
+    computedTotal: detail.computedTotal,
+    methodologyVersion: detail.methodologyVersion,
+    metrics,
+    findings,
+    portal,
+    whatIf: changes?.length ? portalWhatIf(store, set, changes, snapshotId) : null,
   }
 }

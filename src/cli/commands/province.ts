@@ -5,17 +5,26 @@ import { getUnitsReport } from '../../report/units.ts'
 import { type CommandDef, EXIT, UsageError } from '../args.ts'
 import { appFor } from '../context.ts'
 import { formatNumber, printJson, renderTable } from '../output.ts'
+import {
+  parseWhatIfs,
+  portalUnitsOf,
+  printPortalOnlyUnits,
+  renderPortalDetail,
+  renderPortalUnits,
+} from './province-portal.ts'
 import { renderUnits } from './units.ts'
 
 export const provinceCommand: CommandDef = {
   name: 'province',
   summary: 'One province: group scores, points lost, rank, band and rank history.',
-  usage: 'qd766 province <NAME|CODE> [--period P] [--as-of DATE] [--units] [--format table|json]',
+  usage:
+    'qd766 province <NAME|CODE> [--period P] [--as-of DATE] [--units] [--what-if METRIC=RATIO ...] [--format table|json]',
   options: {
     period: { type: 'string' },
     'as-of': { type: 'string' },
     format: { type: 'string' },
     units: { type: 'boolean' },
+    'what-if': { type: 'string', multiple: true },
   },
   details: `
 NAME may be written any way the exports write it ("Đắk Lắk", "Dak Lak", "UBND tỉnh Đắk Lắk"),
@@ -24,7 +33,11 @@ Examples:
   qd766 province "Lào Cai"
   qd766 province 15 --period 2024      (15 was Yên Bái before 07/2025)
   qd766 province "Thanh Hóa" --units   (its agencies and communes from the province's one-stop exports:
-                                        indicator values, points at stake, change since the previous period)`,
+                                        indicator values, points at stake, change since the previous period)
+  qd766 province 66 --period 2026 --what-if 3.3=0.55 --what-if PUBLISH_ON_TIME=80%
+                                       (from portal captures: every metric with the portal's and the
+                                        computed score, sorted by points lost; the total and the rank it
+                                        would have had with 3.3 at 55%; RATIO is 0.55, 55% or counts N/D)`,
   async run({ values, positionals }) {
     const arg = positionals[0]
     if (!arg) throw new UsageError('name the province: qd766 province "Đắk Lắk"')
@@ -38,15 +51,23 @@ Examples:
     } catch (err) {
       throw new UsageError((err as Error).message)
     }
+    const whatIf = parseWhatIfs(values['what-if'])
     const app = appFor(values)
     try {
       if (values.units) {
         // Units come from the province's own exports, which need no national snapshot: the national
         // part is shown when there is one, and omitted (snapshotId null) when there is none.
-        const units = getUnitsReport(app.store, app.registry, arg, { period })
+        let units: ReturnType<typeof getUnitsReport>
+        try {
+          units = getUnitsReport(app.store, app.registry, arg, { period })
+        } catch (err) {
+          // No provincial tables: the portal captures' own agencies and communes, if any.
+          if (!(err instanceof NotFoundError)) throw err
+          return printPortalOnlyUnits(app, arg, { period, asOf, whatIf }, format, renderProvince, err)
+        }
         let national: ProvinceReport | null = null
         try {
-          national = getProvinceReport(app.store, app.registry, arg, { period, asOf })
+          national = getProvinceReport(app.store, app.registry, arg, { period, asOf, whatIf })
         } catch (err) {
           if (!(err instanceof NotFoundError)) throw err
         }
@@ -62,23 +83,24 @@ Examples:
             }),
             units: rows,
             provincial,
+            portalUnits: national ? portalUnitsOf(app, national) : null,
           })
           return EXIT.ok
         }
         process.stdout.write(
           national
-            ? `${renderProvince(national)}\n`
+            ? `${renderProvince(national)}${renderPortalDetail(national)}\n`
             : '(No national ranking snapshot for this province and period: only the provincial tables are shown.)\n\n',
         )
-        process.stdout.write(renderUnits(units))
+        process.stdout.write(renderUnits(units) + renderPortalUnits(national && portalUnitsOf(app, national)))
         return EXIT.ok
       }
-      const r = getProvinceReport(app.store, app.registry, arg, { period, asOf })
+      const r = getProvinceReport(app.store, app.registry, arg, { period, asOf, whatIf })
       if (format === 'json') {
         printJson(r)
         return EXIT.ok
       }
-      process.stdout.write(renderProvince(r))
+      process.stdout.write(renderProvince(r) + renderPortalDetail(r))
       return EXIT.ok
     } finally {
       await app.close()
