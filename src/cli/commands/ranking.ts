@@ -1,10 +1,12 @@
 import { writeFileSync } from 'node:fs'
 import { GROUPS } from '../../reference/groups.ts'
 import { parseIsoDate, parsePeriod } from '../../reference/period.ts'
+import { metricByCode } from '../../report/metric-ranking.ts'
 import { getRanking, type Ranking, rankingJson } from '../../report/ranking.ts'
 import { type CommandDef, EXIT, UsageError } from '../args.ts'
 import { appFor } from '../context.ts'
 import { type Cell, formatNumber, printJson, renderTable, toCsv, writeCsvFile } from '../output.ts'
+import { focusOf, runMetricRanking } from './ranking-metric.ts'
 
 function tableColumns(r: Ranking): { headers: string[]; rows: Cell[][] } {
   const five = r.form === 'five'
@@ -30,11 +32,14 @@ function tableColumns(r: Ranking): { headers: string[]; rows: Cell[][] } {
 export const rankingCommand: CommandDef = {
   name: 'ranking',
   summary: 'Show the province ranking snapshot (the latest unless --period/--as-of pick another).',
-  usage: 'qd766 ranking [--period P] [--as-of DATE] [--by GROUP] [--format table|csv|json|xlsx] [--out FILE]',
+  usage:
+    'qd766 ranking [--period P] [--as-of DATE] [--by GROUP|METRIC] [--at-least RATIO] [--province NAME] [--format table|csv|json|xlsx] [--out FILE]',
   options: {
     period: { type: 'string' },
     'as-of': { type: 'string' },
     by: { type: 'string' },
+    'at-least': { type: 'string' },
+    province: { type: 'string' },
     format: { type: 'string' },
     out: { type: 'string', short: 'o' },
   },
@@ -43,13 +48,20 @@ export const rankingCommand: CommandDef = {
   --as-of DATE      the reading date, YYYY-MM-DD
   --by GROUP        rank by one group instead of the total: CKMB, TDGQ, CLGQ, TTTT, MDHL, MDSH
                     (DVCTT = the five-group "Dịch vụ công trực tuyến" /22)
+  --by METRIC       rank by one metric from portal API captures: 3.3, 3.1, 3.6, DOSSIER_SYNC,
+                    REUSED_DIGITIZED_DATA, ... (any metric code of the methodology); prints how
+                    many provinces are at or above its full-points threshold ("17 of 34 provinces
+                    have 3.3 at or above 50%")
+  --at-least RATIO  with --by METRIC: count provinces at or above RATIO instead (0.7 or 70%)
+  --province NAME   say where one province stands ("Đắk Lắk is 26th of 34 provinces on MDSH")
   --format F        table (default), csv, json or xlsx (xlsx needs --out)
   --out FILE        write to FILE instead of stdout (csv gets a BOM so Excel shows Vietnamese)
 Ties share a rank (1, 2, 2, 4; scores within 0.005 tie) and are listed alphabetically.
 Examples:
   qd766 ranking
   qd766 ranking --period 2026-Q3 --format csv --out xep-hang-q3.csv
-  qd766 ranking --by MDSH --format json`,
+  qd766 ranking --by MDSH --format json
+  qd766 ranking --by 3.3 --province "Đắk Lắk"`,
   async run({ values }) {
     const format =
       (values.json ? 'json' : (values.format as string | undefined)) ??
@@ -65,14 +77,30 @@ Examples:
     } catch (err) {
       throw new UsageError((err as Error).message)
     }
+    const by = values.by as string | undefined
+    const province = values.province as string | undefined
+    if (values['at-least'] !== undefined && !(by && metricByCode(by)))
+      throw new UsageError('--at-least goes with --by METRIC (e.g. --by 3.3 --at-least 70%)')
     const app = appFor(values)
     try {
-      const r = getRanking(app.store, { period, asOf, by: values.by as string | undefined })
       const out = values.out as string | undefined
+      if (by && metricByCode(by) && !/^(ckmb|tdgq|clgq|tttt|mdhl|mdsh|dvctt|online22)$/i.test(by)) {
+        runMetricRanking(
+          app,
+          { period, asOf, by, atLeast: values['at-least'] as string | undefined, province },
+          format,
+          out,
+        )
+        if (out && !values.quiet) process.stderr.write(`wrote ${out}\n`)
+        return EXIT.ok
+      }
+      const r = getRanking(app.store, { period, asOf, by })
+      const focus = province ? focusOf(app, r.cohort, province, r) : null
       if (format === 'json') {
-        const text = `${JSON.stringify(rankingJson(r), null, 2)}\n`
+        const json = { ...rankingJson(r), ...(focus ? { focus } : {}) }
+        const text = `${JSON.stringify(json, null, 2)}\n`
         if (out) writeFileSync(out, text)
-        else printJson(rankingJson(r))
+        else printJson(json)
       } else if (format === 'xlsx') {
         // exceljs is heavy to load: only when a workbook is asked for
         const { writeRankingXlsx } = await import('../../report/ranking-xlsx.ts')
@@ -87,7 +115,9 @@ Examples:
           row.map((c, i) => (i >= 3 && i < headers.length - 2 ? formatNumber(c) : c)),
         )
         const text =
-          `Xếp hạng kỳ ${r.period}${r.asOf ? `, tính đến ${r.asOf}` : ''} — ${r.ranked}/${r.cohort} tỉnh${r.by !== 'total' ? `, theo ${r.by}` : ''} (nguồn: ${r.source})\n\n` +
+          `Xếp hạng kỳ ${r.period}${r.asOf ? `, tính đến ${r.asOf}` : ''} — ${r.ranked}/${r.cohort} tỉnh${r.by !== 'total' ? `, theo ${r.by}` : ''} (nguồn: ${r.source})\n` +
+          (focus ? `${focus.sentence}\n` : '') +
+          '\n' +
           `${renderTable(headers, shown, ['r', 'l', 'l', ...headers.slice(3).map(() => 'r' as const)])}\n` +
           (r.missing.length
             ? `\nNot in this reading (${r.missing.length}): ${r.missing.map((m) => m.name).join(', ')}\n`
