@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// Bundles the CLI into .build/cli/qd766.mjs with esbuild (already installed as tsx's compiler) so
+// Bundles the CLI into .build/cli/qd766.js with esbuild (already installed as tsx's compiler) so
 // that every command starts in a fraction of the time tsx needs to load ~100 TypeScript modules.
 // Runs on `npm ci`/`npm install` (the "prepare" script). The bundle sits two folders deep, like the
 // sources under src/<area>/, so `new URL('../../db/seeds/', import.meta.url)` resolves the same.
@@ -8,7 +8,11 @@ import { build } from 'esbuild'
 
 await build({
   entryPoints: ['src/cli/main.ts'],
-  outfile: '.build/cli/qd766.mjs',
+  outdir: '.build/cli',
+  entryNames: 'qd766',
+  chunkNames: 'chunk-[hash]',
+  // Separate chunks for dynamic imports: exceljs is loaded only by commands that touch a workbook.
+  splitting: true,
   bundle: true,
   platform: 'node',
   format: 'esm',

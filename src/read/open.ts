@@ -6,7 +6,6 @@
 import { open, readFile, stat } from 'node:fs/promises'
 import { basename } from 'node:path'
 import { asQdError, QdError } from '../errors.ts'
-import { readBiff } from './biff.ts'
 import { readCsv } from './csv.ts'
 import { bomEncoding } from './decode.ts'
 import { readHtml } from './html.ts'
@@ -19,7 +18,6 @@ import {
   type SheetSource,
   type WorkbookSource,
 } from './types.ts'
-import { readXlsx } from './xlsx.ts'
 
 export const ACCEPTED_FORMATS =
   'Excel workbook (.xlsx), CSV text (UTF-8, UTF-16 "Unicode text" or Windows-1258), the HTML ".xls" exports of the provincial one-stop systems, JSON, and old binary .xls when LibreOffice is installed'
@@ -111,7 +109,8 @@ export async function openWorkbook(path: string, limits: Partial<ReadLimits> = {
           },
         )
       case 'xlsx':
-        wb = await readXlsx(path, lim)
+        // exceljs takes most of a second to load: only when a workbook arrives
+        wb = await (await import('./xlsx.ts')).readXlsx(path, lim)
         break
       case 'csv':
         wb = await readCsv(path, lim)
@@ -120,7 +119,7 @@ export async function openWorkbook(path: string, limits: Partial<ReadLimits> = {
         wb = await readHtml(path, lim)
         break
       case 'xls-biff':
-        wb = await readBiff(path, lim)
+        wb = await (await import('./biff.ts')).readBiff(path, lim)
         break
       case 'json':
         return { format: 'json', encoding: 'utf-8', sheets: (async function* () {})() }

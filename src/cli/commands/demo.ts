@@ -1,6 +1,5 @@
 import { existsSync, readdirSync, rmSync, writeFileSync } from 'node:fs'
 import { resolve } from 'node:path'
-import { writeDemoInbox } from '../../../fixtures/demo.ts'
 import { openApp, runJob } from '../../app.ts'
 import { ensureHome } from '../../config/home.ts'
 import { getRanking } from '../../report/ranking.ts'
@@ -33,6 +32,8 @@ changes, a five-group quarter table in Windows-1258) in its inbox, then runs \`r
     }
     const fresh = readdirSync(home.archive).length === 0 && readdirSync(home.inbox).length === 0
     if (fresh) {
+      // the generators (and exceljs) load only for the demo
+      const { writeDemoInbox } = await import('../../../fixtures/demo.ts')
       const files = await writeDemoInbox(home.inbox)
       process.stdout.write(`Demo home ${root}: wrote ${files.length} example exports into inbox/.\n\n`)
     }
