@@ -1,6 +1,7 @@
 import type { Pipeline } from '../src/pipeline/types.ts'
 import { nationalRanking } from './national-ranking.ts'
 import { portalCapture } from './portal-capture.ts'
+import { provincialCatalogue } from './provincial-catalogue.ts'
 import { provincialDigitisation } from './provincial-digitisation.ts'
 import { provincialOnlineV1 } from './provincial-online-v1.ts'
 import { provincialOnlineV2 } from './provincial-online-v2.ts'
@@ -21,4 +22,5 @@ export const PIPELINES: Pipeline[] = [
   provincialPayment as unknown as Pipeline,
   provincialPaymentMoney as unknown as Pipeline,
   provincialProgress as unknown as Pipeline,
+  provincialCatalogue as unknown as Pipeline,
 ]

@@ -25,6 +25,7 @@ export type IndicatorCode =
   | 'online_payment'
   | 'fee_procedures_with_dossiers'
   | 'fee_procedures_paid_online'
+  | 'fee_procedures_online'
 
 export interface IndicatorInfo {
   code: IndicatorCode
@@ -70,8 +71,8 @@ export const INDICATORS: readonly IndicatorInfo[] = [
     metric: '3.1',
     group: 'CLGQ',
     approximate: false,
-    sources: ['provincial-online-v2'],
-    note: 'T2 D/C: online procedures / all procedures.',
+    sources: ['provincial-online-v2', 'provincial-catalogue'],
+    note: 'T2 D/C: online procedures / all procedures; T7 (full + partial) / procedures, summed over fields.',
   },
   {
     code: 'online_procedures_used',
@@ -192,6 +193,16 @@ export const INDICATORS: readonly IndicatorInfo[] = [
     approximate: true,
     sources: ['provincial-payment'],
     note: 'T4 F/D: fee procedures with an online payment / fee procedures with dossiers.',
+  },
+  {
+    code: 'fee_procedures_online',
+    name: 'Tỷ lệ TTHC có phí, lệ phí cung cấp trực tuyến',
+    short: 'TTHC phí có DVCTT',
+    metric: null,
+    group: 'TTTT',
+    approximate: false,
+    sources: ['provincial-catalogue'],
+    note: 'T7 (fee procedures online in full or in part) / fee procedures: the catalogue side of TTTT 3.5.',
   },
 ]
 

@@ -51,6 +51,18 @@ export function sectionLevel(text: string): UnitLevel | null {
   return null
 }
 
+const HEADING =
+  /^(?:khoi |cac )?(?:cap )?(?:so ban nganh|so nganh|so ban nganh tinh|huyen thanh pho thi xa|quan huyen|huyen|xa phuong thi tran|phuong xa|xa|cap huyen\b.*|cap xa\b.*|van phong dang ky dat dai)$/
+
+/**
+ * A section heading proper ("Sở, ban, ngành", "Cấp huyện (…)", "Xã, phường, thị trấn"), as opposed to
+ * a heading row that names one unit ("Sở Tư pháp") in tables whose units span several rows (T7).
+ */
+export function isSectionHeading(text: string): boolean {
+  const k = matchKey(text)
+  return HEADING.test(k) || (sectionLevel(text) !== null && levelFromName(text) === null)
+}
+
 /** The level a unit's own name gives away ("UBND xã …" is a commune wherever it is listed). */
 export function levelFromName(name: string): UnitLevel | null {
   const k = matchKey(name)

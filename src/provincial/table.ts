@@ -44,7 +44,7 @@ import {
   splitMultiValue,
 } from './numbers.ts'
 import { applicable, failing, type Invariant, repairMangled } from './repair.ts'
-import { classifyRow, levelFromName, type UnitLevel } from './rows.ts'
+import { classifyRow, isSectionHeading, levelFromName, type UnitLevel } from './rows.ts'
 import { provincialPeriod, resolveProvincialProvince, tableTitle, titleLines } from './title.ts'
 import { normaliseEidCode, provinceScope, unitNameKey } from './units.ts'
 
@@ -91,6 +91,12 @@ export interface FamilyDef {
   checks: ExportCheck[]
   /** A reason to refuse a header that matched the required columns, or null. */
   accept?(header: HeaderMatch): string | null
+  /**
+   * Units span several rows (T7: one per field, "Lĩnh vực"), under a heading row naming the unit,
+   * with the unit cell rowspanned over them (empty after a CSV copy: forward-filled). Rows of one
+   * unit are summed after their own invariants were checked.
+   */
+  grouped?: boolean
 }
 
 // ---- Parsed shapes ------------------------------------------------------------------------------
@@ -311,6 +317,8 @@ async function parseTable(
   const units: ParsedUnit[] = []
   let totals: ParsedRow | null = null
   let section: { text: string; level: UnitLevel | null } | null = null
+  /** Grouped tables: the unit the current rows belong to. */
+  let group: string | null = null
   for await (const row of input.rows) {
     const cls = classifyRow(row.cells, {
       stt: sttCol?.index ?? null,
@@ -318,9 +326,10 @@ async function parseTable(
       code: codeCol?.index ?? null,
       values: valueIndexes,
     })
-    if (cls.kind === 'blank' || cls.kind === 'note') continue
-    if (cls.kind === 'section') {
-      section = { text: cls.text, level: cls.level }
+    if (cls.kind === 'blank') continue
+    if (cls.kind === 'section' || cls.kind === 'note') {
+      if (def.grouped && !isSectionHeading(cls.text)) group = cls.text
+      else if (cls.kind === 'section') section = { text: cls.text, level: cls.level }
       continue
     }
     if (cls.kind === 'total') {
@@ -337,7 +346,8 @@ async function parseTable(
       totals = readValues(row, `Totals row ${row.rowNumber}`)
       continue
     }
-    const name = cellText(row.cells[nameCol.index] ?? null)
+    const name = cellText(row.cells[nameCol.index] ?? null) ?? (def.grouped ? group : null)
+    if (def.grouped) group = name
     if (name === null) {
       throw new QdError(
         'bad-value',
@@ -388,39 +398,6 @@ async function parseTable(
     })
   }
   const push = (f: Omit<Finding, 'provinceCode' | 'sheet'>) => findings.push({ ...f, provinceCode, sheet })
-
-  // ---- duplicates inside the file
-  const seen = new Map<string, number>()
-  for (const u of units) {
-    if (u.eidCode) {
-      const first = seen.get(`code:${u.eidCode}`)
-      if (first !== undefined) {
-        throw new QdError(
-          'inconsistent',
-          `The agency code ${u.eidCode} appears twice (rows ${first} and ${u.row}); each unit must appear once per table.`,
-          { location: at(u.row, codeCol?.letter), found: u.eidCode },
-        )
-      }
-      seen.set(`code:${u.eidCode}`, u.row)
-      continue
-    }
-    const key = `name:${u.nameKey}`
-    const first = seen.get(key)
-    if (first === undefined) {
-      seen.set(key, u.row)
-      continue
-    }
-    let n = 2
-    while (seen.has(`${key} #${n}`)) n++
-    u.nameKey = `${u.nameKey} #${n}`
-    seen.set(`name:${u.nameKey}`, u.row)
-    push({
-      kind: 'duplicate-unit-name',
-      severity: 'warning',
-      row: u.row,
-      message: `Row ${u.row}: "${u.name}" has the same name as row ${first} and there is no agency code to tell them apart; it is kept as a separate unit "${u.name} #${n}". Add the "Mã định danh" column to the export to match units reliably.`,
-    })
-  }
 
   // ---- en-US mangling: detect, repair by invariants, report
   const rowsToCheck: ParsedRow[] = [...units, ...(totals ? [totals] : [])]
@@ -498,6 +475,62 @@ async function parseTable(
     }
   }
 
+  // ---- grouped tables: one unit = the sum of its rows (each row's invariants were checked above)
+  if (def.grouped) {
+    const merged: ParsedUnit[] = []
+    for (const u of units) {
+      const into = merged.find((m) => m.nameKey === u.nameKey)
+      if (!into) {
+        merged.push({
+          ...u,
+          numbers: Object.fromEntries(Object.entries(u.numbers).map(([k, c]) => [k, { ...c }])),
+        })
+        continue
+      }
+      for (const [k, c] of Object.entries(u.numbers)) {
+        const m = into.numbers[k]
+        if (m) {
+          m.value += c.value
+          m.repaired ||= c.repaired
+        } else into.numbers[k] = { ...c }
+      }
+    }
+    units.splice(0, units.length, ...merged)
+  }
+
+  // ---- duplicates inside the file
+  const seen = new Map<string, number>()
+  for (const u of units) {
+    if (u.eidCode) {
+      const first = seen.get(`code:${u.eidCode}`)
+      if (first !== undefined) {
+        throw new QdError(
+          'inconsistent',
+          `The agency code ${u.eidCode} appears twice (rows ${first} and ${u.row}); each unit must appear once per table.`,
+          { location: at(u.row, codeCol?.letter), found: u.eidCode },
+        )
+      }
+      seen.set(`code:${u.eidCode}`, u.row)
+      continue
+    }
+    const key = `name:${u.nameKey}`
+    const first = seen.get(key)
+    if (first === undefined) {
+      seen.set(key, u.row)
+      continue
+    }
+    let n = 2
+    while (seen.has(`${key} #${n}`)) n++
+    u.nameKey = `${u.nameKey} #${n}`
+    seen.set(`name:${u.nameKey}`, u.row)
+    push({
+      kind: 'duplicate-unit-name',
+      severity: 'warning',
+      row: u.row,
+      message: `Row ${u.row}: "${u.name}" has the same name as row ${first} and there is no agency code to tell them apart; it is kept as a separate unit "${u.name} #${n}". Add the "Mã định danh" column to the export to match units reliably.`,
+    })
+  }
+
   // ---- indicators and exported-figure checks
   const checkRate = (
     r: ParsedRow,
@@ -531,7 +564,7 @@ async function parseTable(
       detail: { column: rc.column, exported: rc.value, numerator: n, denominator: d, computed },
     })
   }
-  for (const r of rowsToCheck) {
+  for (const r of [...units, ...(totals ? [totals] : [])]) {
     for (const rule of def.indicators) {
       const n = sumOf(r, rule.num)
       const d = sumOf(r, rule.den)

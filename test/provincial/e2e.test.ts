@@ -9,7 +9,7 @@ import { beforeAll, describe, expect, it } from 'vitest'
 import { writeXlsx } from '../../fixtures/lib/write-xlsx.ts'
 import { nationalTable, titleLines } from '../../fixtures/national.ts'
 import { ALL_FORMS, writeForm, writeForms } from '../../fixtures/provincial/forms.ts'
-import { f1, f2, f3, f4, f4b, f5 } from '../../fixtures/provincial/tables.ts'
+import { f1, f2, f3, f4, f4b, f5, f7 } from '../../fixtures/provincial/tables.ts'
 import { cli, cliJson, tempHome } from '../helpers.ts'
 
 interface IngestRow {
@@ -40,6 +40,7 @@ describe('provincial exports through the CLI', () => {
     await writeForms(inbox, f4(), ALL_FORMS, 'Bảng thống kê tiếp nhận hồ sơ trực tuyến 2025-Q3 5_8_2025 9_7')
     await writeForms(inbox, f4b())
     await writeForms(inbox, f5())
+    await writeForms(inbox, f7(), ['html', 'csv'], 'thu-tuc-hanh-chinh 2025-Q3')
     // September, with names spelled differently: still the same units.
     const sep = f5({ month: 9 })
     sep.grid.rows[7]![1] = 'Ủy ban nhân dân phường Hạc Thành'
@@ -75,6 +76,7 @@ describe('provincial exports through the CLI', () => {
       ['Bảng thống kê tiến độ giải quyết 3_11', 'provincial-progress'],
       ['Bảng thống kê tiến độ giải quyết 3_10', 'provincial-progress'],
       ['so-hoa-q1', 'provincial-digitisation'],
+      ['thu-tuc-hanh-chinh', 'provincial-catalogue'],
       ['xep-hang', 'national-ranking'],
     ]
     for (const [prefix, kind] of expected) {

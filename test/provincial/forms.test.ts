@@ -10,7 +10,7 @@
 import { mkdirSync } from 'node:fs'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { type Form, writeForm } from '../../fixtures/provincial/forms.ts'
-import { f1, f2, f3, f4, f4b, f5, type ProvincialFixture } from '../../fixtures/provincial/tables.ts'
+import { f1, f2, f3, f4, f4b, f5, f7, type ProvincialFixture } from '../../fixtures/provincial/tables.ts'
 import { PIPELINES } from '../../pipelines/index.ts'
 import { type Config, ConfigSchema } from '../../src/config/config.ts'
 import { QdError } from '../../src/errors.ts'
@@ -94,6 +94,7 @@ const CASES: Case[] = [
   },
   { fx: f4b(), family: 'provincial-payment-money' },
   { fx: f5(), family: 'provincial-progress' },
+  { fx: f7(), family: 'provincial-catalogue', name: 'Bảng thống kê thủ tục hành chính 2025-Q3 2_10_2025 10_5' },
 ]
 
 const results = new Map<string, Map<Form, ParsedProvincialTable>>()
@@ -345,5 +346,37 @@ describe('F5 processing progress (T6)', () => {
   it('repairs "2.000" read as 2 by en-US Excel from the row invariants', () => {
     const u = unit(get('f5', 'xlsx-en'), 'Sở Công Thương')
     expect(u.numbers.newTotal).toMatchObject({ value: 2000, repaired: true })
+  })
+})
+
+describe('F7 procedure catalogue (T7, units over several rows)', () => {
+  it('forward-fills the unit over its field rows and sums them; heading rows are not data', () => {
+    const p = get('f7')
+    expect(p.units.map((u) => [u.name, u.row, u.level])).toEqual([
+      ['Sở Tư pháp', 7, 'agency'],
+      ['UBND xã Nga Thủy', 11, 'commune'],
+    ])
+    const tp = unit(p, 'Sở Tư pháp')
+    expect([n(tp, 'procedures'), n(tp, 'full'), n(tp, 'partial'), n(tp, 'rest')]).toEqual([28, 16, 7, 5])
+    expect(fact(tp, 'procedures_online')).toMatchObject({ numerator: 23, denominator: 28, value: 82.14 })
+    expect(fact(unit(p, 'UBND xã Nga Thủy'), 'procedures_online').value).toBe(80)
+    expect(fact(tp, 'fee_procedures_online')).toMatchObject({ numerator: 7, denominator: 9 })
+    expect(p.totals!.row).toBe(13)
+    expect(p.findings).toEqual([])
+  })
+  it('keys "Tổng số" / "Toàn trình" / "Một phần" of the fee group by path', () => {
+    const tp = unit(get('f7'), 'Sở Tư pháp')
+    expect(tp.numbers.feeProcedures!.column).toBe('G')
+    expect(tp.numbers.feeFull!.column).toBe('H')
+    expect(tp.numbers.feePartial!.column).toBe('I')
+  })
+  it('reports a field row whose parts do not add up, at that row', async () => {
+    const fx = f7()
+    fx.grid.rows[7]![2] = '11' // Chứng thực: 11 ≠ 6 + 2 + 2
+    const path = await writeForm(dir, fx, 'html', 'f7-bad 2025-Q3')
+    const { parsed } = await parseFile(path, 'f7-bad 2025-Q3.xls')
+    const inv = parsed.findings.filter((f) => f.kind === 'invariant-failed')
+    expect(inv.map((f) => f.row)).toEqual([8])
+    expect(parsed.findings.some((f) => f.kind === 'totals-mismatch')).toBe(true)
   })
 })
