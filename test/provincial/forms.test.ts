@@ -94,7 +94,11 @@ const CASES: Case[] = [
   },
   { fx: f4b(), family: 'provincial-payment-money' },
   { fx: f5(), family: 'provincial-progress' },
-  { fx: f7(), family: 'provincial-catalogue', name: 'Bảng thống kê thủ tục hành chính 2025-Q3 2_10_2025 10_5' },
+  {
+    fx: f7(),
+    family: 'provincial-catalogue',
+    name: 'Bảng thống kê thủ tục hành chính 2025-Q3 2_10_2025 10_5',
+  },
 ]
 
 const results = new Map<string, Map<Form, ParsedProvincialTable>>()
