@@ -384,3 +384,29 @@ describe('F7 procedure catalogue (T7, units over several rows)', () => {
     expect(parsed.findings.some((f) => f.kind === 'totals-mismatch')).toBe(true)
   })
 })
+
+describe('bad cells and repeated names', () => {
+  it('rejects a count that is not a number with its sheet, row, column and what was expected', async () => {
+    const fx = f5()
+    fx.grid.rows[6]![9] = '1.2OO' // letter O typed for zero, "Đã xử lý › Trước hạn"
+    const path = await writeForm(dir, fx, 'xlsx', 'f5-badcell')
+    const err = await parseFile(path, 'f5-badcell.xlsx').catch((e) => e)
+    expect(err).toBeInstanceOf(QdError)
+    expect(err.code).toBe('bad-value')
+    expect(err.location).toMatchObject({ row: 7, column: 'J' })
+    expect(err.message).toMatch(/Sở Công Thương.*Đã xử lý › Trước hạn/)
+    expect(err.found).toBe('1.2OO')
+  })
+  it('keeps two units of the same name apart when there is no code, and says so', async () => {
+    const fx = f1()
+    fx.grid.rows[7]![1] = 'UBND huyện Nga Sơn' // row 8 repeats row 7's name
+    const path = await writeForm(dir, fx, 'html', 'f1-dup')
+    const { parsed } = await parseFile(path, 'f1-dup.xls')
+    expect(parsed.units.map((u) => u.nameKey)).toEqual([
+      'so tu phap',
+      'ubnd huyen nga son',
+      'ubnd huyen nga son #2',
+    ])
+    expect(parsed.findings.find((f) => f.kind === 'duplicate-unit-name')?.row).toBe(8)
+  })
+})
