@@ -226,8 +226,8 @@ function insertScoreSet(
   }
   r.metrics.forEach((x, ord) => {
     const src = pi.sources[x.group]
-    // Metrics of a group given only as a score (national summary) have nothing to show.
-    if (x.status === 'missing' && src?.source !== 'capture') return
+    // Metrics exist only for groups captured with their detail (a summary gives a group score only).
+    if (src?.source !== 'capture') return
     store.run(
       db.insertInto('mart_metric_scores').values({
         score_id: scoreId,
