@@ -18,7 +18,8 @@ describe('encodeWindows1258', () => {
   })
 
   it('round-trips Vietnamese through the decoder', () => {
-    const text = 'Thừa Thiên Huế, Khánh Hoà, Đắk Lắk, Quảng Ngãi, Bà Rịa – Vũng Tàu, Ủy ban, VIỆT, Bậc, Mặt, Lợi'
+    const text =
+      'Thừa Thiên Huế, Khánh Hoà, Đắk Lắk, Quảng Ngãi, Bà Rịa – Vũng Tàu, Ủy ban, VIỆT, Bậc, Mặt, Lợi'
     expect(new TextDecoder('windows-1258').decode(encodeWindows1258(text)).normalize('NFC')).toBe(text)
   })
 
