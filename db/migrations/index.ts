@@ -2,6 +2,7 @@ import type { Migration } from '../../src/db/migrate.ts'
 import { m0001 } from './0001-foundation.ts'
 import { m0002 } from './0002-provincial.ts'
 import { m0003 } from './0003-portal-metrics.ts'
+import { m0004 } from './0004-latest-ranking-coverage.ts'
 
 /** Every migration, in order. Add new ones at the end; never edit one that has shipped. */
-export const MIGRATIONS: Migration[] = [m0001, m0002, m0003]
+export const MIGRATIONS: Migration[] = [m0001, m0002, m0003, m0004]

@@ -43,7 +43,13 @@ export interface Ranking {
 export class NotFoundError extends Error {}
 
 /** Latest first: by reading date, then the whole-year view (the portal's default), then arrival. */
-const LATEST_ORDER = sql`COALESCE(as_of, period_end) DESC, CASE period_type WHEN 'year' THEN 0 WHEN 'quarter' THEN 1 ELSE 2 END, id DESC`
+/**
+ * Which snapshot is "the" ranking when none is named: readings that rank at least half of the
+ * province list come first (a capture of a few provinces' own pages must not hide the national
+ * table), then the latest reading date, then the whole-year view (the portal's default), then
+ * arrival. v_latest_ranking uses the same order (migration 0004).
+ */
+const LATEST_ORDER = sql`CASE WHEN ranked * 2 >= cohort THEN 0 ELSE 1 END, COALESCE(as_of, period_end) DESC, CASE period_type WHEN 'year' THEN 0 WHEN 'quarter' THEN 1 ELSE 2 END, id DESC`
 
 export function findSnapshotId(store: Store, opts: { period?: string; asOf?: string }): number {
   let q = store.db.selectFrom('snapshots').select('id')

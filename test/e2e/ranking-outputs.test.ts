@@ -93,3 +93,25 @@ describe('ranking outputs', () => {
     }
   })
 })
+
+describe('the default ranking', () => {
+  it('prefers a newer national reading over an even newer reading that ranks only a few provinces', async () => {
+    const home = tempHome()
+    const full = nationalTable({ cohort: 34, seed: 31, title: titleLines('2026', '2026-10-05') })
+    await writeXlsx(join(home, 'inbox', 'full.xlsx'), [full.grid])
+    const few = nationalTable({ cohort: 34, seed: 32, title: titleLines('2026', '2026-10-06') })
+    few.grid.rows.splice(4 + 3) // keep the header and three provinces
+    await writeXlsx(join(home, 'inbox', 'few.xlsx'), [few.grid])
+    expect(cli(home, ['refresh']).code).toBe(0)
+    const latest = JSON.parse(cli(home, ['ranking', '--json']).stdout)
+    expect(latest.asOf).toBe('2026-10-05')
+    expect(latest.ranked).toBe(34)
+    const partial = JSON.parse(cli(home, ['ranking', '--as-of', '2026-10-06', '--json']).stdout)
+    expect(partial.ranked).toBe(3)
+    expect(partial.missing).toHaveLength(31)
+    const view = JSON.parse(
+      cli(home, ['query', 'SELECT DISTINCT as_of FROM v_latest_ranking', '--json']).stdout,
+    )
+    expect(view).toEqual([{ as_of: '2026-10-05' }])
+  })
+})
