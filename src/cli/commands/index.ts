@@ -6,6 +6,7 @@ import { provinceCommand } from './province.ts'
 import { queryCommand } from './query.ts'
 import { rankingCommand } from './ranking.ts'
 import { refreshCommand } from './refresh.ts'
+import { reportCommand } from './report.ts'
 import { scheduleCommand } from './schedule.ts'
 import { statusCommand } from './status.ts'
 import { unitsCommand } from './units.ts'
@@ -18,6 +19,7 @@ export const COMMANDS: CommandDef[] = [
   rankingCommand,
   provinceCommand,
   unitsCommand,
+  reportCommand,
   queryCommand,
   statusCommand,
   backupCommand,

@@ -1,0 +1,130 @@
+import { existsSync, mkdirSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs'
+import { basename, dirname, extname, join, sep } from 'node:path'
+import { parseIsoDate, parsePeriod } from '../../reference/period.ts'
+import { gatherLeadershipReport, headline, reportFileStem } from '../../report/leadership/data.ts'
+import { renderLeadershipHtml } from '../../report/leadership/html.ts'
+import { type CommandDef, EXIT, UsageError } from '../args.ts'
+import { appFor } from '../context.ts'
+import { printJson } from '../output.ts'
+
+type Target = { kind: 'xlsx' | 'html'; path: string } | { kind: 'dir'; path: string }
+
+/** FILE.xlsx, FILE.html (or .htm), or a directory (existing, or written with a trailing slash). */
+export function parseTarget(out: string): Target {
+  const isDir = out.endsWith('/') || out.endsWith(sep) || (existsSync(out) && statSync(out).isDirectory())
+  if (isDir) return { kind: 'dir', path: out }
+  const ext = extname(out).toLowerCase()
+  if (ext === '.xlsx') return { kind: 'xlsx', path: out }
+  if (ext === '.html' || ext === '.htm') return { kind: 'html', path: out }
+  throw new UsageError(
+    `--out ${out}: give FILE.xlsx (leadership workbook), FILE.html (report page) or a directory (both)`,
+  )
+}
+
+/** Written beside the target and renamed into place: a reader never sees half a report. */
+async function atomically(path: string, write: (tmp: string) => Promise<void> | void): Promise<void> {
+  mkdirSync(dirname(path) || '.', { recursive: true })
+  const tmp = join(dirname(path), `.${basename(path)}.${process.pid}.tmp`)
+  try {
+    await write(tmp)
+    renameSync(tmp, path)
+  } catch (err) {
+    if (existsSync(tmp)) unlinkSync(tmp)
+    throw err
+  }
+}
+
+export const reportCommand: CommandDef = {
+  name: 'report',
+  summary: 'Leadership reports for one province: an Excel workbook and/or a self-contained HTML page.',
+  usage:
+    'qd766 report [--period P] [--as-of DATE] [--province NAME|CODE] --out FILE.xlsx|FILE.html|DIR [--out ...]',
+  options: {
+    period: { type: 'string' },
+    'as-of': { type: 'string' },
+    province: { type: 'string', short: 'p' },
+    out: { type: 'string', short: 'o', multiple: true },
+  },
+  details: `
+  --province P      the province (name in any spelling, or its 2-digit code); default: "province"
+                    in qd766.config.json
+  --period P        2026 (year), 2026-Q3 (quarter) or 2026-08 (month); default: the latest snapshot
+  --as-of DATE      the reading date, YYYY-MM-DD
+  --out FILE.xlsx   the leadership workbook: sheets Xếp hạng, Tỉnh …, Đơn vị, Lịch sử
+  --out FILE.html   one self-contained page (charts inline, no network), readable on a phone
+  --out DIR         both, named bao-cao-766-<province>-<period>[-<date>].xlsx/.html
+--out may be given twice. --json prints the files written and the headline.
+Examples:
+  qd766 report --province "Đắk Lắk" --out bao-cao.xlsx --out bao-cao.html
+  qd766 report --period 2026-Q3 --out reports/`,
+  async run({ values }) {
+    const outs = (values.out as string[] | undefined) ?? []
+    if (outs.length === 0)
+      throw new UsageError('say where to write: --out FILE.xlsx, --out FILE.html or --out DIR')
+    const targets = outs.map(parseTarget)
+    let period: string | undefined
+    let asOf: string | undefined
+    try {
+      period = values.period ? parsePeriod(values.period as string).id : undefined
+      asOf = values['as-of'] ? parseIsoDate(values['as-of'] as string) : undefined
+    } catch (err) {
+      throw new UsageError((err as Error).message)
+    }
+    const app = appFor(values)
+    try {
+      const province = (values.province as string | undefined) ?? app.config.province
+      if (!province) {
+        throw new UsageError(
+          'name the province: --province "Đắk Lắk" (or set "province" in qd766.config.json)',
+        )
+      }
+      const report = gatherLeadershipReport(app.store, app.registry, {
+        province,
+        period,
+        asOf,
+        timezone: app.config.schedule.timezone,
+      })
+      const files: Array<{ format: 'xlsx' | 'html'; path: string }> = []
+      for (const t of targets) {
+        if (t.kind === 'dir') {
+          const stem = reportFileStem(report)
+          files.push({ format: 'xlsx', path: join(t.path, `${stem}.xlsx`) })
+          files.push({ format: 'html', path: join(t.path, `${stem}.html`) })
+        } else files.push({ format: t.kind, path: t.path })
+      }
+      let html: string | null = null
+      for (const f of files) {
+        if (f.format === 'html') {
+          html ??= renderLeadershipHtml(report)
+          const text = html
+          await atomically(f.path, (tmp) => writeFileSync(tmp, text, 'utf8'))
+        } else {
+          // exceljs is heavy to load: only when a workbook is asked for
+          const { writeLeadershipXlsx } = await import('../../report/leadership/xlsx.ts')
+          await atomically(f.path, (tmp) => writeLeadershipXlsx(tmp, report))
+        }
+        if (!values.quiet && !values.json) process.stderr.write(`wrote ${f.path}\n`)
+      }
+      const p = report.province
+      if (values.json) {
+        printJson({
+          province: { code: p.code, name: p.name },
+          period: p.period,
+          asOf: p.asOf,
+          snapshotId: p.snapshotId,
+          rank: p.rank,
+          cohort: p.cohortSize,
+          total: p.total,
+          rankChange: p.rankChange,
+          headline: headline(report),
+          files,
+        })
+      } else if (!values.quiet) {
+        process.stdout.write(`${headline(report)}\n`)
+      }
+      return EXIT.ok
+    } finally {
+      await app.close()
+    }
+  },
+}

@@ -1,0 +1,273 @@
+/**
+ * Everything the leadership reports show, gathered once and shared by the workbook and the HTML
+ * page: the ranking snapshot, the province's groups, metrics, rank history and what-ifs, and its
+ * agencies and communes (from the province's one-stop exports and from portal captures). Each part
+ * that the data home cannot give (no portal captures, no provincial tables) is null with a note in
+ * Vietnamese that the reports print instead, so that a report is always produced.
+ */
+import type { Store } from '../../db/sqlite.ts'
+import type { ProvinceRegistry } from '../../reference/provinces.ts'
+import type { WhatIfChange } from '../../score/compute.ts'
+import { stripAccents } from '../../text/normalize.ts'
+import { type PortalMetric, portalWhatIf, type ScoreSetRow } from '../portal-detail.ts'
+import { getPortalUnits, type PortalUnits } from '../portal-units.ts'
+import { getProvinceReport, type ProvinceReport } from '../province.ts'
+import { getRanking, NotFoundError, type Ranking, type RankingRow } from '../ranking.ts'
+import { formatNumberVi, formatPeriodVi } from '../svg/format.ts'
+import { getUnitsReport, type UnitsReport } from '../units.ts'
+
+export interface WhatIfRow {
+  /** "3.3", or "3 chỉ tiêu" for the combined row. */
+  code: string
+  name: string
+  group: string
+  /** Current ratio and the ratio assumed (percent). */
+  ratio: number | null
+  target: number
+  scoreBefore: number | null
+  scoreAfter: number | null
+  pointsGained: number | null
+  totalAfter: number | null
+  rankBefore: number | null
+  rankAfter: number | null
+  note: string | null
+}
+
+export interface LeadershipReport {
+  /** ISO timestamp of the report. */
+  generatedAt: string
+  timezone: string
+  province: ProvinceReport
+  /** The whole ranking of the same snapshot (null when the period has no snapshot). */
+  ranking: Ranking | null
+  /** The province's row in `ranking`. */
+  row: RankingRow | null
+  /** The comparable snapshot before this one, from the rank history. */
+  previous: ProvinceReport['history'][number] | null
+  /** What-ifs for the three metrics with the most points at stake: each alone, then all three. */
+  whatIf: { rows: WhatIfRow[]; combined: WhatIfRow | null; note: string | null }
+  /** Agencies/communes from the province's one-stop exports (indicator values, points at stake). */
+  units: UnitsReport | null
+  unitsNote: string | null
+  /** Agencies/communes as the portal scores them (group scores, rank in their cohort). */
+  portalUnits: PortalUnits | null
+  portalUnitsNote: string | null
+}
+
+export interface GatherOptions {
+  province: string
+  period?: string
+  asOf?: string
+  now?: Date
+  timezone?: string
+}
+
+export function gatherLeadershipReport(
+  store: Store,
+  registry: ProvinceRegistry,
+  opts: GatherOptions,
+): LeadershipReport {
+  const province = getProvinceReport(store, registry, opts.province, { period: opts.period, asOf: opts.asOf })
+  let ranking: Ranking | null = null
+  if (province.snapshotId !== null) {
+    // Same choice of snapshot as the province report (findSnapshotId with the same options).
+    ranking = getRanking(store, { period: opts.period, asOf: opts.asOf })
+    if (ranking.snapshotId !== province.snapshotId) ranking = null
+  }
+  const row = ranking?.rows.find((r) => r.code === province.code) ?? null
+  const at = province.history.findIndex((h) => h.snapshotId === province.snapshotId)
+  const previous = at > 0 ? province.history[at - 1]! : null
+
+  const set = scoreSetOf(store, province)
+  return {
+    generatedAt: (opts.now ?? new Date()).toISOString(),
+    timezone: opts.timezone ?? 'Asia/Ho_Chi_Minh',
+    province,
+    ranking,
+    row,
+    previous,
+    whatIf: whatIfs(store, province, set),
+    ...unitsOf(store, registry, province),
+    ...portalUnitsOf(store, set),
+  }
+}
+
+function scoreSetOf(store: Store, p: ProvinceReport): ScoreSetRow | null {
+  if (!p.portal) return null
+  const row = store.first(
+    store.db.selectFrom('mart_portal_scores').selectAll().where('id', '=', p.portal.scoreSetId),
+  )
+  return (row as ScoreSetRow | undefined) ?? null
+}
+
+/** The ratio (percent) at which a metric scores its maximum: its threshold, else 100%. */
+export function fullPointsRatio(m: Pick<PortalMetric, 'fullPointsAt'>): number {
+  return m.fullPointsAt ?? 100
+}
+
+/** Metrics worth a what-if: scored, with points lost, largest first (the report's order). */
+export function topMetrics(metrics: PortalMetric[], count = 3): PortalMetric[] {
+  return metrics
+    .filter((m) => m.rule !== 'tracked' && m.pointsLost !== null && m.pointsLost > 0 && m.maxScore > 0)
+    .slice(0, count)
+}
+
+function whatIfs(store: Store, p: ProvinceReport, set: ScoreSetRow | null): LeadershipReport['whatIf'] {
+  if (!set || p.metrics.length === 0) {
+    return {
+      rows: [],
+      combined: null,
+      note:
+        'Chưa có số liệu chi tiết theo chỉ tiêu (dữ liệu thu thập từ Cổng Dịch vụ công quốc gia) cho kỳ này, ' +
+        'nên chưa tính được kịch bản "nếu cải thiện".',
+    }
+  }
+  const top = topMetrics(p.metrics)
+  if (top.length === 0) {
+    return {
+      rows: [],
+      combined: null,
+      note: 'Tỉnh không mất điểm ở chỉ tiêu nào: không có kịch bản cần tính.',
+    }
+  }
+  const change = (m: PortalMetric): WhatIfChange => ({
+    metric: m.code,
+    ratio: Math.round(fullPointsRatio(m) * 100) / 10_000,
+  })
+  const run = (metrics: PortalMetric[]): Omit<WhatIfRow, 'code' | 'name' | 'group' | 'ratio' | 'target'> => {
+    try {
+      const w = portalWhatIf(store, set, metrics.map(change), p.snapshotId)
+      const step = w.steps.length === 1 ? w.steps[0]! : null
+      return {
+        scoreBefore: step ? step.before.metricScore : null,
+        scoreAfter: step ? step.after.metricScore : null,
+        pointsGained: w.after.pointsGained,
+        totalAfter: w.after.total,
+        rankBefore: w.before.rank,
+        rankAfter: w.after.rank,
+        note: w.steps.map((s) => s.note).find((n) => n) ?? null,
+      }
+    } catch (err) {
+      return {
+        scoreBefore: null,
+        scoreAfter: null,
+        pointsGained: null,
+        totalAfter: null,
+        rankBefore: null,
+        rankAfter: null,
+        note: (err as Error).message,
+      }
+    }
+  }
+  const rows: WhatIfRow[] = top.map((m) => ({
+    code: m.code,
+    name: m.name,
+    group: m.group,
+    ratio: m.ratio,
+    target: fullPointsRatio(m),
+    ...run([m]),
+  }))
+  const combined: WhatIfRow | null =
+    top.length > 1
+      ? {
+          code: `${top.length} chỉ tiêu`,
+          name: `Cả ${top.length} chỉ tiêu trên cùng đạt mức đủ điểm`,
+          group: '',
+          ratio: null,
+          target: 100,
+          ...run(top),
+        }
+      : null
+  const otherDay = p.portal && p.asOf && p.portal.asOf && p.portal.asOf !== p.asOf
+  return {
+    rows,
+    combined,
+    note: otherDay
+      ? `Chi tiết chỉ tiêu lấy theo số liệu ngày ${p.portal!.asOf}; thứ hạng giả định tính trên tổng điểm của các tỉnh trong bảng xếp hạng ngày ${p.asOf}.`
+      : null,
+  }
+}
+
+function unitsOf(
+  store: Store,
+  registry: ProvinceRegistry,
+  p: ProvinceReport,
+): Pick<LeadershipReport, 'units' | 'unitsNote'> {
+  const attempt = (period?: string): UnitsReport | null => {
+    try {
+      return getUnitsReport(store, registry, p.name, { period })
+    } catch (err) {
+      if (err instanceof NotFoundError) return null
+      throw err
+    }
+  }
+  const same = attempt(p.period)
+  if (same) return { units: same, unitsNote: null }
+  const latest = attempt()
+  if (latest) {
+    return {
+      units: latest,
+      unitsNote: `Chưa có bảng số liệu của các đơn vị cho kỳ ${formatPeriodVi(p.period)}; dưới đây là kỳ gần nhất có số liệu (${formatPeriodVi(latest.period)}).`,
+    }
+  }
+  return {
+    units: null,
+    unitsNote:
+      'Chưa có số liệu đơn vị: chưa có bảng xuất từ hệ thống một cửa của tỉnh (số hóa, dịch vụ công trực tuyến, thanh toán, tiến độ) trong kho dữ liệu.',
+  }
+}
+
+function portalUnitsOf(
+  store: Store,
+  set: ScoreSetRow | null,
+): Pick<LeadershipReport, 'portalUnits' | 'portalUnitsNote'> {
+  if (!set) {
+    return {
+      portalUnits: null,
+      portalUnitsNote: 'Chưa có số liệu đơn vị thu thập từ Cổng Dịch vụ công quốc gia cho kỳ này.',
+    }
+  }
+  const units = getPortalUnits(store, set)
+  return units.units.length
+    ? { portalUnits: units, portalUnitsNote: null }
+    : { portalUnits: null, portalUnitsNote: 'Số liệu thu thập từ Cổng không có đơn vị trực thuộc.' }
+}
+
+/** "Đắk Lắk: hạng 20/34, 70,41 điểm, ↑1 so với lần trước" is built from these. */
+export function rankChangePhrase(change: number | null, hasPrevious: boolean): string {
+  if (change === null) return hasPrevious ? 'chưa so sánh được với lần trước' : 'chưa có lần trước để so sánh'
+  if (change > 0) return `↑${change} so với lần trước`
+  if (change < 0) return `↓${-change} so với lần trước`
+  return 'giữ nguyên so với lần trước'
+}
+
+/** The one line a leader reads first: "Đắk Lắk: hạng 20/34, 70,41 điểm, ↑1 so với lần trước". */
+export function headline(r: LeadershipReport): string {
+  const p = r.province
+  const total = p.total === null ? 'chưa đủ điểm các nhóm' : `${formatNumberVi(p.total)} điểm`
+  if (p.rank === null) {
+    return `${p.name}: chưa được xếp hạng, ${total}`
+  }
+  return `${p.name}: hạng ${p.rank}/${p.cohortSize}, ${total}, ${rankChangePhrase(p.rankChange, r.previous !== null)}`
+}
+
+/** "bao-cao-766-dak-lak-2026-2026-10-05": a file name without accents or spaces. */
+export function reportFileStem(r: LeadershipReport): string {
+  const slug = stripAccents(r.province.name)
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '')
+  return `bao-cao-766-${slug}-${r.province.period}${r.province.asOf ? `-${r.province.asOf}` : ''}`
+}
+
+const SOURCE_LABELS: Record<string, string> = {
+  'national-table': 'bảng xếp hạng toàn quốc',
+  'portal-metrics': 'Cổng Dịch vụ công quốc gia (số liệu chi tiết)',
+  'portal-service-results': 'Cổng Dịch vụ công quốc gia (bảng tổng hợp)',
+  'portal-metrics+service-results': 'Cổng Dịch vụ công quốc gia (số liệu chi tiết và bảng tổng hợp)',
+}
+
+/** The snapshot's source in Vietnamese ("national-table" -> "bảng xếp hạng toàn quốc"). */
+export function sourceLabelVi(source: string): string {
+  return SOURCE_LABELS[source] ?? source
+}

@@ -1,0 +1,595 @@
+/**
+ * The leadership workbook (exceljs), in the style of the ranking workbook (ranking-xlsx.ts):
+ * "Xếp hạng" (every province, the chosen one highlighted), "Tỉnh …" (groups, metrics by points at
+ * stake, what-ifs), "Đơn vị" (agencies and communes), "Lịch sử" (rank and total per snapshot).
+ * Vietnamese headers, 0.00 scores, percentages as %, frozen panes, an autofilter, A4 landscape with
+ * titles repeated, green/red rank changes. Text from the data goes through safeText, so a name that
+ * starts with = + - @ can never become a formula.
+ */
+import ExcelJS from 'exceljs'
+import { LEVEL_LABELS } from '../../provincial/rows.ts'
+import { GROUPS } from '../../reference/groups.ts'
+import { UNIT_COHORTS } from '../portal-units.ts'
+import { formatDateVi, formatPeriodVi } from '../svg/format.ts'
+import { safeText } from '../xlsx-safe.ts'
+import { headline, type LeadershipReport, sourceLabelVi, type WhatIfRow } from './data.ts'
+
+type Value = string | number | Date | null
+
+export const FMT = {
+  score: '0.00',
+  percent: '0.00%',
+  percentWhole: '0%',
+  change: '+0;-0;0',
+  signed: '+0.00;-0.00;0.00',
+  int: '#,##0',
+  date: 'dd/mm/yyyy',
+} as const
+
+const HEADER_FILL = 'FFDCE6F1'
+const HIGHLIGHT_FILL = 'FFFFF2CC'
+const SECTION_FONT = { bold: true, size: 12, color: { argb: 'FF1F4E79' } }
+
+/** Excel sheet names: at most 31 characters, none of []:*?/\ . */
+export function sheetName(s: string): string {
+  return s
+    .replace(/[[\]:*?/\\]/g, ' ')
+    .slice(0, 31)
+    .trim()
+}
+
+/** Percent units (96.34) -> the fraction Excel's % format expects (0.9634), without binary drift. */
+export const pct = (p: number | null | undefined) =>
+  p === null || p === undefined ? null : Math.round(p * 10_000) / 1_000_000
+const round2 = (x: number) => Math.round(x * 100) / 100
+
+interface Col {
+  header: string
+  width: number
+  fmt?: string
+}
+
+function newSheet(
+  wb: ExcelJS.Workbook,
+  name: string,
+  frozen: { ySplit: number; xSplit?: number },
+  titleRows: string,
+) {
+  const ws = wb.addWorksheet(sheetName(name), {
+    views: [{ state: 'frozen', ySplit: frozen.ySplit, xSplit: frozen.xSplit ?? 0 }],
+    pageSetup: {
+      paperSize: 9,
+      orientation: 'landscape',
+      fitToPage: true,
+      fitToWidth: 1,
+      fitToHeight: 0,
+      printTitlesRow: titleRows,
+      margins: { left: 0.4, right: 0.4, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 },
+    },
+  })
+  ws.headerFooter.oddFooter = '&L&8qd766 — QĐ 766&R&8Trang &P/&N'
+  return ws
+}
+
+function title(ws: ExcelJS.Worksheet, row: number, text: string, sub?: string) {
+  ws.getCell(row, 1).value = safeText(text)
+  ws.getCell(row, 1).font = { bold: true, size: 13 }
+  if (sub !== undefined) {
+    ws.getCell(row + 1, 1).value = safeText(sub)
+    ws.getCell(row + 1, 1).font = { italic: true, color: { argb: 'FF555555' } }
+  }
+}
+
+function headerRow(ws: ExcelJS.Worksheet, row: number, cols: Col[]) {
+  const r = ws.getRow(row)
+  r.values = cols.map((c) => c.header)
+  r.font = { bold: true }
+  r.alignment = { wrapText: true, vertical: 'middle', horizontal: 'center' }
+  r.height = 36
+  cols.forEach((_, i) => {
+    const c = r.getCell(i + 1)
+    c.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: HEADER_FILL } }
+    c.border = { bottom: { style: 'thin' } }
+  })
+}
+
+function dataRow(ws: ExcelJS.Worksheet, row: number, cols: Col[], values: Value[], highlight = false) {
+  const r = ws.getRow(row)
+  values.forEach((v, i) => {
+    const c = r.getCell(i + 1)
+    c.value = typeof v === 'string' ? safeText(v) : v
+    const fmt = cols[i]?.fmt
+    if (fmt) c.numFmt = fmt
+    if (highlight) {
+      c.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: HIGHLIGHT_FILL } }
+      c.font = { bold: true }
+    }
+  })
+}
+
+function section(ws: ExcelJS.Worksheet, row: number, text: string) {
+  ws.getCell(row, 1).value = safeText(text)
+  ws.getCell(row, 1).font = SECTION_FONT
+}
+
+function noteRow(ws: ExcelJS.Worksheet, row: number, text: string) {
+  ws.getCell(row, 1).value = safeText(text)
+  ws.getCell(row, 1).font = { italic: true, color: { argb: 'FF555555' } }
+}
+
+/** Green when the rank went up (a positive change), red when it went down. */
+function rankChangeColours(ws: ExcelJS.Worksheet, ref: string) {
+  ws.addConditionalFormatting({
+    ref,
+    rules: [
+      {
+        type: 'cellIs',
+        operator: 'greaterThan',
+        formulae: ['0'],
+        priority: 1,
+        style: {
+          font: { bold: true, color: { argb: 'FF006100' } },
+          fill: { type: 'pattern', pattern: 'solid', bgColor: { argb: 'FFC6EFCE' } },
+        },
+      },
+      {
+        type: 'cellIs',
+        operator: 'lessThan',
+        formulae: ['0'],
+        priority: 2,
+        style: {
+          font: { bold: true, color: { argb: 'FF9C0006' } },
+          fill: { type: 'pattern', pattern: 'solid', bgColor: { argb: 'FFFFC7CE' } },
+        },
+      },
+    ],
+  })
+}
+
+const colLetter = (n: number) => {
+  let s = ''
+  for (let x = n; x > 0; x = Math.floor((x - 1) / 26)) s = String.fromCharCode(65 + ((x - 1) % 26)) + s
+  return s
+}
+
+function widths(ws: ExcelJS.Worksheet, w: number[]) {
+  w.forEach((x, i) => {
+    ws.getColumn(i + 1).width = x
+  })
+}
+
+function subtitle(r: LeadershipReport): string {
+  const p = r.province
+  return `${formatPeriodVi(p.period)}${p.asOf ? `, số liệu tính đến ngày ${formatDateVi(p.asOf)}` : ''}`
+}
+
+// ---- Xếp hạng --------------------------------------------------------------------------------
+
+export const RANKING_FIRST_ROW = 4
+
+function rankingSheet(wb: ExcelJS.Workbook, r: LeadershipReport) {
+  const ws = newSheet(wb, 'Xếp hạng', { ySplit: 3, xSplit: 3 }, '3:3')
+  const k = r.ranking
+  title(
+    ws,
+    1,
+    `Xếp hạng Chỉ số phục vụ người dân, doanh nghiệp (QĐ 766) — ${subtitle(r)}`,
+    k
+      ? `${k.ranked}/${k.cohort} tỉnh, thành phố được xếp hạng; nguồn: ${sourceLabelVi(k.source)}; dòng tô vàng: ${r.province.name}`
+      : 'Kỳ này chưa có bảng xếp hạng các tỉnh.',
+  )
+  const five = k?.form === 'five'
+  const groupCols = five
+    ? [
+        { header: 'Công khai, minh bạch (18)', key: 'CKMB' },
+        { header: 'Tiến độ giải quyết (20)', key: 'TDGQ' },
+        { header: 'Dịch vụ công trực tuyến (22)', key: 'online22' },
+        { header: 'Mức độ hài lòng (18)', key: 'MDHL' },
+        { header: 'Số hóa hồ sơ (22)', key: 'MDSH' },
+      ]
+    : GROUPS.map((g) => ({ header: `${g.name} (${g.max})`, key: g.code as string }))
+  const cols: Col[] = [
+    { header: 'Hạng', width: 7 },
+    { header: 'Mã', width: 6 },
+    { header: 'Tỉnh, thành phố', width: 22 },
+    { header: 'Tổng điểm', width: 10, fmt: FMT.score },
+    ...groupCols.map((c) => ({ header: c.header, width: 13, fmt: FMT.score })),
+    { header: 'Xếp loại', width: 12 },
+    { header: 'Thay đổi hạng', width: 10, fmt: FMT.change },
+  ]
+  headerRow(ws, 3, cols)
+  widths(
+    ws,
+    cols.map((c) => c.width),
+  )
+  if (!k) return
+  k.rows.forEach((row, i) => {
+    const g = (key: string) =>
+      key === 'online22' ? row.online22 : row.groups[key as keyof typeof row.groups]
+    dataRow(
+      ws,
+      RANKING_FIRST_ROW + i,
+      cols,
+      [row.rank, row.code, row.name, row.total, ...groupCols.map((c) => g(c.key)), row.band, row.rankChange],
+      row.code === r.province.code,
+    )
+  })
+  const last = RANKING_FIRST_ROW + k.rows.length - 1
+  ws.autoFilter = { from: { row: 3, column: 1 }, to: { row: Math.max(3, last), column: cols.length } }
+  if (k.rows.length)
+    rankChangeColours(ws, `${colLetter(cols.length)}${RANKING_FIRST_ROW}:${colLetter(cols.length)}${last}`)
+  if (k.missing.length) {
+    noteRow(
+      ws,
+      last + 2,
+      `Không có trong lần cập nhật này (không xếp hạng): ${k.missing.map((m) => m.name).join(', ')}`,
+    )
+  }
+}
+
+// ---- Tỉnh … ----------------------------------------------------------------------------------
+
+function provinceSheet(wb: ExcelJS.Workbook, r: LeadershipReport) {
+  const p = r.province
+  const ws = newSheet(wb, `Tỉnh ${p.name}`, { ySplit: 2 }, '1:2')
+  title(ws, 1, `${p.name} — ${subtitle(r)}`, headline(r))
+  widths(ws, [18, 46, 12, 12, 12, 12, 12, 12, 12, 12, 12, 12, 12, 12, 12, 40])
+
+  // key figures
+  const lost = p.total === null ? null : round2(100 - p.total)
+  const figures: Array<[string, Value, string | undefined]> = [
+    ['Thứ hạng', p.rank, undefined],
+    ['Số tỉnh, thành phố', p.cohortSize, undefined],
+    ['Tổng điểm', p.total, FMT.score],
+    ['Điểm bị mất (so với 100)', lost, FMT.score],
+    ['Thay đổi hạng so với lần trước', p.rankChange, FMT.change],
+    ['Xếp loại', p.band, undefined],
+  ]
+  let row = 4
+  for (const [label, value, fmt] of figures) {
+    ws.getCell(row, 2).value = label
+    ws.getCell(row, 2).font = { bold: true }
+    const c = ws.getCell(row, 3)
+    c.value = typeof value === 'string' ? safeText(value) : value
+    if (fmt) c.numFmt = fmt
+    if (fmt === FMT.change) rankChangeColours(ws, `C${row}`)
+    row++
+  }
+  row++
+
+  // groups, by points lost
+  section(ws, row++, 'Điểm theo nhóm tiêu chí (nhiều điểm bị mất nhất ở trên)')
+  const gcols: Col[] = [
+    { header: 'Mã nhóm', width: 12 },
+    { header: 'Nhóm tiêu chí', width: 46 },
+    { header: 'Điểm', width: 12, fmt: FMT.score },
+    { header: 'Tối đa', width: 12, fmt: FMT.score },
+    { header: 'Điểm bị mất', width: 12, fmt: FMT.score },
+    { header: 'Tỷ lệ đạt', width: 12, fmt: FMT.percent },
+    { header: 'Hạng trong nhóm', width: 12 },
+    { header: 'Điểm Cổng công bố', width: 12, fmt: FMT.score },
+    { header: 'Điểm tính lại', width: 12, fmt: FMT.score },
+  ]
+  headerRow(ws, row++, gcols)
+  const groups = [...p.groups].sort(
+    (a, b) => (b.pointsLost ?? -1) - (a.pointsLost ?? -1) || b.maxScore - a.maxScore,
+  )
+  for (const g of groups) {
+    dataRow(ws, row++, gcols, [
+      g.code,
+      g.name,
+      g.score,
+      g.maxScore,
+      g.pointsLost,
+      g.score === null ? null : Math.round((g.score / g.maxScore) * 10_000) / 10_000,
+      g.rank,
+      g.reportedScore,
+      g.computedScore,
+    ])
+  }
+  row++
+
+  // metrics, by points at stake
+  section(ws, row++, 'Chi tiết chỉ tiêu (sắp xếp theo điểm bị mất)')
+  const mcols: Col[] = [
+    { header: 'Mã chỉ tiêu', width: 12 },
+    { header: 'Chỉ tiêu', width: 46 },
+    { header: 'Nhóm', width: 12 },
+    { header: 'Tử số', width: 12, fmt: FMT.int },
+    { header: 'Mẫu số', width: 12, fmt: FMT.int },
+    { header: 'Tỷ lệ', width: 12, fmt: FMT.percent },
+    { header: 'Đủ điểm khi đạt', width: 12, fmt: FMT.percentWhole },
+    { header: 'Điểm', width: 12, fmt: FMT.score },
+    { header: 'Tối đa', width: 12, fmt: FMT.score },
+    { header: 'Điểm bị mất', width: 12, fmt: FMT.score },
+    { header: 'Điểm Cổng công bố', width: 12, fmt: FMT.score },
+    { header: 'Điểm tính lại', width: 12, fmt: FMT.score },
+    { header: 'Chênh lệch (Cổng − tính lại)', width: 12, fmt: FMT.signed },
+    { header: 'Hạng trong các tỉnh có số liệu', width: 12 },
+    { header: 'Số tỉnh có số liệu', width: 12 },
+    { header: 'Ghi chú', width: 40 },
+  ]
+  if (p.metrics.length === 0) {
+    noteRow(
+      ws,
+      row++,
+      'Chưa có số liệu chi tiết theo chỉ tiêu: cần dữ liệu thu thập từ Cổng Dịch vụ công quốc gia cho kỳ này.',
+    )
+  } else {
+    const head = row
+    headerRow(ws, row++, mcols)
+    for (const m of p.metrics) {
+      // Vietnamese notes only: the methodology's own notes are English, for analysts (qd766 province).
+      const notes = [
+        m.estimate ? 'ước tính (cách chia điểm nhóm chưa được công bố)' : null,
+        m.rule === 'tracked' ? 'chỉ theo dõi, không tính điểm' : null,
+        m.component ? 'Cổng chỉ công bố điểm cả nhóm' : null,
+        m.dataQualityStatus ? `chất lượng dữ liệu: ${m.dataQualityStatus}` : null,
+      ].filter(Boolean)
+      dataRow(ws, row++, mcols, [
+        m.code,
+        m.name,
+        m.group,
+        m.numerator,
+        m.denominator,
+        pct(m.ratio),
+        m.fullPointsAt === null ? (m.rule === 'tracked' ? null : 1) : pct(m.fullPointsAt),
+        m.score,
+        m.maxScore,
+        m.pointsLost,
+        m.reportedScore,
+        m.computedScore,
+        m.difference,
+        m.rankOf > 1 ? m.rank : null,
+        m.rankOf,
+        notes.join('; ') || null,
+      ])
+    }
+    ws.autoFilter = { from: { row: head, column: 1 }, to: { row: row - 1, column: mcols.length } }
+  }
+  row++
+
+  // what-ifs
+  section(ws, row++, 'Nếu cải thiện: ba chỉ tiêu mất nhiều điểm nhất đạt mức đủ điểm')
+  const wcols: Col[] = [
+    { header: 'Mã chỉ tiêu', width: 12 },
+    { header: 'Chỉ tiêu', width: 46 },
+    { header: 'Tỷ lệ hiện tại', width: 12, fmt: FMT.percent },
+    { header: 'Tỷ lệ giả định', width: 12, fmt: FMT.percentWhole },
+    { header: 'Điểm chỉ tiêu hiện tại', width: 12, fmt: FMT.score },
+    { header: 'Điểm chỉ tiêu mới', width: 12, fmt: FMT.score },
+    { header: 'Điểm tăng thêm', width: 12, fmt: FMT.signed },
+    { header: 'Tổng điểm mới', width: 12, fmt: FMT.score },
+    { header: 'Hạng hiện tại', width: 12 },
+    { header: 'Hạng mới', width: 12 },
+    { header: 'Ghi chú', width: 12 },
+  ]
+  const w = r.whatIf
+  const list: WhatIfRow[] = [...w.rows, ...(w.combined ? [w.combined] : [])]
+  if (list.length) {
+    headerRow(ws, row++, wcols)
+    for (const x of list) {
+      dataRow(ws, row++, wcols, [
+        x.code,
+        x.name,
+        pct(x.ratio),
+        pct(x.target),
+        x.scoreBefore,
+        x.scoreAfter,
+        x.pointsGained,
+        x.totalAfter,
+        x.rankBefore,
+        x.rankAfter,
+        x.note,
+      ])
+    }
+    noteRow(
+      ws,
+      row++,
+      'Mỗi dòng tính riêng một chỉ tiêu; dòng cuối tính cả ba cùng lúc. Điểm các tỉnh khác giữ nguyên.',
+    )
+  }
+  if (w.note) noteRow(ws, row++, w.note)
+}
+
+// ---- Đơn vị ----------------------------------------------------------------------------------
+
+function unitsSheet(wb: ExcelJS.Workbook, r: LeadershipReport) {
+  const u = r.units
+  const pu = r.portalUnits
+  let row = 4
+  let frozen = 3
+  let firstHead: number | null = null
+  let firstWidth = 0
+  // Frozen pane and print titles follow the first table, which is known only after it is laid out.
+  const plan: Array<(ws: ExcelJS.Worksheet) => void> = []
+  if (u) {
+    const indicators = u.indicators
+    const cols: Col[] = [
+      { header: 'Cấp', width: 16 },
+      { header: 'Đơn vị', width: 36 },
+      { header: 'Mã', width: 10 },
+      { header: 'Hạng trong cấp', width: 9 },
+      { header: 'Điểm ước tính', width: 10, fmt: FMT.score },
+      { header: 'Tối đa các chỉ tiêu có số liệu', width: 10, fmt: FMT.score },
+      { header: 'Tỷ lệ đạt', width: 10, fmt: FMT.percent },
+      { header: 'Thay đổi điểm so với kỳ trước', width: 10, fmt: FMT.signed },
+      { header: 'Điểm tỉnh có thể tăng', width: 10, fmt: FMT.score },
+      ...indicators.flatMap((i) => [
+        { header: `${i.short} (%)`, width: 10, fmt: FMT.percent },
+        ...(i.metric ? [{ header: `${i.short}: điểm có thể tăng`, width: 10, fmt: FMT.score }] : []),
+      ]),
+    ]
+    const head = row + 1
+    firstHead = head
+    firstWidth = cols.length
+    frozen = head
+    const start = row
+    plan.push((ws) => {
+      section(
+        ws,
+        start,
+        `Theo bảng xuất từ hệ thống một cửa của tỉnh — ${formatPeriodVi(u.period)}${u.asOf ? `, đến ngày ${formatDateVi(u.asOf)}` : ''} (ước tính)`,
+      )
+      headerRow(ws, head, cols)
+      let rr = head + 1
+      for (const x of u.units) {
+        dataRow(ws, rr++, cols, [
+          LEVEL_LABELS[x.level] ?? x.level,
+          x.name,
+          x.eidCode,
+          x.rank,
+          x.estimatedScore,
+          x.coveredMax,
+          pct(x.scorePercent),
+          x.scoreChange,
+          x.pointsAtStake,
+          ...indicators.flatMap((i) => {
+            const v = x.indicators[i.code]
+            return [pct(v?.value ?? null), ...(i.metric ? [v?.pointsAtStake ?? null] : [])]
+          }),
+        ])
+      }
+      ws.autoFilter = {
+        from: { row: head, column: 1 },
+        to: { row: Math.max(head, rr - 1), column: cols.length },
+      }
+      if (r.unitsNote) noteRow(ws, rr++, r.unitsNote)
+      noteRow(
+        ws,
+        rr,
+        'Điểm tỉnh có thể tăng: điểm ước tính của tỉnh tăng thêm nếu riêng đơn vị đạt mục tiêu (ngưỡng đủ điểm, hoặc 100%).',
+      )
+    })
+    row = head + u.units.length + 4
+  }
+  if (pu) {
+    const cols: Col[] = [
+      { header: 'Khối', width: 16 },
+      { header: 'Đơn vị', width: 36 },
+      { header: 'Mã', width: 10 },
+      { header: 'Hạng', width: 9 },
+      { header: 'Số đơn vị được xếp hạng', width: 10 },
+      { header: 'Tổng điểm', width: 10, fmt: FMT.score },
+      ...GROUPS.map((g) => ({ header: `${g.code} (${g.max})`, width: 10, fmt: FMT.score })),
+      { header: 'Điểm bị mất (so với 100)', width: 10, fmt: FMT.score },
+      { header: 'Số chênh lệch Cổng/tính lại', width: 10 },
+    ]
+    const start = row
+    const head = row + 1
+    if (firstHead === null) {
+      firstHead = head
+      firstWidth = cols.length
+      frozen = head
+    }
+    const isFirst = firstHead === head
+    plan.push((ws) => {
+      section(
+        ws,
+        start,
+        `Theo Cổng Dịch vụ công quốc gia — ${formatPeriodVi(pu.period)}${pu.asOf ? `, ngày ${formatDateVi(pu.asOf)}` : ''}`,
+      )
+      headerRow(ws, head, cols)
+      let rr = head + 1
+      for (const x of pu.units) {
+        dataRow(ws, rr++, cols, [
+          UNIT_COHORTS[x.type as keyof typeof UNIT_COHORTS] ?? x.type,
+          x.name,
+          x.code,
+          x.rank,
+          x.rankOf,
+          x.total,
+          ...GROUPS.map((g) => x.groups[g.code]),
+          x.total === null ? null : round2(100 - x.total),
+          x.mismatches,
+        ])
+      }
+      if (isFirst) {
+        ws.autoFilter = {
+          from: { row: head, column: 1 },
+          to: { row: Math.max(head, rr - 1), column: cols.length },
+        }
+      }
+    })
+  }
+  const ws = newSheet(
+    wb,
+    'Đơn vị',
+    { ySplit: frozen, xSplit: firstHead === null ? 0 : 2 },
+    `${frozen}:${frozen}`,
+  )
+  title(ws, 1, `Đơn vị trực thuộc — ${r.province.name}`, subtitle(r))
+  widths(ws, [16, 36, 10, 9, ...Array.from({ length: Math.max(0, firstWidth - 4) }, () => 10)])
+  if (firstHead === null) {
+    ws.getCell(4, 1).value = 'Không có số liệu đơn vị.'
+    ws.getCell(4, 1).font = { bold: true }
+    let rr = 5
+    for (const n of [r.unitsNote, r.portalUnitsNote]) if (n) noteRow(ws, rr++, n)
+    return
+  }
+  for (const f of plan) f(ws)
+}
+
+// ---- Lịch sử ---------------------------------------------------------------------------------
+
+function historySheet(wb: ExcelJS.Workbook, r: LeadershipReport) {
+  const ws = newSheet(wb, 'Lịch sử', { ySplit: 3 }, '3:3')
+  const p = r.province
+  title(
+    ws,
+    1,
+    `Thứ hạng và tổng điểm của ${p.name} qua các lần cập nhật`,
+    `Các bảng xếp hạng cùng loại kỳ (${formatPeriodVi(p.period).split(' ')[0]!.toLowerCase()}) và cùng danh sách ${p.cohortSize} tỉnh, thành phố`,
+  )
+  const cols: Col[] = [
+    { header: 'Ngày số liệu', width: 13, fmt: FMT.date },
+    { header: 'Kỳ', width: 12 },
+    { header: 'Hạng', width: 8 },
+    { header: 'Số tỉnh, thành phố', width: 10 },
+    { header: 'Tổng điểm', width: 11, fmt: FMT.score },
+    { header: 'Thay đổi hạng', width: 10, fmt: FMT.change },
+    { header: 'Thay đổi điểm', width: 10, fmt: FMT.signed },
+    { header: 'Nguồn', width: 48 },
+  ]
+  headerRow(ws, 3, cols)
+  widths(
+    ws,
+    cols.map((c) => c.width),
+  )
+  p.history.forEach((h, i) => {
+    const prev = i > 0 ? p.history[i - 1]! : null
+    const date = h.asOf ? new Date(`${h.asOf}T00:00:00Z`) : null
+    dataRow(
+      ws,
+      4 + i,
+      cols,
+      [
+        date,
+        formatPeriodVi(h.period),
+        h.rank,
+        p.cohortSize,
+        h.total,
+        prev && prev.rank !== null && h.rank !== null ? prev.rank - h.rank : null,
+        prev && prev.total !== null && h.total !== null ? round2(h.total - prev.total) : null,
+        sourceLabelVi(h.source),
+      ],
+      h.snapshotId === p.snapshotId,
+    )
+  })
+  const last = 3 + p.history.length
+  ws.autoFilter = { from: { row: 3, column: 1 }, to: { row: Math.max(3, last), column: cols.length } }
+  if (p.history.length) rankChangeColours(ws, `F4:F${last}`)
+  if (p.history.length === 0) noteRow(ws, 4, 'Chưa có bảng xếp hạng nào.')
+}
+
+export async function writeLeadershipXlsx(path: string, r: LeadershipReport): Promise<void> {
+  const wb = new ExcelJS.Workbook()
+  wb.creator = 'qd766'
+  wb.created = new Date(r.generatedAt)
+  wb.title = `${r.province.name} — Chỉ số phục vụ người dân, doanh nghiệp (QĐ 766)`
+  rankingSheet(wb, r)
+  provinceSheet(wb, r)
+  unitsSheet(wb, r)
+  historySheet(wb, r)
+  await wb.xlsx.writeFile(path)
+}
