@@ -16,6 +16,7 @@ import { materialisePortalScores } from './mart/portal-scores.ts'
 import type { Pipeline } from './pipeline/types.ts'
 import { ProvinceRegistry } from './reference/provinces.ts'
 import { finishRun, heartbeat, LEASE_MS, startRun } from './run/runs.ts'
+import { loadMethodologies } from './score/methodology.ts'
 import { snapshotPending } from './snapshot/take.ts'
 
 export interface App {
@@ -35,7 +36,7 @@ export function openApp(root: string, opts: { log?: Logger } = {}): App {
   const registry = ProvinceRegistry.fromSeeds()
   try {
     migrate(store, MIGRATIONS)
-    seedReference(store, registry.all)
+    seedReference(store, registry.all, loadMethodologies())
   } catch (err) {
     void store.close()
     throw err

@@ -113,6 +113,30 @@ export interface RefGroupsTable {
   ord: number
 }
 
+export interface RefMethodologiesTable {
+  id: string
+  title: string
+  effective_from: string
+  effective_to: string | null
+  presentation: string
+  /** The whole validated version as JSON. */
+  definition: string
+}
+
+export interface RefMetricsTable {
+  methodology: string
+  group_code: string
+  code: string
+  name: string
+  max_score: number
+  rule: string
+  threshold: number | null
+  zero_denominator: string
+  estimate: number
+  ord: number
+  note: string | null
+}
+
 export interface StgReadingsTable {
   id: Generated<number>
   source_file_id: number
@@ -322,6 +346,8 @@ export interface Database extends PortalDatabase {
   ref_provinces: RefProvincesTable
   ref_province_aliases: RefProvinceAliasesTable
   ref_groups: RefGroupsTable
+  ref_methodologies: RefMethodologiesTable
+  ref_metrics: RefMetricsTable
   stg_readings: StgReadingsTable
   stg_province_scores: StgProvinceScoresTable
   snapshots: SnapshotsTable
