@@ -7,8 +7,8 @@
  */
 import { columnLetter } from '../errors.ts'
 import type { Row } from '../read/types.ts'
-import { cellText } from './cells.ts'
 import { matchKey } from '../text/normalize.ts'
+import { cellText } from './cells.ts'
 
 export interface ColumnSpec {
   key: string
@@ -61,21 +61,43 @@ export function headerKey(text: string): { key: string; max: number | null } {
   return out
 }
 
+/** cellText of every cell of a preview row, once per row (findHeader runs once per pipeline). */
+const rowTexts = new WeakMap<Row, Array<string | null>>()
+function textsOf(r: Row): Array<string | null> {
+  let t = rowTexts.get(r)
+  if (!t) {
+    t = r.cells.map((c) => cellText(c ?? null))
+    rowTexts.set(r, t)
+  }
+  return t
+}
+
 function pathOf(rows: Row[], col: number): string[] {
   const path: string[] = []
   for (const r of rows) {
-    const t = cellText(r.cells[col] ?? null)
+    const t = textsOf(r)[col] ?? null
     if (t !== null && path[path.length - 1] !== t) path.push(t)
   }
   return path
 }
 
-function pathMatches(path: string[], alt: string | string[]): boolean {
-  const want = (Array.isArray(alt) ? alt : [alt]).map((s) => headerKey(s).key)
-  const have = path.map((s) => headerKey(s).key)
+/** A header path (its keys) ends with the wanted keys. */
+function tailMatches(have: string[], want: string[]): boolean {
   if (want.length > have.length) return false
-  const tail = have.slice(have.length - want.length)
-  return want.every((w, i) => w === tail[i])
+  const off = have.length - want.length
+  for (let i = 0; i < want.length; i++) if (want[i] !== have[off + i]) return false
+  return true
+}
+
+/** Each spec's alternatives as keys, computed once per spec (specs are module-level declarations). */
+const specKeys = new WeakMap<ColumnSpec, string[][]>()
+function wantedKeys(spec: ColumnSpec): string[][] {
+  let keys = specKeys.get(spec)
+  if (!keys) {
+    keys = spec.headers.map((alt) => (Array.isArray(alt) ? alt : [alt]).map((s) => headerKey(s).key))
+    specKeys.set(spec, keys)
+  }
+  return keys
 }
 
 /**
@@ -99,11 +121,15 @@ export function findHeader(preview: Row[], specs: ColumnSpec[], maxBand = 4): He
           declaredMax: headerKey(path[path.length - 1]!).max,
         })
       }
+      // keys computed once per band, not once per spec × alternative (this loop runs for every band
+      // of every preview against every pipeline's specs)
+      const have = columns.map((col) => col.path.map((t) => headerKey(t).key))
       const mapped = new Map<string, HeaderColumn>()
       const used = new Set<number>()
       for (const spec of specs) {
+        const want = wantedKeys(spec)
         const hit = columns.find(
-          (col) => !used.has(col.index) && spec.headers.some((alt) => pathMatches(col.path, alt)),
+          (col, ci) => !used.has(col.index) && want.some((w) => tailMatches(have[ci]!, w)),
         )
         if (hit) {
           mapped.set(spec.key, hit)
