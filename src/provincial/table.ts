@@ -401,9 +401,10 @@ async function parseTable(
 
   // ---- en-US mangling: detect, repair by invariants, report
   const rowsToCheck: ParsedRow[] = [...units, ...(totals ? [totals] : [])]
+  let unitRows = new Set<ParsedRow>(units)
   const mangled = rowsToCheck.some((r) => Object.values(r.numbers).some((c) => c.style === 'mangled'))
   const who = (r: ParsedRow) => {
-    const u = units.find((x) => x === r) as ParsedUnit | undefined
+    const u = unitRows.has(r) ? (r as ParsedUnit) : undefined
     return u ? `Row ${r.row} (${u.name})` : `Totals row ${r.row}`
   }
   if (mangled) {
@@ -496,6 +497,7 @@ async function parseTable(
       }
     }
     units.splice(0, units.length, ...merged)
+    unitRows = new Set<ParsedRow>(units)
   }
 
   // ---- duplicates inside the file
@@ -571,7 +573,8 @@ async function parseTable(
       if (n === null || d === null) continue
       const info = indicatorInfo(rule.code)!
       if (rule.exported) checkRate(r, rule.exported, rule.num, rule.den, rule.explain, `"${info.name}"`)
-      const unit = units.find((x) => x === r)
+      // (a Set, not units.find: this runs for every row and rule; find made large tables quadratic)
+      const unit = unitRows.has(r) ? (r as ParsedUnit) : undefined
       if (!unit) continue
       const exported = rule.exported ? (r.rates[rule.exported] ?? null) : null
       unit.facts.push({
