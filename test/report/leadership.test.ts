@@ -192,19 +192,20 @@ describe('qd766 report (Đắk Lắk, portal captures)', () => {
   it('Tỉnh Đắk Lắk: key figures, groups and metrics by points lost, what-ifs for the top three', () => {
     const ws = wb.getWorksheet('Tỉnh Đắk Lắk')!
     expect(ws.getCell('A2').value).toBe(headline)
-    expect(cellsOf(ws, 4, 2, 3)).toEqual(['Thứ hạng', rank])
-    expect(cellsOf(ws, 6, 2, 3)).toEqual(['Tổng điểm', 65.49])
-    expect(ws.getCell('C6').numFmt).toBe('0.00')
-    expect(cellsOf(ws, 7, 2, 3)).toEqual(['Điểm bị mất (so với 100)', 34.51])
-    expect(cellsOf(ws, 8, 2, 3)).toEqual(['Thay đổi hạng so với lần trước', prevRank - rank])
-    expect(ws.getCell('C8').numFmt).toBe('+0;-0;0')
-    expect(cellsOf(ws, 9, 2, 3)).toEqual(['Xếp loại', 'Trung bình'])
+    expect(cellsOf(ws, 4, 1, 2)).toEqual(['Thứ hạng', rank])
+    expect(cellsOf(ws, 5, 1, 2)).toEqual(['Số tỉnh, thành phố', 34])
+    expect(cellsOf(ws, 6, 1, 2)).toEqual(['Tổng điểm', 65.49])
+    expect(ws.getCell('B6').numFmt).toBe('0.00')
+    expect(cellsOf(ws, 7, 1, 2)).toEqual(['Điểm bị mất (so với 100)', 34.51])
+    expect(cellsOf(ws, 8, 1, 2)).toEqual(['Thay đổi hạng so với lần trước', prevRank - rank])
+    expect(ws.getCell('B8').numFmt).toBe('+0;-0;0')
+    expect(cellsOf(ws, 9, 1, 2)).toEqual(['Xếp loại', 'Trung bình'])
 
     // groups, most points lost first
-    const gh = rowWith(ws, 1, 'Mã nhóm')
+    const gh = rowWith(ws, 1, 'Nhóm tiêu chí')
     expect(cellsOf(ws, gh, 1, 9)).toEqual([
-      'Mã nhóm',
       'Nhóm tiêu chí',
+      'Mã nhóm',
       'Điểm',
       'Tối đa',
       'Điểm bị mất',
@@ -222,8 +223,8 @@ describe('qd766 report (Đắk Lắk, portal captures)', () => {
     expectedGroups.forEach((x, i) => {
       const r = gh + 1 + i
       expect(cellsOf(ws, r, 1, 6), x.code).toEqual([
-        x.code,
         x.name,
+        x.code,
         x.score,
         x.max,
         x.lost,
@@ -233,13 +234,13 @@ describe('qd766 report (Đắk Lắk, portal captures)', () => {
       expect(ws.getCell(r, 5).numFmt).toBe('0.00')
       expect(ws.getCell(r, 8).value).toBe(x.score) // the portal's score
     })
-    expect(ws.getCell(gh + 1, 1).value).toBe('MDSH') // 22 − 9.08 = 12.92 lost
+    expect(ws.getCell(gh + 1, 2).value).toBe('MDSH') // 22 − 9.08 = 12.92 lost
 
     // metrics, sorted by points at stake
-    const mh = rowWith(ws, 1, 'Mã chỉ tiêu')
+    const mh = rowWith(ws, 1, 'Chỉ tiêu')
     expect(cellsOf(ws, mh, 1, 16)).toEqual([
-      'Mã chỉ tiêu',
       'Chỉ tiêu',
+      'Mã chỉ tiêu',
       'Nhóm',
       'Tử số',
       'Mẫu số',
@@ -256,8 +257,8 @@ describe('qd766 report (Đắk Lắk, portal captures)', () => {
       'Ghi chú',
     ])
     expect(cellsOf(ws, mh + 1, 1, 13)).toEqual([
-      'PUBLISH_ON_TIME',
       'Tỷ lệ TTHC công bố đúng hạn',
+      'PUBLISH_ON_TIME',
       'CKMB',
       0,
       82,
@@ -270,6 +271,7 @@ describe('qd766 report (Đắk Lắk, portal captures)', () => {
       0,
       0,
     ])
+    expect(ws.getCell(mh + 1, 1).alignment?.wrapText).toBe(true)
     let end = mh + 1
     while (ws.getCell(end, 1).value !== null) end++
     const metricRows = end - mh - 1
@@ -279,21 +281,21 @@ describe('qd766 report (Đắk Lắk, portal captures)', () => {
       if (ws.getCell(r, 10).value !== null) lost.push(ws.getCell(r, 10).value as number)
     expect(lost).toEqual([...lost].sort((a, b) => b - a))
     expect(ws.autoFilter).toBe(`A${mh}:P${end - 1}`)
-    const upd = rowWith(ws, 1, 'PUBLIC_UPDATE_ON_TIME')
+    const upd = rowWith(ws, 2, 'PUBLIC_UPDATE_ON_TIME')
     expect(cellsOf(ws, upd, 4, 12)).toEqual([79, 82, 0.9634, 1, 3.85, 4, 0.15, 3.85, 3.85])
     expect(ws.getCell(upd, 6).numFmt).toBe('0.00%')
     expect(ws.getCell(upd, 7).numFmt).toBe('0%')
     expect(ws.getCell(upd, 4).numFmt).toBe('#,##0')
-    const reuse = rowWith(ws, 1, 'REUSED_DIGITIZED_DATA')
+    const reuse = rowWith(ws, 2, 'REUSED_DIGITIZED_DATA')
     expect(ws.getCell(reuse, 7).value).toBe(0.8) // threshold metric: full points at 80%
-    const online = rowWith(ws, 1, '3.3')
+    const online = rowWith(ws, 2, '3.3')
     expect(String(ws.getCell(online, 16).value)).toMatch(/ước tính/)
 
     // what-ifs: three metrics alone, then together
-    const wh = findSecond(ws, 'Mã chỉ tiêu')
+    const wh = findSecond(ws, 'Chỉ tiêu')
     expect(cellsOf(ws, wh, 1, 10)).toEqual([
-      'Mã chỉ tiêu',
       'Chỉ tiêu',
+      'Mã chỉ tiêu',
       'Tỷ lệ hiện tại',
       'Tỷ lệ giả định',
       'Điểm chỉ tiêu hiện tại',
@@ -303,10 +305,10 @@ describe('qd766 report (Đắk Lắk, portal captures)', () => {
       'Hạng hiện tại',
       'Hạng mới',
     ])
-    const top3 = [ws.getCell(mh + 1, 1).value, ws.getCell(mh + 2, 1).value, ws.getCell(mh + 3, 1).value]
-    expect(cellsOf(ws, wh + 1, 1, 10)).toEqual([
-      'PUBLISH_ON_TIME',
+    const top3 = [ws.getCell(mh + 1, 2).value, ws.getCell(mh + 2, 2).value, ws.getCell(mh + 3, 2).value]
+    expect(cellsOf(ws, wh + 1, 1, 11)).toEqual([
       'Tỷ lệ TTHC công bố đúng hạn',
+      'PUBLISH_ON_TIME',
       0,
       1,
       0,
@@ -315,11 +317,12 @@ describe('qd766 report (Đắk Lắk, portal captures)', () => {
       71.49,
       rank,
       rankOf(last, 71.49, DAK_LAK_CODE),
+      null,
     ])
-    expect([1, 2, 3].map((i) => ws.getCell(wh + i, 1).value)).toEqual(top3)
+    expect([1, 2, 3].map((i) => ws.getCell(wh + i, 2).value)).toEqual(top3)
     const gains = [1, 2, 3].map((i) => ws.getCell(wh + i, 7).value as number)
     const together = cellsOf(ws, wh + 4, 1, 10)
-    expect(together[0]).toBe('3 chỉ tiêu')
+    expect(together[1]).toBe('3 chỉ tiêu')
     expect(together[6]).toBeCloseTo(
       gains.reduce((a, b) => a + b, 0),
       6,

@@ -145,7 +145,12 @@ function whatIfs(store: Store, p: ProvinceReport, set: ScoreSetRow | null): Lead
         totalAfter: w.after.total,
         rankBefore: w.before.rank,
         rankAfter: w.after.rank,
-        note: w.steps.map((s) => s.note).find((n) => n) ?? null,
+        // The engine's caveats are English (for `qd766 province --what-if`); the leaders' report says
+        // in Vietnamese only when a number could not be computed.
+        note:
+          w.after.total === null
+            ? 'Không tính được: nhóm của chỉ tiêu này thiếu điểm của chỉ tiêu khác.'
+            : null,
       }
     } catch (err) {
       return {
@@ -155,7 +160,7 @@ function whatIfs(store: Store, p: ProvinceReport, set: ScoreSetRow | null): Lead
         totalAfter: null,
         rankBefore: null,
         rankAfter: null,
-        note: (err as Error).message,
+        note: `Không tính được (${(err as Error).message}).`,
       }
     }
   }
@@ -231,6 +236,61 @@ function portalUnitsOf(
   return units.units.length
     ? { portalUnits: units, portalUnitsNote: null }
     : { portalUnits: null, portalUnitsNote: 'Số liệu thu thập từ Cổng không có đơn vị trực thuộc.' }
+}
+
+export interface DisplayGroup {
+  code: string
+  name: string
+  score: number | null
+  max: number
+  pointsLost: number | null
+  /** Rank on this group among the provinces of the snapshot (not kept for the merged /22 group). */
+  rank: number | null
+  reportedScore: number | null
+  computedScore: number | null
+}
+
+/**
+ * The groups as the reading gives them: six, or five when it is a five-group table (CLGQ + TTTT shown
+ * as "Dịch vụ công trực tuyến" /22, the only form such a reading has scores for).
+ */
+export function displayGroups(r: LeadershipReport): DisplayGroup[] {
+  const p = r.province
+  const online22 = r.row?.online22 ?? null
+  const five =
+    r.ranking?.form === 'five' ||
+    (online22 !== null &&
+      p.groups.every((g) => (g.code === 'CLGQ' || g.code === 'TTTT' ? g.score === null : true)))
+  const lost = (score: number | null, max: number) =>
+    score === null ? null : Math.round((max - score) * 100) / 100
+  const out: DisplayGroup[] = []
+  for (const g of p.groups) {
+    if (five && g.code === 'TTTT') continue
+    if (five && g.code === 'CLGQ') {
+      out.push({
+        code: 'DVCTT',
+        name: 'Dịch vụ công trực tuyến (gộp)',
+        score: online22,
+        max: 22,
+        pointsLost: lost(online22, 22),
+        rank: null,
+        reportedScore: null,
+        computedScore: null,
+      })
+      continue
+    }
+    out.push({
+      code: g.code,
+      name: g.name,
+      score: g.score,
+      max: g.maxScore,
+      pointsLost: lost(g.score, g.maxScore),
+      rank: g.rank,
+      reportedScore: g.reportedScore,
+      computedScore: g.computedScore,
+    })
+  }
+  return out
 }
 
 /** "Đắk Lắk: hạng 20/34, 70,41 điểm, ↑1 so với lần trước" is built from these. */

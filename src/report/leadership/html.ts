@@ -23,7 +23,7 @@ import {
 import { inlineBar } from '../svg/inline-bar.ts'
 import { lineChart, niceTicks } from '../svg/line-chart.ts'
 import { SYSTEM_FONTS } from '../svg/text.ts'
-import { headline, type LeadershipReport, sourceLabelVi, type WhatIfRow } from './data.ts'
+import { displayGroups, headline, type LeadershipReport, sourceLabelVi, type WhatIfRow } from './data.ts'
 
 export const CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:"
 
@@ -144,35 +144,8 @@ function historySection(r: LeadershipReport): string {
   )}</details></section>`
 }
 
-/** The six groups, or five with "Dịch vụ công trực tuyến" /22 when the reading gives that form. */
-function groupBars(r: LeadershipReport) {
-  const p = r.province
-  const five =
-    r.ranking?.form === 'five' ||
-    (p.groups.every((g) => (g.code === 'CLGQ' || g.code === 'TTTT' ? g.score === null : true)) &&
-      r.row?.online22 !== null &&
-      r.row?.online22 !== undefined)
-  const list: Array<{ code: string; name: string; score: number | null; max: number; rank: number | null }> =
-    []
-  for (const g of p.groups) {
-    if (five && g.code === 'TTTT') continue
-    if (five && g.code === 'CLGQ') {
-      list.push({
-        code: 'DVCTT',
-        name: 'Dịch vụ công trực tuyến (gộp)',
-        score: r.row?.online22 ?? null,
-        max: 22,
-        rank: null,
-      })
-      continue
-    }
-    list.push({ code: g.code, name: g.name, score: g.score, max: g.maxScore, rank: g.rank })
-  }
-  return list
-}
-
 function groupsSection(r: LeadershipReport): string {
-  const groups = groupBars(r)
+  const groups = displayGroups(r)
   const chart = barChart({
     title: `Điểm từng nhóm tiêu chí so với điểm tối đa — ${r.province.name}`,
     bars: groups.map((g) => {
@@ -192,7 +165,7 @@ function groupsSection(r: LeadershipReport): string {
     .sort((a, b) => (b.score === null ? -1 : b.max - b.score) - (a.score === null ? -1 : a.max - a.score))
     .map((g) => {
       const lost = g.score === null ? null : Math.round((g.max - g.score) * 100) / 100
-      return `<tr><td>${esc(g.name)} <span class="code">${esc(g.code)}</span></td><td class="num">${esc(num(g.score))}</td><td class="num">${esc(num(g.max, 0))}</td><td class="num lost">${esc(num(lost))}</td><td class="num">${esc(formatPercentVi(g.score === null ? null : (100 * g.score) / g.max, 1))}</td><td class="num">${g.rank === null ? MISSING : esc(`${g.rank}/${r.province.cohortSize}`)}</td></tr>`
+      return `<tr><td>${esc(g.name)} <span class="code">${esc(g.code)}</span></td><td class="num">${esc(num(g.score))}</td><td class="num">${esc(num(g.max, 0))}</td><td class="num${lost !== null && lost > 0 ? ' lost' : ''}">${esc(num(lost))}</td><td class="num">${esc(formatPercentVi(g.score === null ? null : (100 * g.score) / g.max, 1))}</td><td class="num">${g.rank === null ? MISSING : esc(`${g.rank}/${r.province.cohortSize}`)}</td></tr>`
     })
   return `<section id="nhom"><h2>2. Điểm theo nhóm tiêu chí</h2>
 <p class="lead">Thanh màu là điểm đạt được, phần xám là điểm còn thiếu so với tối đa. Xanh lá: đạt từ 80% điểm tối đa; đỏ: dưới 60%.</p>
@@ -211,7 +184,7 @@ ${table(
 }
 
 function whatIfSentence(w: WhatIfRow, cohort: number): string {
-  if (w.totalAfter === null) return `không tính được${w.note ? ` (${w.note})` : ''}`
+  if (w.totalAfter === null) return w.note ?? 'không tính được'
   const rank =
     w.rankAfter === null
       ? ''
@@ -244,7 +217,7 @@ function metricsSection(r: LeadershipReport): string {
   } else {
     lead =
       'Chưa có số liệu chi tiết theo chỉ tiêu (cần dữ liệu thu thập từ Cổng Dịch vụ công quốc gia); dưới đây là điểm bị mất theo nhóm.'
-    const groups = groupBars(r)
+    const groups = displayGroups(r)
       .filter((g) => g.score !== null)
       .map((g) => ({ ...g, lost: Math.round((g.max - g.score!) * 100) / 100 }))
       .sort((a, b) => b.lost - a.lost)
@@ -269,7 +242,9 @@ function metricsSection(r: LeadershipReport): string {
   })
   const whatIf = items.length
     ? `<div class="push"><h3>Ưu tiên cải thiện</h3><p class="lead">Ba chỉ tiêu mất nhiều điểm nhất, nếu đạt mức đủ điểm (mỗi dòng tính riêng; dòng cuối: cả ba cùng lúc; các tỉnh khác giữ nguyên điểm).</p><ol>${items.join('')}</ol>${note(w.note)}</div>`
-    : note(w.note)
+    : p.metrics.length > 0
+      ? note(w.note)
+      : ''
   const rest =
     p.metrics.length > 0 && more > 0
       ? note(`Và ${more} chỉ tiêu khác mất ít điểm hơn (xem sheet “Tỉnh ${p.name}” của bảng tính).`)

@@ -12,7 +12,7 @@ import { GROUPS } from '../../reference/groups.ts'
 import { UNIT_COHORTS } from '../portal-units.ts'
 import { formatDateVi, formatPeriodVi } from '../svg/format.ts'
 import { safeText } from '../xlsx-safe.ts'
-import { headline, type LeadershipReport, sourceLabelVi, type WhatIfRow } from './data.ts'
+import { displayGroups, headline, type LeadershipReport, sourceLabelVi, type WhatIfRow } from './data.ts'
 
 type Value = string | number | Date | null
 
@@ -28,7 +28,9 @@ export const FMT = {
 
 const HEADER_FILL = 'FFDCE6F1'
 const HIGHLIGHT_FILL = 'FFFFF2CC'
-const SECTION_FONT = { bold: true, size: 12, color: { argb: 'FF1F4E79' } }
+/** exceljs's default font, named so that every styled cell keeps it (LibreOffice falls back to a serif). */
+const FONT = 'Calibri'
+const SECTION_FONT = { name: FONT, bold: true, size: 12, color: { argb: 'FF1F4E79' } }
 
 /** Excel sheet names: at most 31 characters, none of []:*?/\ . */
 export function sheetName(s: string): string {
@@ -47,6 +49,11 @@ interface Col {
   header: string
   width: number
   fmt?: string
+  /** Long text: wrapped (the row grows) instead of spilling into the next column. */
+  wrap?: boolean
+  center?: boolean
+  /** Codes: a smaller font so that long ones fit. */
+  small?: boolean
 }
 
 function newSheet(
@@ -73,19 +80,41 @@ function newSheet(
 
 function title(ws: ExcelJS.Worksheet, row: number, text: string, sub?: string) {
   ws.getCell(row, 1).value = safeText(text)
-  ws.getCell(row, 1).font = { bold: true, size: 13 }
+  ws.getCell(row, 1).font = { name: FONT, bold: true, size: 13 }
   if (sub !== undefined) {
     ws.getCell(row + 1, 1).value = safeText(sub)
-    ws.getCell(row + 1, 1).font = { italic: true, color: { argb: 'FF555555' } }
+    ws.getCell(row + 1, 1).font = { name: FONT, italic: true, color: { argb: 'FF555555' } }
   }
+}
+
+/**
+ * Lines a wrapped text takes in a column: about one character per unit of Excel column width (the
+ * width of "0"; Vietnamese letters average a little narrower, word breaks waste a little).
+ */
+export function estimateLines(text: string, width: number, perUnit = 1): number {
+  let lines = 0
+  for (const para of text.split('\n')) {
+    let cur = 0
+    lines++
+    for (const word of para.split(/\s+/).filter(Boolean)) {
+      const n = [...word].length
+      if (cur > 0 && cur + 1 + n > width * perUnit) {
+        lines++
+        cur = n
+      } else cur += (cur > 0 ? 1 : 0) + n
+    }
+  }
+  return Math.max(1, lines)
 }
 
 function headerRow(ws: ExcelJS.Worksheet, row: number, cols: Col[]) {
   const r = ws.getRow(row)
   r.values = cols.map((c) => c.header)
-  r.font = { bold: true }
+  r.font = { name: FONT, bold: true }
   r.alignment = { wrapText: true, vertical: 'middle', horizontal: 'center' }
-  r.height = 36
+  // Explicit heights: LibreOffice does not grow rows with wrapped text when it opens the file.
+  const lines = Math.max(2, ...cols.map((c) => estimateLines(c.header, c.width - 1, 0.95)))
+  r.height = 6 + 14 * lines
   cols.forEach((_, i) => {
     const c = r.getCell(i + 1)
     c.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: HEADER_FILL } }
@@ -95,14 +124,27 @@ function headerRow(ws: ExcelJS.Worksheet, row: number, cols: Col[]) {
 
 function dataRow(ws: ExcelJS.Worksheet, row: number, cols: Col[], values: Value[], highlight = false) {
   const r = ws.getRow(row)
+  const lines = Math.max(
+    1,
+    ...values.map((v, i) =>
+      cols[i]?.wrap && typeof v === 'string' ? estimateLines(v, cols[i]!.width - 1) : 1,
+    ),
+  )
+  if (lines > 1) r.height = 15 * lines
   values.forEach((v, i) => {
     const c = r.getCell(i + 1)
     c.value = typeof v === 'string' ? safeText(v) : v
-    const fmt = cols[i]?.fmt
-    if (fmt) c.numFmt = fmt
+    const col = cols[i]
+    if (col?.fmt) c.numFmt = col.fmt
+    c.alignment = {
+      vertical: 'top',
+      ...(col?.wrap ? { wrapText: true } : {}),
+      ...(col?.center ? { horizontal: 'center' as const } : {}),
+    }
+    if (col?.small) c.font = { name: FONT, size: 9 }
     if (highlight) {
       c.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: HIGHLIGHT_FILL } }
-      c.font = { bold: true }
+      c.font = { name: FONT, bold: true }
     }
   })
 }
@@ -114,7 +156,7 @@ function section(ws: ExcelJS.Worksheet, row: number, text: string) {
 
 function noteRow(ws: ExcelJS.Worksheet, row: number, text: string) {
   ws.getCell(row, 1).value = safeText(text)
-  ws.getCell(row, 1).font = { italic: true, color: { argb: 'FF555555' } }
+  ws.getCell(row, 1).font = { name: FONT, italic: true, color: { argb: 'FF555555' } }
 }
 
 /** Green when the rank went up (a positive change), red when it went down. */
@@ -189,13 +231,13 @@ function rankingSheet(wb: ExcelJS.Workbook, r: LeadershipReport) {
       ]
     : GROUPS.map((g) => ({ header: `${g.name} (${g.max})`, key: g.code as string }))
   const cols: Col[] = [
-    { header: 'Hạng', width: 7 },
-    { header: 'Mã', width: 6 },
+    { header: 'Hạng', width: 7, center: true },
+    { header: 'Mã', width: 6, center: true },
     { header: 'Tỉnh, thành phố', width: 22 },
     { header: 'Tổng điểm', width: 10, fmt: FMT.score },
     ...groupCols.map((c) => ({ header: c.header, width: 13, fmt: FMT.score })),
-    { header: 'Xếp loại', width: 12 },
-    { header: 'Thay đổi hạng', width: 10, fmt: FMT.change },
+    { header: 'Xếp loại', width: 12, center: true },
+    { header: 'Thay đổi hạng', width: 10, fmt: FMT.change, center: true },
   ]
   headerRow(ws, 3, cols)
   widths(
@@ -233,7 +275,8 @@ function provinceSheet(wb: ExcelJS.Workbook, r: LeadershipReport) {
   const p = r.province
   const ws = newSheet(wb, `Tỉnh ${p.name}`, { ySplit: 2 }, '1:2')
   title(ws, 1, `${p.name} — ${subtitle(r)}`, headline(r))
-  widths(ws, [18, 46, 12, 12, 12, 12, 12, 12, 12, 12, 12, 12, 12, 12, 12, 40])
+  // name, code, then numbers; the last column takes the notes
+  widths(ws, [44, 20, 10, 11, 11, 10, 10, 10, 10, 10, 10, 10, 11, 10, 10, 32])
 
   // key figures
   const lost = p.total === null ? null : round2(100 - p.total)
@@ -247,12 +290,13 @@ function provinceSheet(wb: ExcelJS.Workbook, r: LeadershipReport) {
   ]
   let row = 4
   for (const [label, value, fmt] of figures) {
-    ws.getCell(row, 2).value = label
-    ws.getCell(row, 2).font = { bold: true }
-    const c = ws.getCell(row, 3)
+    ws.getCell(row, 1).value = label
+    ws.getCell(row, 1).font = { name: FONT, bold: true }
+    const c = ws.getCell(row, 2)
     c.value = typeof value === 'string' ? safeText(value) : value
+    c.alignment = { horizontal: 'right' }
     if (fmt) c.numFmt = fmt
-    if (fmt === FMT.change) rankChangeColours(ws, `C${row}`)
+    if (fmt === FMT.change) rankChangeColours(ws, `B${row}`)
     row++
   }
   row++
@@ -260,54 +304,55 @@ function provinceSheet(wb: ExcelJS.Workbook, r: LeadershipReport) {
   // groups, by points lost
   section(ws, row++, 'Điểm theo nhóm tiêu chí (nhiều điểm bị mất nhất ở trên)')
   const gcols: Col[] = [
-    { header: 'Mã nhóm', width: 12 },
-    { header: 'Nhóm tiêu chí', width: 46 },
-    { header: 'Điểm', width: 12, fmt: FMT.score },
-    { header: 'Tối đa', width: 12, fmt: FMT.score },
-    { header: 'Điểm bị mất', width: 12, fmt: FMT.score },
-    { header: 'Tỷ lệ đạt', width: 12, fmt: FMT.percent },
-    { header: 'Hạng trong nhóm', width: 12 },
-    { header: 'Điểm Cổng công bố', width: 12, fmt: FMT.score },
-    { header: 'Điểm tính lại', width: 12, fmt: FMT.score },
+    { header: 'Nhóm tiêu chí', width: 44, wrap: true },
+    { header: 'Mã nhóm', width: 20 },
+    { header: 'Điểm', width: 10, fmt: FMT.score },
+    { header: 'Tối đa', width: 10, fmt: FMT.score },
+    { header: 'Điểm bị mất', width: 10, fmt: FMT.score },
+    { header: 'Tỷ lệ đạt', width: 10, fmt: FMT.percent },
+    { header: 'Hạng trong nhóm', width: 10, center: true },
+    { header: 'Điểm Cổng công bố', width: 10, fmt: FMT.score },
+    { header: 'Điểm tính lại', width: 10, fmt: FMT.score },
   ]
   headerRow(ws, row++, gcols)
-  const groups = [...p.groups].sort(
-    (a, b) => (b.pointsLost ?? -1) - (a.pointsLost ?? -1) || b.maxScore - a.maxScore,
-  )
+  const groupHead = row - 1
+  const groups = displayGroups(r).sort((a, b) => (b.pointsLost ?? -1) - (a.pointsLost ?? -1) || b.max - a.max)
   for (const g of groups) {
     dataRow(ws, row++, gcols, [
-      g.code,
       g.name,
+      g.code,
       g.score,
-      g.maxScore,
+      g.max,
       g.pointsLost,
-      g.score === null ? null : Math.round((g.score / g.maxScore) * 10_000) / 10_000,
+      g.score === null ? null : Math.round((g.score / g.max) * 10_000) / 10_000,
       g.rank,
       g.reportedScore,
       g.computedScore,
     ])
   }
+  // The autofilter goes on the metric table when there is one (a sheet has one filter), else here.
+  ws.autoFilter = { from: { row: groupHead, column: 1 }, to: { row: row - 1, column: gcols.length } }
   row++
 
   // metrics, by points at stake
   section(ws, row++, 'Chi tiết chỉ tiêu (sắp xếp theo điểm bị mất)')
   const mcols: Col[] = [
-    { header: 'Mã chỉ tiêu', width: 12 },
-    { header: 'Chỉ tiêu', width: 46 },
-    { header: 'Nhóm', width: 12 },
-    { header: 'Tử số', width: 12, fmt: FMT.int },
-    { header: 'Mẫu số', width: 12, fmt: FMT.int },
-    { header: 'Tỷ lệ', width: 12, fmt: FMT.percent },
-    { header: 'Đủ điểm khi đạt', width: 12, fmt: FMT.percentWhole },
-    { header: 'Điểm', width: 12, fmt: FMT.score },
-    { header: 'Tối đa', width: 12, fmt: FMT.score },
-    { header: 'Điểm bị mất', width: 12, fmt: FMT.score },
-    { header: 'Điểm Cổng công bố', width: 12, fmt: FMT.score },
-    { header: 'Điểm tính lại', width: 12, fmt: FMT.score },
-    { header: 'Chênh lệch (Cổng − tính lại)', width: 12, fmt: FMT.signed },
-    { header: 'Hạng trong các tỉnh có số liệu', width: 12 },
-    { header: 'Số tỉnh có số liệu', width: 12 },
-    { header: 'Ghi chú', width: 40 },
+    { header: 'Chỉ tiêu', width: 44, wrap: true },
+    { header: 'Mã chỉ tiêu', width: 20, small: true },
+    { header: 'Nhóm', width: 10, center: true },
+    { header: 'Tử số', width: 11, fmt: FMT.int },
+    { header: 'Mẫu số', width: 11, fmt: FMT.int },
+    { header: 'Tỷ lệ', width: 10, fmt: FMT.percent },
+    { header: 'Đủ điểm khi đạt', width: 10, fmt: FMT.percentWhole },
+    { header: 'Điểm', width: 10, fmt: FMT.score },
+    { header: 'Tối đa', width: 10, fmt: FMT.score },
+    { header: 'Điểm bị mất', width: 10, fmt: FMT.score },
+    { header: 'Điểm Cổng công bố', width: 10, fmt: FMT.score },
+    { header: 'Điểm tính lại', width: 10, fmt: FMT.score },
+    { header: 'Chênh lệch (Cổng − tính lại)', width: 11, fmt: FMT.signed },
+    { header: 'Hạng trong các tỉnh có số liệu', width: 10, center: true },
+    { header: 'Số tỉnh có số liệu', width: 10, center: true },
+    { header: 'Ghi chú', width: 32, wrap: true },
   ]
   if (p.metrics.length === 0) {
     noteRow(
@@ -327,8 +372,8 @@ function provinceSheet(wb: ExcelJS.Workbook, r: LeadershipReport) {
         m.dataQualityStatus ? `chất lượng dữ liệu: ${m.dataQualityStatus}` : null,
       ].filter(Boolean)
       dataRow(ws, row++, mcols, [
-        m.code,
         m.name,
+        m.code,
         m.group,
         m.numerator,
         m.denominator,
@@ -352,17 +397,17 @@ function provinceSheet(wb: ExcelJS.Workbook, r: LeadershipReport) {
   // what-ifs
   section(ws, row++, 'Nếu cải thiện: ba chỉ tiêu mất nhiều điểm nhất đạt mức đủ điểm')
   const wcols: Col[] = [
-    { header: 'Mã chỉ tiêu', width: 12 },
-    { header: 'Chỉ tiêu', width: 46 },
-    { header: 'Tỷ lệ hiện tại', width: 12, fmt: FMT.percent },
-    { header: 'Tỷ lệ giả định', width: 12, fmt: FMT.percentWhole },
-    { header: 'Điểm chỉ tiêu hiện tại', width: 12, fmt: FMT.score },
-    { header: 'Điểm chỉ tiêu mới', width: 12, fmt: FMT.score },
-    { header: 'Điểm tăng thêm', width: 12, fmt: FMT.signed },
-    { header: 'Tổng điểm mới', width: 12, fmt: FMT.score },
-    { header: 'Hạng hiện tại', width: 12 },
-    { header: 'Hạng mới', width: 12 },
-    { header: 'Ghi chú', width: 12 },
+    { header: 'Chỉ tiêu', width: 44, wrap: true },
+    { header: 'Mã chỉ tiêu', width: 20, small: true },
+    { header: 'Tỷ lệ hiện tại', width: 10, fmt: FMT.percent },
+    { header: 'Tỷ lệ giả định', width: 11, fmt: FMT.percentWhole },
+    { header: 'Điểm chỉ tiêu hiện tại', width: 11, fmt: FMT.score },
+    { header: 'Điểm chỉ tiêu mới', width: 10, fmt: FMT.score },
+    { header: 'Điểm tăng thêm', width: 10, fmt: FMT.signed },
+    { header: 'Tổng điểm mới', width: 10, fmt: FMT.score },
+    { header: 'Hạng hiện tại', width: 10, center: true },
+    { header: 'Hạng mới', width: 10, center: true },
+    { header: 'Ghi chú', width: 10, wrap: true },
   ]
   const w = r.whatIf
   const list: WhatIfRow[] = [...w.rows, ...(w.combined ? [w.combined] : [])]
@@ -370,8 +415,8 @@ function provinceSheet(wb: ExcelJS.Workbook, r: LeadershipReport) {
     headerRow(ws, row++, wcols)
     for (const x of list) {
       dataRow(ws, row++, wcols, [
-        x.code,
         x.name,
+        x.code,
         pct(x.ratio),
         pct(x.target),
         x.scoreBefore,
@@ -407,9 +452,9 @@ function unitsSheet(wb: ExcelJS.Workbook, r: LeadershipReport) {
     const indicators = u.indicators
     const cols: Col[] = [
       { header: 'Cấp', width: 16 },
-      { header: 'Đơn vị', width: 36 },
+      { header: 'Đơn vị', width: 36, wrap: true },
       { header: 'Mã', width: 10 },
-      { header: 'Hạng trong cấp', width: 9 },
+      { header: 'Hạng trong cấp', width: 9, center: true },
       { header: 'Điểm ước tính', width: 10, fmt: FMT.score },
       { header: 'Tối đa các chỉ tiêu có số liệu', width: 10, fmt: FMT.score },
       { header: 'Tỷ lệ đạt', width: 10, fmt: FMT.percent },
@@ -466,10 +511,10 @@ function unitsSheet(wb: ExcelJS.Workbook, r: LeadershipReport) {
   if (pu) {
     const cols: Col[] = [
       { header: 'Khối', width: 16 },
-      { header: 'Đơn vị', width: 36 },
+      { header: 'Đơn vị', width: 36, wrap: true },
       { header: 'Mã', width: 10 },
-      { header: 'Hạng', width: 9 },
-      { header: 'Số đơn vị được xếp hạng', width: 10 },
+      { header: 'Hạng', width: 9, center: true },
+      { header: 'Số đơn vị được xếp hạng', width: 10, center: true },
       { header: 'Tổng điểm', width: 10, fmt: FMT.score },
       ...GROUPS.map((g) => ({ header: `${g.code} (${g.max})`, width: 10, fmt: FMT.score })),
       { header: 'Điểm bị mất (so với 100)', width: 10, fmt: FMT.score },
@@ -522,7 +567,7 @@ function unitsSheet(wb: ExcelJS.Workbook, r: LeadershipReport) {
   widths(ws, [16, 36, 10, 9, ...Array.from({ length: Math.max(0, firstWidth - 4) }, () => 10)])
   if (firstHead === null) {
     ws.getCell(4, 1).value = 'Không có số liệu đơn vị.'
-    ws.getCell(4, 1).font = { bold: true }
+    ws.getCell(4, 1).font = { name: FONT, bold: true }
     let rr = 5
     for (const n of [r.unitsNote, r.portalUnitsNote]) if (n) noteRow(ws, rr++, n)
     return
@@ -542,14 +587,14 @@ function historySheet(wb: ExcelJS.Workbook, r: LeadershipReport) {
     `Các bảng xếp hạng cùng loại kỳ (${formatPeriodVi(p.period).split(' ')[0]!.toLowerCase()}) và cùng danh sách ${p.cohortSize} tỉnh, thành phố`,
   )
   const cols: Col[] = [
-    { header: 'Ngày số liệu', width: 13, fmt: FMT.date },
-    { header: 'Kỳ', width: 12 },
-    { header: 'Hạng', width: 8 },
-    { header: 'Số tỉnh, thành phố', width: 10 },
+    { header: 'Ngày số liệu', width: 13, fmt: FMT.date, center: true },
+    { header: 'Kỳ', width: 12, center: true },
+    { header: 'Hạng', width: 8, center: true },
+    { header: 'Số tỉnh, thành phố', width: 10, center: true },
     { header: 'Tổng điểm', width: 11, fmt: FMT.score },
-    { header: 'Thay đổi hạng', width: 10, fmt: FMT.change },
+    { header: 'Thay đổi hạng', width: 10, fmt: FMT.change, center: true },
     { header: 'Thay đổi điểm', width: 10, fmt: FMT.signed },
-    { header: 'Nguồn', width: 48 },
+    { header: 'Nguồn', width: 58, wrap: true },
   ]
   headerRow(ws, 3, cols)
   widths(
