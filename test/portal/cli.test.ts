@@ -450,8 +450,18 @@ describe('portal API captures through the CLI', () => {
       expect(query<{ n: number }>('select count(*) as n from mart_portal_scores')[0]!.n).toBe(34 + 2)
     })
 
-    it('the latest reading shows the revision and the reported/computed difference as a finding', () => {
-      const r = province(['66'])
+    it('the default view stays on the national reading; the revision is one --as-of away', () => {
+      // DAY2 ranks only the provinces whose own pages were captured: it must not become "the"
+      // ranking (rank 1 of 34 on two provinces would mislead), so the default is DAY1's full table.
+      expect(province(['66'])).toMatchObject({ asOf: DAY1, total: 65.49, rank: 13 })
+      expect(cliJson<{ asOf: string; ranked: number }>(home, ['ranking', '--json']).json).toMatchObject({
+        asOf: DAY1,
+        ranked: 34,
+      })
+    })
+
+    it('the revised reading shows the revision and the reported/computed difference as a finding', () => {
+      const r = province(['66', '--as-of', DAY2])
       expect(r.asOf).toBe(DAY2)
       expect(r.total).toBe(DAK_LAK_REVISED_TOTAL)
       expect(r.rank).toBe(1)
@@ -468,13 +478,13 @@ describe('portal API captures through the CLI', () => {
     })
 
     it('a province missing one group gets no total and no rank, and is listed as incomplete', () => {
-      const r = province([PHU_THO])
+      const r = province([PHU_THO, '--as-of', DAY2])
       expect(r).toMatchObject({ asOf: DAY2, total: null, rank: null, status: 'incomplete' })
       expect(r.groups.find((g) => g.code === 'MDSH')).toMatchObject({ score: null, rank: null })
       expect(r.groups.find((g) => g.code === 'CKMB')).toMatchObject({ score: 7.96, computedScore: 7.96 })
       const ranking = cliJson<{
         rows: Array<{ code: string; rank: number | null; total: number | null; status?: string }>
-      }>(home, ['ranking', '--json']).json
+      }>(home, ['ranking', '--as-of', DAY2, '--json']).json
       expect(ranking.rows.find((x) => x.code === PHU_THO)).toMatchObject({
         rank: null,
         total: null,
