@@ -1,0 +1,263 @@
+/**
+ * `npm run bench` (not part of the test suite): generates large realistic inputs, measures ingest
+ * against a parse-only baseline of the same files, peak memory as a file grows, a full rescore and
+ * re-rank of the whole history, and `ranking`/`province` latency on that history. Prints a markdown
+ * report and writes it to bench/RESULTS.md (with the machine it ran on).
+ *
+ *   npm run bench               full size (a year of daily readings, 12 months of portal captures,
+ *                               provincial exports of 20k/60k/200k unit rows); ~8-10 min on 2 cores
+ *   npm run bench -- --quick    a small slice of each (a minute or two), same report
+ *   --keep                      keep bench/.out (inputs are regenerated every run otherwise)
+ *
+ * Every measurement runs in its own child process, so each peak-memory figure is that step's alone.
+ */
+import { execFileSync } from 'node:child_process'
+import { copyFileSync, mkdirSync, rmSync, statSync, writeFileSync } from 'node:fs'
+import { cpus, freemem, loadavg, totalmem } from 'node:os'
+import { basename, join, resolve } from 'node:path'
+import { generateNationalYear, generatePortalYear, generateProvincialExport } from './generate.ts'
+
+const ROOT = resolve(import.meta.dirname, '..')
+const OUT = join(ROOT, 'bench', '.out')
+const argv = new Set(process.argv.slice(2))
+const quick = argv.has('--quick')
+
+const SIZE = quick
+  ? { days: 30, portalMonths: 1, portalProvinces: 34, units: 150, provincial: [5_000, 10_000, 20_000] }
+  : { days: 365, portalMonths: 12, portalProvinces: 34, units: 150, provincial: [20_000, 60_000, 200_000] }
+
+const log = (s: string) => process.stderr.write(`${s}\n`)
+
+function task<T>(mode: string, args: string[]): T {
+  const t = Date.now()
+  const out = execFileSync(
+    process.execPath,
+    [join(ROOT, 'bin', 'run-ts.js'), join(ROOT, 'bench', 'task.ts'), mode, ...args],
+    {
+      encoding: 'utf8',
+      maxBuffer: 64 * 1024 * 1024,
+      env: { ...process.env, QD766_LOG_LEVEL: 'error' },
+      stdio: ['ignore', 'pipe', 'inherit'],
+    },
+  )
+  log(`  ${mode}: ${sec(Date.now() - t)}`)
+  return JSON.parse(out.trim().split('\n').at(-1)!) as T
+}
+
+interface Measured {
+  files: number
+  rows: number
+  ms: number
+  peakMb: number
+}
+interface Ingested extends Measured {
+  rejected: string[]
+  snapshots: number
+}
+
+function newHome(dir: string, config: Record<string, unknown> = {}): string {
+  rmSync(dir, { recursive: true, force: true })
+  mkdirSync(join(dir, 'inbox'), { recursive: true })
+  writeFileSync(
+    join(dir, 'qd766.config.json'),
+    JSON.stringify({ inbox: { minFileAgeSeconds: 0, stableWaitMs: 0 }, ...config }, null, 2),
+  )
+  return dir
+}
+
+function bytes(files: string[]): number {
+  return files.reduce((n, f) => n + statSync(f).size, 0)
+}
+
+const mb = (b: number) => `${(b / 1024 / 1024).toFixed(1)} MB`
+const num = (n: number) => Math.round(n).toLocaleString('en-US')
+const sec = (ms: number) => `${(ms / 1000).toFixed(1)} s`
+
+async function main() {
+  const started = Date.now()
+  const freeAtStart = freemem()
+  const loadAtStart = loadavg()
+    .map((l) => l.toFixed(1))
+    .join(' / ')
+  rmSync(OUT, { recursive: true, force: true })
+  mkdirSync(OUT, { recursive: true })
+
+  // ---- inputs ------------------------------------------------------------------------------------
+  log(`generating inputs (${quick ? 'quick' : 'full'} size)...`)
+  const inputs = {
+    'national-63': await generateNationalYear(join(OUT, 'in', 'national-63'), {
+      cohort: 63,
+      days: SIZE.days,
+      format: 'xlsx',
+    }),
+    'national-34': await generateNationalYear(join(OUT, 'in', 'national-34'), {
+      cohort: 34,
+      days: SIZE.days,
+      format: 'csv',
+    }),
+    portal: generatePortalYear(join(OUT, 'in', 'portal'), {
+      months: SIZE.portalMonths,
+      units: SIZE.units,
+      provinces: SIZE.portalProvinces,
+    }),
+  }
+  const provincial: Array<{ rows: number; file: string }> = []
+  for (const rows of SIZE.provincial) {
+    mkdirSync(join(OUT, 'in', 'provincial'), { recursive: true })
+    provincial.push({
+      rows,
+      file: await generateProvincialExport(join(OUT, 'in', 'provincial', `so-hoa-${rows}.xls`), rows),
+    })
+  }
+  log(`  done in ${sec(Date.now() - started)}`)
+
+  // ---- ingest vs parse-only, per family; national + portal accumulate into one history home --------
+  const historyHome = newHome(join(OUT, 'history-home'))
+  const families: Array<{
+    name: string
+    what: string
+    files: string[]
+    parse: Measured
+    ingest: Ingested
+  }> = []
+  const describe: Record<string, string> = {
+    'national-63': `national table, 63 provinces, .xlsx (${SIZE.days} daily readings of 2024)`,
+    'national-34': `national table, 34 provinces, CSV UTF-8 (${SIZE.days} daily readings of 2026)`,
+    portal: `portal API captures, ${SIZE.portalProvinces} provinces × ${SIZE.portalMonths} months × 6 endpoints, ${SIZE.units} units each`,
+  }
+  for (const [name, files] of Object.entries(inputs)) {
+    log(`${name}: parse-only baseline (${files.length} files, ${mb(bytes(files))})...`)
+    const parse = task<Measured>('parse', files)
+    log(`${name}: ingest...`)
+    for (const f of files) copyFileSync(f, join(historyHome, 'inbox', basename(f)))
+    const ingest = task<Ingested>('ingest', [historyHome])
+    if (ingest.rejected.length) log(`  NOT ACCEPTED: ${ingest.rejected.slice(0, 5).join('\n  ')}`)
+    families.push({ name, what: describe[name]!, files, parse, ingest })
+  }
+  const growth: Array<{ rows: number; bytes: number; parse: Measured; ingest: Ingested }> = []
+  for (const p of provincial) {
+    log(`provincial export ${num(p.rows)} rows (${mb(statSync(p.file).size)}): parse-only, then ingest...`)
+    const parse = task<Measured>('parse', [p.file])
+    const home = newHome(join(OUT, `provincial-home-${p.rows}`), { province: 'Thanh Hóa' })
+    copyFileSync(p.file, join(home, 'inbox', basename(p.file)))
+    const ingest = task<Ingested>('ingest', [home])
+    if (ingest.rejected.length) log(`  NOT ACCEPTED: ${ingest.rejected.join('\n  ')}`)
+    growth.push({ rows: p.rows, bytes: statSync(p.file).size, parse, ingest })
+    rmSync(home, { recursive: true, force: true })
+  }
+  const largest = growth.at(-1)!
+  families.push({
+    name: `provincial-${largest.rows}`,
+    what: `provincial one-stop export (T1 digitisation, HTML-.xls), ${num(largest.rows)} unit rows, one file`,
+    files: [provincial.at(-1)!.file],
+    parse: largest.parse,
+    ingest: largest.ingest,
+  })
+
+  // ---- history ---------------------------------------------------------------------------------------
+  log('history: full rescore + re-rank, then query latency...')
+  const history = task<{
+    counts: Record<string, number>
+    rescoreMs: number
+    rescored: { scoreSets: number; readings: number; snapshots: number }
+    queries: Record<string, { medianMs: number; maxMs: number }>
+    peakMb: number
+  }>('history', [historyHome, join(OUT, 'rescore-scratch')])
+
+  // ---- report --------------------------------------------------------------------------------------
+  const cpu = cpus()
+  const gb = (b: number) => `${(b / 1024 ** 3).toFixed(1)} GB`
+  const machine = `${cpu[0]?.model.trim() ?? 'unknown CPU'}, ${cpu.length} cores, ${gb(totalmem())} RAM (${gb(freeAtStart)} free at start), Node ${process.version}, ${process.platform} ${process.arch}, load average at start ${loadAtStart}`
+  const lines: string[] = []
+  lines.push(`## Performance`, '')
+  lines.push(
+    `Measured by \`npm run bench${quick ? ' -- --quick' : ''}\` on ${new Date().toISOString().slice(0, 10)}: ${machine}. ` +
+      `Inputs are generated (bench/generate.ts) from the same fixture builders the tests use. Each step runs in its own process; ` +
+      `"parse-only" reads the same files with the same libraries (exceljs streaming, csv-parse, parse5, JSON.parse) and discards ` +
+      `the rows, so the ratio is the cost of our own work (cell normalisation, recognition, validation, one SQLite transaction ` +
+      `per file with raw rows and facts, archive move, scoring and snapshots) on top of parsing.`,
+    '',
+  )
+  lines.push('### Ingest per input family', '')
+  lines.push(
+    '| input | files | size | rows stored | parse-only | ingest | ingest rows/s | ingest ÷ parse-only | peak RSS parse / ingest |',
+  )
+  lines.push('|---|---:|---:|---:|---:|---:|---:|---:|---:|')
+  for (const f of families) {
+    const ratio = f.ingest.ms / f.parse.ms
+    lines.push(
+      `| ${f.what} | ${num(f.files.length)} | ${mb(bytes(f.files))} | ${num(f.ingest.rows)} | ${sec(f.parse.ms)} | ${sec(f.ingest.ms)} | ${num((f.ingest.rows / f.ingest.ms) * 1000)} | **${ratio.toFixed(1)}×** ${ratio <= 2 ? '' : '(target ≤ 2×)'} | ${f.parse.peakMb} / ${f.ingest.peakMb} MB |`,
+    )
+  }
+  lines.push('', '### Peak memory as one file grows (provincial export, HTML-.xls)', '')
+  lines.push(
+    '| unit rows | file size | parse-only peak RSS | ingest peak RSS | ingest time | ingest ÷ parse-only |',
+  )
+  lines.push('|---:|---:|---:|---:|---:|---:|')
+  for (const g of growth)
+    lines.push(
+      `| ${num(g.rows)} | ${mb(g.bytes)} | ${g.parse.peakMb} MB | ${g.ingest.peakMb} MB | ${sec(g.ingest.ms)} | ${(g.ingest.ms / g.parse.ms).toFixed(1)}× |`,
+    )
+  const first = growth[0]!
+  const flat = largest.ingest.peakMb / first.ingest.peakMb
+  lines.push(
+    '',
+    `Peak RSS grows ${flat.toFixed(1)}× for ${(largest.rows / first.rows).toFixed(0)}× the rows: ${flat < 1.5 ? 'flat (streaming)' : 'not flat — see notes'}.`,
+  )
+  lines.push('', '### History: rescore, re-rank and queries', '')
+  const c = history.counts
+  lines.push(
+    `History in the database: ${num(c.files!)} source files, ${num(c.sourceRows!)} source rows, ${num(c.readings!)} readings, ` +
+      `${num(c.snapshots!)} snapshots (${num(c.snapshotRows!)} ranked rows), ${num(c.captures!)} portal captures.`,
+    '',
+  )
+  lines.push(
+    `Full rescore + re-rank of all history (every portal score set, every portal reading, every snapshot): **${sec(history.rescoreMs)}** ` +
+      `(${num(history.rescored.scoreSets)} score sets, ${num(history.rescored.readings)} portal readings, ${num(history.rescored.snapshots)} snapshots).`,
+    '',
+  )
+  lines.push('| query (in-process, warm, 25 runs) | median | max | target |')
+  lines.push('|---|---:|---:|---:|')
+  for (const [q, t] of Object.entries(history.queries))
+    lines.push(
+      `| \`${q}\` | ${t.medianMs.toFixed(1)} ms | ${t.maxMs.toFixed(1)} ms | ${t.medianMs < 100 ? '< 100 ms ✓' : '< 100 ms ✗'} |`,
+    )
+  // Notes: what the figures mean, from profiling this code; each only when its figures call for it.
+  const notes: string[] = []
+  const small = families.filter((f) => f.name.startsWith('national') || f.name === 'portal')
+  if (small.some((f) => f.ingest.ms / f.parse.ms > 2)) {
+    const perFile = small
+      .map((f) => `${f.name} ${((f.ingest.ms - f.parse.ms) / f.files.length).toFixed(0)} ms`)
+      .join(', ')
+    notes.push(
+      `Small files miss the 2× target because of a fixed cost per file, not per row (ingest − parse-only per file: ${perFile}): ` +
+        'recognising the table (every pipeline tries its header signature on the first 40 rows), one fsync-ed SQLite ' +
+        'transaction (synchronous=FULL, so an archived file survives a power cut), the archive rename and, for portal ' +
+        'captures, metric-level scoring of the province. Parsing a 34-row CSV takes a few milliseconds, so any per-file ' +
+        'work multiplies the ratio; rows/s is the figure to watch for these families.',
+    )
+  }
+  if (flat >= 1.5) {
+    notes.push(
+      'Memory grows with the file: the HTML-.xls export is parsed into a DOM by parse5 (the parse-only column shows that ' +
+        'part), and a file is loaded in one transaction, so its raw rows and facts are held until the commit (the ' +
+        'all-or-nothing guarantee). Keeping memory flat would mean streaming the HTML (a SAX-style tokenizer) and ' +
+        'writing raw rows in batches to a staging table promoted in the final transaction.',
+    )
+  }
+  if (largest.ingest.ms / largest.parse.ms > 2)
+    notes.push(
+      'On large provincial exports most of the ingest time is building one kysely INSERT per unit, fact and raw row ' +
+        '(query compilation dominates the profile); prepared better-sqlite3 statements for those bulk inserts would ' +
+        'remove most of it.',
+    )
+  if (notes.length) lines.push('### Notes', '', ...notes.map((n) => `- ${n}`), '')
+  lines.push(`Whole benchmark: ${sec(Date.now() - started)}.`, '')
+  const report = lines.join('\n')
+  process.stdout.write(`${report}\n`)
+  writeFileSync(join(ROOT, 'bench', 'RESULTS.md'), `${report}\n`)
+  log(`written: bench/RESULTS.md${argv.has('--keep') ? ` (inputs kept in ${OUT})` : ''}`)
+  if (!argv.has('--keep')) rmSync(OUT, { recursive: true, force: true })
+}
+
+await main()
