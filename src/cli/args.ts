@@ -3,6 +3,7 @@
  * text; --help works everywhere; usage errors exit 2 with the command's usage (cli-contract.md).
  */
 import { type ParseArgsConfig, parseArgs } from 'node:util'
+import { parseIsoDate, parsePeriod } from '../reference/period.ts'
 
 export const EXIT = {
   ok: 0,
@@ -61,4 +62,16 @@ export function parseCommand(def: CommandDef, argv: string[]) {
 
 export function helpText(def: CommandDef): string {
   return `${def.summary}\n\nUsage: ${def.usage}\n${def.details ? `\n${def.details.trim()}\n` : ''}\n${COMMON_HELP}\n`
+}
+
+/** --period and --as-of, checked and normalised ("2026q3" -> "2026-Q3"); a bad value is a usage error. */
+export function periodOptions(values: Record<string, unknown>): { period?: string; asOf?: string } {
+  try {
+    return {
+      period: values.period ? parsePeriod(values.period as string).id : undefined,
+      asOf: values['as-of'] ? parseIsoDate(values['as-of'] as string) : undefined,
+    }
+  } catch (err) {
+    throw new UsageError((err as Error).message)
+  }
 }

@@ -1,8 +1,7 @@
-import { parseIsoDate, parsePeriod } from '../../reference/period.ts'
 import { getProvinceReport, type ProvinceReport } from '../../report/province.ts'
 import { NotFoundError } from '../../report/ranking.ts'
 import { getUnitsReport } from '../../report/units.ts'
-import { type CommandDef, EXIT, UsageError } from '../args.ts'
+import { type CommandDef, EXIT, periodOptions, UsageError } from '../args.ts'
 import { appFor } from '../context.ts'
 import { formatNumber, printJson, renderTable } from '../output.ts'
 import {
@@ -43,14 +42,7 @@ Examples:
     if (!arg) throw new UsageError('name the province: qd766 province "Đắk Lắk"')
     const format = values.json ? 'json' : ((values.format as string | undefined) ?? 'table')
     if (!['table', 'json'].includes(format)) throw new UsageError(`--format ${format}: use table or json`)
-    let period: string | undefined
-    let asOf: string | undefined
-    try {
-      period = values.period ? parsePeriod(values.period as string).id : undefined
-      asOf = values['as-of'] ? parseIsoDate(values['as-of'] as string) : undefined
-    } catch (err) {
-      throw new UsageError((err as Error).message)
-    }
+    const { period, asOf } = periodOptions(values)
     const whatIf = parseWhatIfs(values['what-if'])
     const app = appFor(values)
     try {

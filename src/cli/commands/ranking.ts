@@ -1,9 +1,8 @@
 import { writeFileSync } from 'node:fs'
 import { GROUPS } from '../../reference/groups.ts'
-import { parseIsoDate, parsePeriod } from '../../reference/period.ts'
 import { metricByCode } from '../../report/metric-ranking.ts'
 import { getRanking, type Ranking, rankingJson } from '../../report/ranking.ts'
-import { type CommandDef, EXIT, UsageError } from '../args.ts'
+import { type CommandDef, EXIT, periodOptions, UsageError } from '../args.ts'
 import { appFor } from '../context.ts'
 import { type Cell, formatNumber, printJson, renderTable, toCsv, writeCsvFile } from '../output.ts'
 import { focusOf, runMetricRanking } from './ranking-metric.ts'
@@ -69,14 +68,7 @@ Examples:
     if (!['table', 'csv', 'json', 'xlsx'].includes(format))
       throw new UsageError(`--format ${format}: use table, csv, json or xlsx`)
     if (format === 'xlsx' && !values.out) throw new UsageError('--format xlsx needs --out FILE.xlsx')
-    let period: string | undefined
-    let asOf: string | undefined
-    try {
-      period = values.period ? parsePeriod(values.period as string).id : undefined
-      asOf = values['as-of'] ? parseIsoDate(values['as-of'] as string) : undefined
-    } catch (err) {
-      throw new UsageError((err as Error).message)
-    }
+    const { period, asOf } = periodOptions(values)
     const by = values.by as string | undefined
     const province = values.province as string | undefined
     if (values['at-least'] !== undefined && !(by && metricByCode(by)))

@@ -1,9 +1,8 @@
 import { existsSync, mkdirSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs'
 import { basename, dirname, extname, join, sep } from 'node:path'
-import { parseIsoDate, parsePeriod } from '../../reference/period.ts'
 import { gatherLeadershipReport, headline, reportFileStem } from '../../report/leadership/data.ts'
 import { renderLeadershipHtml } from '../../report/leadership/html.ts'
-import { type CommandDef, EXIT, UsageError } from '../args.ts'
+import { type CommandDef, EXIT, periodOptions, UsageError } from '../args.ts'
 import { appFor } from '../context.ts'
 import { printJson } from '../output.ts'
 
@@ -62,14 +61,7 @@ Examples:
     if (outs.length === 0)
       throw new UsageError('say where to write: --out FILE.xlsx, --out FILE.html or --out DIR')
     const targets = outs.map(parseTarget)
-    let period: string | undefined
-    let asOf: string | undefined
-    try {
-      period = values.period ? parsePeriod(values.period as string).id : undefined
-      asOf = values['as-of'] ? parseIsoDate(values['as-of'] as string) : undefined
-    } catch (err) {
-      throw new UsageError((err as Error).message)
-    }
+    const { period, asOf } = periodOptions(values)
     const app = appFor(values)
     try {
       const province = (values.province as string | undefined) ?? app.config.province

@@ -1,7 +1,6 @@
 import { LEVEL_LABELS } from '../../provincial/rows.ts'
-import { parsePeriod } from '../../reference/period.ts'
 import { getUnitsReport, type UnitsReport } from '../../report/units.ts'
-import { type CommandDef, EXIT, UsageError } from '../args.ts'
+import { type CommandDef, EXIT, periodOptions, UsageError } from '../args.ts'
 import { appFor } from '../context.ts'
 import { type Cell, formatNumber, printJson, renderTable, toCsv } from '../output.ts'
 
@@ -146,12 +145,7 @@ Examples:
     const level = values.level as string | undefined
     if (level && !['agency', 'district', 'commune', 'land-registry'].includes(level))
       throw new UsageError(`--level ${level}: use agency, district or commune`)
-    let period: string | undefined
-    try {
-      period = values.period ? parsePeriod(values.period as string).id : undefined
-    } catch (err) {
-      throw new UsageError((err as Error).message)
-    }
+    const { period } = periodOptions(values)
     const app = appFor(values)
     try {
       // NotFoundError (no such province / no provincial tables) exits 5 through main.
