@@ -98,7 +98,10 @@ export function hostileUnits(): UnitFigures[] {
   ]
 }
 
-export async function writeReportInbox(inbox: string): Promise<{ scores: ProvinceScores[][] }> {
+export async function writeReportInbox(
+  inbox: string,
+  opts: { hostile?: boolean } = {},
+): Promise<{ scores: ProvinceScores[][] }> {
   const registry = ProvinceRegistry.fromSeeds()
   const all: ProvinceScores[][] = []
   for (let i = 0; i < DATES.length - 1; i++) {
@@ -135,6 +138,9 @@ export async function writeReportInbox(inbox: string): Promise<{ scores: Provinc
       ),
     ),
   )
-  writeCaptureFiles(inbox, DAK_LAK_2026, hostileUnits(), { period: '2026', capturedAt })
+  writeCaptureFiles(inbox, DAK_LAK_2026, opts.hostile === false ? DAK_LAK_UNITS : hostileUnits(), {
+    period: '2026',
+    capturedAt,
+  })
   return { scores: all }
 }

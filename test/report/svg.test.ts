@@ -157,6 +157,23 @@ describe('line chart', () => {
     for (let i = 1; i < pos.length; i++) expect(pos[i]! - pos[i - 1]!).toBeGreaterThan(60)
   })
 
+  it('labels every dot up to twelve points, then only the ends and the extremes', () => {
+    const many = Array.from({ length: 60 }, (_, i) => ({ label: `d${i}`, value: 10 + ((i * 7) % 13) }))
+    many[20]!.value = 1
+    many[40]!.value = 30
+    const svg = lineChart({ title: 't', points: many, yMin: 1, yMax: 34, invert: true })
+    expect(svg.match(/<circle /g)).toHaveLength(60)
+    const labels = [
+      ...svg.matchAll(
+        /<g class="point"[^>]*><title>[^<]*<\/title><circle [^>]*\/><text [^>]*>([^<]*)<\/text>/g,
+      ),
+    ].map((m) => m[1])
+    expect(labels).toEqual([String(many[0]!.value), '1', '30', String(many[59]!.value)])
+    expect(attrs(svg, 'circle', 'r')[0]).toBe('2.5')
+    const few = lineChart({ title: 't', points: many.slice(0, 12), yMin: 1, yMax: 34, invert: true })
+    expect(few.match(/<g class="point"[^>]*><title>[^<]*<\/title><circle [^>]*\/><text /g)).toHaveLength(12)
+  })
+
   it('escapes labels, titles and tooltips', () => {
     const svg = lineChart({
       title: HOSTILE,

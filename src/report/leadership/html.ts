@@ -31,6 +31,8 @@ const num = (x: number | null | undefined, d = 2) => formatNumberVi(x, d)
 
 /** Bars in the points-lost chart; the rest are summed up in a line (the workbook has them all). */
 export const MAX_METRIC_BARS = 10
+/** History rows beside the rank chart (the workbook has them all). */
+export const HISTORY_ROWS = 8
 
 /** "05/10/2026 08:30" in the office's time zone. */
 export function formatTimestampVi(iso: string, timeZone: string): string {
@@ -126,22 +128,28 @@ function historySection(r: LeadershipReport): string {
     const prev = i > 0 ? h[i - 1]!.rank : null
     const change = x.rank !== null && prev !== null ? prev - x.rank : null
     const me = x.snapshotId === r.province.snapshotId ? ' class="me"' : ''
-    return `<tr${me}><td>${esc(label(x))}</td><td>${esc(formatPeriodVi(x.period))}</td><td class="num">${esc(x.rank ?? MISSING)}</td>${changeCell(change)}<td class="num">${esc(num(x.total))}</td><td>${esc(sourceLabelVi(x.source))}</td></tr>`
+    return `<tr${me} title="${esc(`${formatPeriodVi(x.period)}; nguồn: ${sourceLabelVi(x.source)}`)}"><td>${esc(label(x))}</td><td class="num">${esc(x.rank ?? MISSING)}</td>${changeCell(change)}<td class="num">${esc(num(x.total))}</td></tr>`
   })
+  const shown = rows.slice(-HISTORY_ROWS)
   return `<section id="lich-su"><h2>1. Thứ hạng qua thời gian</h2>
 <p class="lead">Hạng 1 ở trên cùng. Mỗi điểm là một lần cập nhật bảng xếp hạng ${esc(r.province.cohortSize)} tỉnh, thành phố.</p>
-<figure>${chart}</figure>
-<details><summary>Số liệu (${h.length} lần cập nhật)</summary>${table(
+<div class="split"><figure>${chart}</figure><div>${table(
     [
       { text: 'Ngày số liệu' },
-      { text: 'Kỳ' },
       { text: 'Hạng', num: true },
       { text: '±', num: true, title: 'Thay đổi hạng so với lần trước' },
       { text: 'Tổng điểm', num: true },
-      { text: 'Nguồn' },
     ],
-    rows,
-  )}</details></section>`
+    shown,
+  )}${
+    h.length === 1
+      ? note('Mới có một lần cập nhật; đường diễn biến sẽ hiện khi có thêm bảng xếp hạng.')
+      : h.length > shown.length
+        ? note(
+            `${shown.length} lần cập nhật gần nhất; đủ ${h.length} lần trong sheet “Lịch sử” của bảng tính.`,
+          )
+        : ''
+  }</div></div></section>`
 }
 
 function groupsSection(r: LeadershipReport): string {
@@ -165,22 +173,19 @@ function groupsSection(r: LeadershipReport): string {
     .sort((a, b) => (b.score === null ? -1 : b.max - b.score) - (a.score === null ? -1 : a.max - a.score))
     .map((g) => {
       const lost = g.score === null ? null : Math.round((g.max - g.score) * 100) / 100
-      return `<tr><td>${esc(g.name)} <span class="code">${esc(g.code)}</span></td><td class="num">${esc(num(g.score))}</td><td class="num">${esc(num(g.max, 0))}</td><td class="num${lost !== null && lost > 0 ? ' lost' : ''}">${esc(num(lost))}</td><td class="num">${esc(formatPercentVi(g.score === null ? null : (100 * g.score) / g.max, 1))}</td><td class="num">${g.rank === null ? MISSING : esc(`${g.rank}/${r.province.cohortSize}`)}</td></tr>`
+      return `<tr><td class="name">${esc(g.name)} <span class="code">${esc(g.code)}</span></td><td class="num${lost !== null && lost > 0 ? ' lost' : ''}">${esc(num(lost))}</td><td class="num">${esc(formatPercentVi(g.score === null ? null : (100 * g.score) / g.max, 1))}</td><td class="num">${g.rank === null ? MISSING : esc(`${g.rank}/${r.province.cohortSize}`)}</td></tr>`
     })
   return `<section id="nhom"><h2>2. Điểm theo nhóm tiêu chí</h2>
-<p class="lead">Thanh màu là điểm đạt được, phần xám là điểm còn thiếu so với tối đa. Xanh lá: đạt từ 80% điểm tối đa; đỏ: dưới 60%.</p>
-<figure>${chart}</figure>
-${table(
-  [
-    { text: 'Nhóm tiêu chí' },
-    { text: 'Điểm', num: true },
-    { text: 'Tối đa', num: true },
-    { text: 'Điểm bị mất', num: true },
-    { text: 'Tỷ lệ đạt', num: true },
-    { text: 'Hạng trong nhóm', num: true },
-  ],
-  rows,
-)}</section>`
+<p class="lead">Thanh màu là điểm đạt được, phần xám là điểm còn thiếu so với tối đa. Xanh lá: đạt từ 80% điểm tối đa; đỏ: dưới 60%. Bảng xếp theo điểm bị mất.</p>
+<div class="split"><figure>${chart}</figure><div>${table(
+    [
+      { text: 'Nhóm tiêu chí' },
+      { text: 'Điểm bị mất', num: true },
+      { text: 'Tỷ lệ đạt', num: true },
+      { text: 'Hạng', num: true, title: 'Hạng trong nhóm tiêu chí' },
+    ],
+    rows,
+  )}</div></div></section>`
 }
 
 function whatIfSentence(w: WhatIfRow, cohort: number): string {
@@ -399,7 +404,7 @@ th.num,td.num{text-align:right}
 tbody tr:nth-child(even) td{background:#fafbfc}
 tr.me td{background:var(--hl)!important;font-weight:700}
 tr.me td:first-child{box-shadow:inset 4px 0 0 #e0a800}
-td.name{white-space:normal;min-width:150px}
+td.name{white-space:normal;min-width:140px}
 td.lost{color:var(--down)}
 .up{color:var(--up)}.down{color:var(--down)}.same{color:var(--muted)}
 td.chg{font-weight:700}
@@ -413,14 +418,19 @@ td.chg{font-weight:700}
 .note{color:var(--muted);font-size:.88rem;margin:6px 0}
 .empty{font-weight:600}
 .legend{color:var(--muted);font-size:.8rem;display:flex;flex-wrap:wrap;gap:4px 14px;margin:4px 0}
-details summary{cursor:pointer;color:var(--brand);font-size:.92rem;margin:4px 0}
+.split{display:grid;grid-template-columns:minmax(0,1fr);gap:6px 28px;align-items:start}
+.split>*{min-width:0}
+@media (min-width:860px){.split{grid-template-columns:minmax(0,440px) minmax(0,1fr)}}
 footer{color:var(--muted);font-size:.82rem;padding:4px 0 28px}
 @media (max-width:600px){
   body{font-size:15px}
   h1{font-size:1.3rem}
   .wrap{padding:0 10px}
   section{padding:14px 12px 8px;border-radius:10px}
-  .card .v{font-size:1.2rem}
+  .cards{grid-template-columns:repeat(3,minmax(0,1fr));gap:8px}
+  .card{padding:8px 10px}
+  .card .k{font-size:.72rem}
+  .card .v{font-size:1rem;white-space:nowrap}
   th,td{padding:5px 7px}
 }
 @media print{

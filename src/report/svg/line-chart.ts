@@ -43,6 +43,9 @@ export interface LineLayout {
 
 const M = { left: 34, right: 14, top: 22, bottom: 30 }
 
+/** Above this many points only the first, the last, the lowest and the highest value are labelled. */
+export const MAX_VALUE_LABELS = 12
+
 export function lineLayout(
   o: Pick<LineChartOptions, 'yMin' | 'yMax' | 'invert' | 'width' | 'height'> & {
     count: number
@@ -135,7 +138,18 @@ export function lineChart(o: LineChartOptions): string {
       `<path class="series" d="${d}" fill="none" stroke="${color}" stroke-width="2.5" stroke-linejoin="round" stroke-linecap="round"/>`,
     )
   }
-  // dots and value labels
+  // dots and value labels; with many points only the first, the last and the extremes are labelled
+  const known = o.points
+    .map((p, i) => ({ v: p.value, i }))
+    .filter((x) => x.v !== null && Number.isFinite(x.v))
+  const labelled = new Set<number>()
+  if (known.length <= MAX_VALUE_LABELS) for (const k of known) labelled.add(k.i)
+  else if (known.length > 0) {
+    const byValue = [...known].sort((a, b) => a.v! - b.v!)
+    for (const k of [known[0]!, known[known.length - 1]!, byValue[0]!, byValue[byValue.length - 1]!])
+      labelled.add(k.i)
+  }
+  const radius = known.length > 40 ? 2.5 : 4
   o.points.forEach((p, i) => {
     if (p.value === null || !Number.isFinite(p.value)) return
     const cx = n2(L.x(i))
@@ -147,8 +161,11 @@ export function lineChart(o: LineChartOptions): string {
     const ly = cy - 9 < plot.top - 4 ? cy + 18 : cy - 9
     parts.push(
       `<g class="point" data-value="${escapeXml(p.value)}"><title>${escapeXml(tip)}</title>` +
-        `<circle cx="${cx}" cy="${n2(cy)}" r="${big ? 5.5 : 4}" fill="${big ? color : '#ffffff'}" stroke="${color}" stroke-width="2"/>` +
-        `<text x="${cx}" y="${n2(ly)}" text-anchor="middle" font-weight="${big ? 700 : 400}" fill="#1d2733">${escapeXml(label)}</text></g>`,
+        `<circle cx="${cx}" cy="${n2(cy)}" r="${big ? radius + 1.5 : radius}" fill="${big ? color : '#ffffff'}" stroke="${color}" stroke-width="2"/>` +
+        (labelled.has(i)
+          ? `<text x="${cx}" y="${n2(ly)}" text-anchor="middle" font-weight="${big ? 700 : 400}" fill="#1d2733">${escapeXml(label)}</text>`
+          : '') +
+        '</g>',
     )
   })
   parts.push('</svg>')
