@@ -6,7 +6,7 @@
  * Vietnamese that the reports print instead, so that a report is always produced.
  */
 import type { Store } from '../../db/sqlite.ts'
-import type { ProvinceRegistry } from '../../reference/provinces.ts'
+import type { Cohort, ProvinceRegistry } from '../../reference/provinces.ts'
 import type { WhatIfChange } from '../../score/compute.ts'
 import { stripAccents } from '../../text/normalize.ts'
 import { type PortalMetric, portalWhatIf, type ScoreSetRow } from '../portal-detail.ts'
@@ -38,6 +38,8 @@ export interface LeadershipReport {
   generatedAt: string
   timezone: string
   province: ProvinceReport
+  /** "Tỉnh" or "TP" (a centrally-run city), for titles such as the workbook's sheet name. */
+  kind: 'Tỉnh' | 'TP'
   /** The whole ranking of the same snapshot (null when the period has no snapshot). */
   ranking: Ranking | null
   /** The province's row in `ranking`. */
@@ -79,8 +81,10 @@ export function gatherLeadershipReport(
   const previous = at > 0 ? province.history[at - 1]! : null
 
   const set = scoreSetOf(store, province)
+  const type = registry.byCode(province.cohort as Cohort, province.code)?.type ?? 'tỉnh'
   return {
     generatedAt: (opts.now ?? new Date()).toISOString(),
+    kind: type.startsWith('thành phố') ? 'TP' : 'Tỉnh',
     timezone: opts.timezone ?? 'Asia/Ho_Chi_Minh',
     province,
     ranking,

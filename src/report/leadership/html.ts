@@ -252,7 +252,7 @@ function metricsSection(r: LeadershipReport): string {
       : ''
   const rest =
     p.metrics.length > 0 && more > 0
-      ? note(`Và ${more} chỉ tiêu khác mất ít điểm hơn (xem sheet “Tỉnh ${p.name}” của bảng tính).`)
+      ? note(`Và ${more} chỉ tiêu khác mất ít điểm hơn (xem sheet “${r.kind} ${p.name}” của bảng tính).`)
       : ''
   return `<section id="chi-tieu"><h2>3. Điểm bị mất theo chỉ tiêu</h2>${whatIf}<p class="lead">${esc(lead)}</p><figure>${chart}</figure>${rest}</section>`
 }

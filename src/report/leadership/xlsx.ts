@@ -1,6 +1,6 @@
 /**
  * The leadership workbook (exceljs), in the style of the ranking workbook (ranking-xlsx.ts):
- * "Xếp hạng" (every province, the chosen one highlighted), "Tỉnh …" (groups, metrics by points at
+ * "Xếp hạng" (every province, the chosen one highlighted), "Tỉnh …"/"TP …" (groups, metrics by points at
  * stake, what-ifs), "Đơn vị" (agencies and communes), "Lịch sử" (rank and total per snapshot).
  * Vietnamese headers, 0.00 scores, percentages as %, frozen panes, an autofilter, A4 landscape with
  * titles repeated, green/red rank changes. Text from the data goes through safeText, so a name that
@@ -273,7 +273,7 @@ function rankingSheet(wb: ExcelJS.Workbook, r: LeadershipReport) {
 
 function provinceSheet(wb: ExcelJS.Workbook, r: LeadershipReport) {
   const p = r.province
-  const ws = newSheet(wb, `Tỉnh ${p.name}`, { ySplit: 2 }, '1:2')
+  const ws = newSheet(wb, `${r.kind} ${p.name}`, { ySplit: 2 }, '1:2')
   title(ws, 1, `${p.name} — ${subtitle(r)}`, headline(r))
   // name, code, then numbers; the last column takes the notes
   widths(ws, [44, 20, 10, 11, 11, 10, 10, 10, 10, 10, 10, 10, 11, 10, 10, 32])
