@@ -4,13 +4,14 @@
  * re-read with exceljs and checked cell by cell against the fixture's numbers; the HTML page is
  * checked as text here and in a real browser in report-browser.test.ts.
  */
-import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs'
+import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync } from 'node:fs'
 import { join } from 'node:path'
 import ExcelJS from 'exceljs'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { writeXlsx } from '../../fixtures/lib/write-xlsx.ts'
 import { nationalTable, type ProvinceScores, titleLines } from '../../fixtures/national.ts'
-import { DAK_LAK_2026_REPORTED } from '../../fixtures/portal/provinces.ts'
+import { writeCaptureFiles } from '../../fixtures/portal/build-captures.ts'
+import { DAK_LAK_2026, DAK_LAK_2026_REPORTED } from '../../fixtures/portal/provinces.ts'
 import { writeForm } from '../../fixtures/provincial/forms.ts'
 import { f2 } from '../../fixtures/provincial/tables.ts'
 import { GROUPS } from '../../src/reference/groups.ts'
@@ -535,6 +536,45 @@ describe('qd766 report (province from the config, one-stop exports, a directory)
     expect(html).toContain('UBND xã Nga Thủy')
     expect(html).toContain('=SUM(1;2) Sở Xây dựng')
     expect(html).toContain('Chưa có số liệu chi tiết theo chỉ tiêu')
+  })
+
+  it("leaves a reading of one province's own captures out of the rank history, and says so", async () => {
+    const home = tempHome()
+    const inbox = join(home, 'inbox')
+    for (const [date, seed] of [
+      ['2026-10-05', 31],
+      ['2026-10-12', 32],
+    ] as const) {
+      const t = nationalTable({ cohort: 34, seed, title: titleLines('2026', date) })
+      await writeXlsx(join(inbox, `xep-hang-${date}.xlsx`), [t.grid])
+    }
+    // Đắk Lắk's captures alone on 08/10: a snapshot that ranks 1 province of 34
+    const own = join(home, 'own')
+    writeCaptureFiles(own, DAK_LAK_2026, [], { period: '2026', capturedAt: '2026-10-08T08:00:00+07:00' })
+    for (const f of readdirSync(own)) renameSync(join(own, f), join(inbox, f))
+    expect(cli(home, ['refresh']).code).toBe(0)
+    const snaps = JSON.parse(
+      cli(home, ['query', 'SELECT as_of, ranked FROM snapshots ORDER BY as_of', '--json']).stdout,
+    )
+    expect(snaps).toEqual([
+      { as_of: '2026-10-05', ranked: 34 },
+      { as_of: '2026-10-08', ranked: 1 },
+      { as_of: '2026-10-12', ranked: 34 },
+    ])
+    const xlsx = join(home, 'r.xlsx')
+    const html = join(home, 'r.html')
+    const r = cli(home, ['report', '--province', 'Đắk Lắk', '--out', xlsx, '--out', html])
+    expect(r.code, r.stderr).toBe(0)
+    const wb = new ExcelJS.Workbook()
+    await wb.xlsx.readFile(xlsx)
+    const ws = wb.getWorksheet('Lịch sử')!
+    const dates = [4, 5].map((row) => (ws.getCell(row, 1).value as Date).toISOString().slice(0, 10))
+    expect(dates).toEqual(['2026-10-05', '2026-10-12'])
+    expect(ws.getCell(6, 1).value).toBeNull()
+    expect(String(ws.getCell(7, 1).value)).toMatch(/^1 lần cập nhật chỉ xếp hạng dưới một nửa/)
+    const page = readFileSync(html, 'utf8')
+    expect(page.match(/<g class="point"/g)).toHaveLength(2)
+    expect(page).toContain('1 lần cập nhật chỉ xếp hạng dưới một nửa số tỉnh, thành phố')
   })
 
   it('answers usage errors with exit 2 and an unknown province with exit 5', () => {

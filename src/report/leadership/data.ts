@@ -44,7 +44,15 @@ export interface LeadershipReport {
   ranking: Ranking | null
   /** The province's row in `ranking`. */
   row: RankingRow | null
-  /** The comparable snapshot before this one, from the rank history. */
+  /**
+   * The rank history drawn and listed: the comparable snapshots (same period type and province
+   * list) that rank at least half of the list, plus the chosen one. A reading of a few provinces'
+   * own captures ("1st of 1 ranked") says nothing about the rank among 34 and is left out.
+   */
+  history: ProvinceReport['history']
+  /** Why some snapshots are not in `history`, when some are not. */
+  historyNote: string | null
+  /** The comparable snapshot before this one, from `history`. */
   previous: ProvinceReport['history'][number] | null
   /** What-ifs for the three metrics with the most points at stake: each alone, then all three. */
   whatIf: { rows: WhatIfRow[]; combined: WhatIfRow | null; note: string | null }
@@ -77,8 +85,9 @@ export function gatherLeadershipReport(
     if (ranking.snapshotId !== province.snapshotId) ranking = null
   }
   const row = ranking?.rows.find((r) => r.code === province.code) ?? null
-  const at = province.history.findIndex((h) => h.snapshotId === province.snapshotId)
-  const previous = at > 0 ? province.history[at - 1]! : null
+  const { history, historyNote } = representativeHistory(store, province)
+  const at = history.findIndex((h) => h.snapshotId === province.snapshotId)
+  const previous = at > 0 ? history[at - 1]! : null
 
   const set = scoreSetOf(store, province)
   const type = registry.byCode(province.cohort as Cohort, province.code)?.type ?? 'tỉnh'
@@ -89,10 +98,43 @@ export function gatherLeadershipReport(
     province,
     ranking,
     row,
+    history,
+    historyNote,
     previous,
     whatIf: whatIfs(store, province, set),
     ...unitsOf(store, registry, province),
     ...portalUnitsOf(store, set),
+  }
+}
+
+function representativeHistory(
+  store: Store,
+  p: ProvinceReport,
+): Pick<LeadershipReport, 'history' | 'historyNote'> {
+  if (p.history.length === 0) return { history: [], historyNote: null }
+  const coverage = new Map(
+    store
+      .all(
+        store.db
+          .selectFrom('snapshots')
+          .select(['id', 'ranked', 'cohort'])
+          .where(
+            'id',
+            'in',
+            p.history.map((h) => h.snapshotId),
+          ),
+      )
+      .map((s) => [s.id, s.ranked * 2 >= s.cohort]),
+  )
+  const history = p.history.filter(
+    (h) => h.snapshotId === p.snapshotId || coverage.get(h.snapshotId) !== false,
+  )
+  const left = p.history.length - history.length
+  return {
+    history,
+    historyNote: left
+      ? `${left} lần cập nhật chỉ xếp hạng dưới một nửa số tỉnh, thành phố (số liệu tự thu thập của vài tỉnh) không được đưa vào diễn biến thứ hạng.`
+      : null,
   }
 }
 

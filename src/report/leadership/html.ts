@@ -104,7 +104,7 @@ function keyFigures(r: LeadershipReport): string {
 }
 
 function historySection(r: LeadershipReport): string {
-  const h = r.province.history
+  const h = r.history
   const title = `Thứ hạng của ${r.province.name} qua các lần cập nhật (trong ${r.province.cohortSize} tỉnh, thành phố)`
   if (h.length === 0) {
     return `<section id="lich-su"><h2>1. Thứ hạng qua thời gian</h2>${note('Chưa có bảng xếp hạng nào để vẽ diễn biến thứ hạng.')}</section>`
@@ -149,7 +149,7 @@ function historySection(r: LeadershipReport): string {
             `${shown.length} lần cập nhật gần nhất; đủ ${h.length} lần trong sheet “Lịch sử” của bảng tính.`,
           )
         : ''
-  }</div></div></section>`
+  }${note(r.historyNote)}</div></div></section>`
 }
 
 function groupsSection(r: LeadershipReport): string {

@@ -601,8 +601,9 @@ function historySheet(wb: ExcelJS.Workbook, r: LeadershipReport) {
     ws,
     cols.map((c) => c.width),
   )
-  p.history.forEach((h, i) => {
-    const prev = i > 0 ? p.history[i - 1]! : null
+  const history = r.history
+  history.forEach((h, i) => {
+    const prev = i > 0 ? history[i - 1]! : null
     const date = h.asOf ? new Date(`${h.asOf}T00:00:00Z`) : null
     dataRow(
       ws,
@@ -621,10 +622,11 @@ function historySheet(wb: ExcelJS.Workbook, r: LeadershipReport) {
       h.snapshotId === p.snapshotId,
     )
   })
-  const last = 3 + p.history.length
+  const last = 3 + history.length
   ws.autoFilter = { from: { row: 3, column: 1 }, to: { row: Math.max(3, last), column: cols.length } }
-  if (p.history.length) rankChangeColours(ws, `F4:F${last}`)
-  if (p.history.length === 0) noteRow(ws, 4, 'Chưa có bảng xếp hạng nào.')
+  if (history.length) rankChangeColours(ws, `F4:F${last}`)
+  if (history.length === 0) noteRow(ws, 4, 'Chưa có bảng xếp hạng nào.')
+  if (r.historyNote) noteRow(ws, last + 2, r.historyNote)
 }
 
 export async function writeLeadershipXlsx(path: string, r: LeadershipReport): Promise<void> {
