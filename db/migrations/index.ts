@@ -4,6 +4,7 @@ import { m0002 } from './0002-provincial.ts'
 import { m0003 } from './0003-portal-metrics.ts'
 import { m0004 } from './0004-latest-ranking-coverage.ts'
 import { m0005 } from './0005-ref-methodology.ts'
+import { m0006 } from './0006-comparable-snapshots.ts'
 
 /** Every migration, in order. Add new ones at the end; never edit one that has shipped. */
-export const MIGRATIONS: Migration[] = [m0001, m0002, m0003, m0004, m0005]
+export const MIGRATIONS: Migration[] = [m0001, m0002, m0003, m0004, m0005, m0006]

@@ -51,6 +51,7 @@ export async function ingestBatch(env: IngestEnv, opts: BatchOptions = {}): Prom
     }
   }
 
+  let lastBeat = 0
   for (const [i, item] of queue.entries()) {
     if (opts.shouldStop?.()) {
       env.log.warn(
@@ -61,7 +62,11 @@ export async function ingestBatch(env: IngestEnv, opts: BatchOptions = {}): Prom
       break
     }
     opts.onFile?.(i, queue.length, basename(item.path))
-    if (env.runId !== null) heartbeat(env.store, env.runId)
+    // The lease is renewed between files, but at most every 30 s: each renewal is a durable commit.
+    if (env.runId !== null && Date.now() - lastBeat > 30_000) {
+      heartbeat(env.store, env.runId)
+      lastBeat = Date.now()
+    }
     result.outcomes.push(await ingestFile(env, item.path, { recovered: item.recovered }))
   }
   await removeEmptyDirs(home.work)

@@ -104,8 +104,30 @@ function wantedKeys(spec: ColumnSpec): string[][] {
  * Tries every header band start in `preview` (up to `maxBand` rows deep) and returns the band where
  * the most specs match one column each; null when the required specs never all match.
  */
-export function findHeader(preview: Row[], specs: ColumnSpec[], maxBand = 4): HeaderMatch | null {
-  let best: { score: number; match: HeaderMatch } | null = null
+interface Band {
+  start: number
+  height: number
+  columns: HeaderColumn[]
+  /** Header keys of each column's path, aligned with `columns`. */
+  have: string[][]
+  /** Column positions (into `columns`) by the key of their leaf: a spec's candidates at once. */
+  byLeaf: Map<string, number[]>
+}
+
+/**
+ * Every candidate header band of a preview with its column paths and keys. Recognition asks every
+ * pipeline about the same preview, so the bands are built once per preview, not once per pipeline.
+ */
+const bandCache = new WeakMap<Row[], Map<number, Band[]>>()
+function bandsOf(preview: Row[], maxBand: number): Band[] {
+  let byDepth = bandCache.get(preview)
+  if (!byDepth) {
+    byDepth = new Map()
+    bandCache.set(preview, byDepth)
+  }
+  const cached = byDepth.get(maxBand)
+  if (cached) return cached
+  const bands: Band[] = []
   for (let i = 0; i < preview.length; i++) {
     for (let h = 1; h <= maxBand && i + h <= preview.length; h++) {
       const band = preview.slice(i, i + h)
@@ -121,36 +143,55 @@ export function findHeader(preview: Row[], specs: ColumnSpec[], maxBand = 4): He
           declaredMax: headerKey(path[path.length - 1]!).max,
         })
       }
-      // keys computed once per band, not once per spec × alternative (this loop runs for every band
-      // of every preview against every pipeline's specs)
       const have = columns.map((col) => col.path.map((t) => headerKey(t).key))
-      const mapped = new Map<string, HeaderColumn>()
-      const used = new Set<number>()
-      for (const spec of specs) {
-        const want = wantedKeys(spec)
-        const hit = columns.find(
-          (col, ci) => !used.has(col.index) && want.some((w) => tailMatches(have[ci]!, w)),
-        )
-        if (hit) {
-          mapped.set(spec.key, hit)
-          used.add(hit.index)
+      const byLeaf = new Map<string, number[]>()
+      have.forEach((keys, ci) => {
+        const leaf = keys[keys.length - 1]!
+        const list = byLeaf.get(leaf)
+        if (list) list.push(ci)
+        else byLeaf.set(leaf, [ci])
+      })
+      bands.push({ start: i, height: h, columns, have, byLeaf })
+    }
+  }
+  byDepth.set(maxBand, bands)
+  return bands
+}
+
+export function findHeader(preview: Row[], specs: ColumnSpec[], maxBand = 4): HeaderMatch | null {
+  let best: { score: number; match: HeaderMatch } | null = null
+  for (const { start, height, columns, have, byLeaf } of bandsOf(preview, maxBand)) {
+    const mapped = new Map<string, HeaderColumn>()
+    const used = new Set<number>()
+    for (const spec of specs) {
+      // the leftmost unused column whose path ends with one of the spec's alternatives
+      let hitAt = -1
+      for (const w of wantedKeys(spec)) {
+        for (const ci of byLeaf.get(w[w.length - 1]!) ?? []) {
+          if ((hitAt < 0 || ci < hitAt) && !used.has(columns[ci]!.index) && tailMatches(have[ci]!, w))
+            hitAt = ci
         }
       }
-      if (specs.some((s) => s.required && !mapped.has(s.key))) continue
-      // More specs matched wins; among equals, the shallower band (extra rows would be data).
-      const score = mapped.size * 10 - h
-      if (!best || score > best.score) {
-        best = {
-          score,
-          match: {
-            firstRow: band[0]!.rowNumber,
-            lastRow: band[band.length - 1]!.rowNumber,
-            columns,
-            mapped,
-            unmapped: columns.filter((c) => !used.has(c.index)),
-            titleRows: preview.slice(0, i),
-          },
-        }
+      const hit = hitAt < 0 ? undefined : columns[hitAt]
+      if (hit) {
+        mapped.set(spec.key, hit)
+        used.add(hit.index)
+      }
+    }
+    if (specs.some((s) => s.required && !mapped.has(s.key))) continue
+    // More specs matched wins; among equals, the shallower band (extra rows would be data).
+    const score = mapped.size * 10 - height
+    if (!best || score > best.score) {
+      best = {
+        score,
+        match: {
+          firstRow: preview[start]!.rowNumber,
+          lastRow: preview[start + height - 1]!.rowNumber,
+          columns,
+          mapped,
+          unmapped: columns.filter((c) => !used.has(c.index)),
+          titleRows: preview.slice(0, start),
+        },
       }
     }
   }

@@ -6,7 +6,10 @@
  * Rank change is not stored: it depends on which earlier snapshot exists, so it is derived
  * (v_ranking_history) and stays right when an older reading arrives late.
  */
+
+import type { Selectable } from 'kysely'
 import { bandFor, type Config } from '../config/config.ts'
+import type { StgReadingsTable } from '../db/schema.ts'
 import type { Store } from '../db/sqlite.ts'
 import { GROUPS } from '../reference/groups.ts'
 import type { Cohort, ProvinceRegistry } from '../reference/provinces.ts'
@@ -30,6 +33,19 @@ export function snapshotPending(
       .selectAll('r')
       .orderBy('r.id'),
   )
+  // All pending snapshots in one durable commit (each reading's own transaction nests as a
+  // savepoint): a backfill of a year of daily files costs one fsync here, not one per reading.
+  // Snapshots are derived, so a crash before this commit only means they are taken next run.
+  return store.tx(() => takeEach(store, registry, config, runId, pending))
+}
+
+function takeEach(
+  store: Store,
+  registry: ProvinceRegistry,
+  config: Config,
+  runId: number | null,
+  pending: Array<Selectable<StgReadingsTable>>,
+): number[] {
   const ids: number[] = []
   for (const reading of pending) {
     ids.push(

@@ -109,9 +109,33 @@ describe('the default ranking', () => {
     const partial = JSON.parse(cli(home, ['ranking', '--as-of', '2026-10-06', '--json']).stdout)
     expect(partial.ranked).toBe(3)
     expect(partial.missing).toHaveLength(31)
+    // a three-province reading is nobody's "previous" and has no previous itself
+    expect(partial.rows.map((r: { rankChange: number | null }) => r.rankChange)).toEqual([null, null, null])
     const view = JSON.parse(
       cli(home, ['query', 'SELECT DISTINCT as_of FROM v_latest_ranking', '--json']).stdout,
     )
     expect(view).toEqual([{ as_of: '2026-10-05' }])
+  })
+})
+
+describe('rank change skips partial readings', () => {
+  it('compares a national reading with the previous national reading, not with a partial one between them', async () => {
+    const home = tempHome()
+    const d1 = nationalTable({ cohort: 34, seed: 41, title: titleLines('2026', '2026-10-01') })
+    await writeXlsx(join(home, 'inbox', 'd1.xlsx'), [d1.grid])
+    const few = nationalTable({ cohort: 34, seed: 42, title: titleLines('2026', '2026-10-02') })
+    few.grid.rows.splice(4 + 2)
+    await writeXlsx(join(home, 'inbox', 'd2-few.xlsx'), [few.grid])
+    // day 3: the same scores as day 1, so every rank change must be 0
+    const d3 = nationalTable({
+      cohort: 34,
+      seed: 41,
+      scores: d1.scores,
+      title: titleLines('2026', '2026-10-03'),
+    })
+    await writeXlsx(join(home, 'inbox', 'd3.xlsx'), [d3.grid])
+    expect(cli(home, ['refresh']).code).toBe(0)
+    const r = JSON.parse(cli(home, ['ranking', '--as-of', '2026-10-03', '--json']).stdout)
+    expect(new Set(r.rows.map((x: { rankChange: number | null }) => x.rankChange))).toEqual(new Set([0]))
   })
 })
