@@ -222,6 +222,7 @@ async function main() {
     lines.push(
       `| \`${q}\` | ${t.medianMs.toFixed(1)} ms | ${t.maxMs.toFixed(1)} ms | ${t.medianMs < 100 ? '< 100 ms ✓' : '< 100 ms ✗'} |`,
     )
+  lines.push('')
   // Notes: what the figures mean, from profiling this code; each only when its figures call for it.
   const notes: string[] = []
   const small = families.filter((f) => f.name.startsWith('national') || f.name === 'portal')
