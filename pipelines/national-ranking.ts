@@ -335,19 +335,17 @@ function load(store: Store, p: ParsedNationalTable, ids: LoadIds): LoadSummary {
   )
   const readingId = reading.lastInsertRowid
   for (const r of p.provinces) {
-    store.run(
-      db.insertInto('stg_province_scores').values({
-        reading_id: readingId,
-        province_code: r.code,
-        name_as_written: r.nameAsWritten,
-        sheet: p.sheet,
-        row_number: r.row,
-        ...r.groups,
-        total_reported: r.totalReported,
-        total_computed: r.totalComputed,
-        reported_rank: r.reportedRank,
-      }),
-    )
+    store.insert('stg_province_scores', {
+      reading_id: readingId,
+      province_code: r.code,
+      name_as_written: r.nameAsWritten,
+      sheet: p.sheet,
+      row_number: r.row,
+      ...r.groups,
+      total_reported: r.totalReported,
+      total_computed: r.totalComputed,
+      reported_rank: r.reportedRank,
+    })
   }
   return {
     rows: p.provinces.length,

@@ -270,63 +270,57 @@ function load(store: Store, p: ParsedPortalCapture, ids: LoadIds): LoadSummary {
   const paramNames = ENDPOINT_PARAMETERS[c.endpoint] ?? []
   for (const { ord, u } of units) {
     const gs = u.groupScores
-    store.run(
-      db.insertInto('stg_portal_units').values({
-        capture_id: captureId,
-        ord,
-        source_file_id: ids.sourceFileId,
-        path: u.path,
-        role: u.role,
-        province_code: p.unitProvince[ord] ?? null,
-        department_id: u.departmentId,
-        department_name: u.departmentName,
-        department_code: u.departmentCode,
-        department_type: u.departmentType,
-        department_level: u.departmentLevel,
-        total_score: u.totalScore,
-        total_max_score: u.totalMaxScore,
-        ratio: u.ratio,
-        score_delta: u.scoreDelta,
-        ...Object.fromEntries(GROUPS.map((g) => [g.column, gs?.[g.code] ?? null])),
-        extra: json(u.extra),
-      }),
-    )
+    store.insert('stg_portal_units', {
+      capture_id: captureId,
+      ord,
+      source_file_id: ids.sourceFileId,
+      path: u.path,
+      role: u.role,
+      province_code: p.unitProvince[ord] ?? null,
+      department_id: u.departmentId,
+      department_name: u.departmentName,
+      department_code: u.departmentCode,
+      department_type: u.departmentType,
+      department_level: u.departmentLevel,
+      total_score: u.totalScore,
+      total_max_score: u.totalMaxScore,
+      ratio: u.ratio,
+      score_delta: u.scoreDelta,
+      ...Object.fromEntries(GROUPS.map((g) => [g.column, gs?.[g.code] ?? null])),
+      extra: json(u.extra),
+    })
     for (const m of u.metrics) {
-      store.run(
-        db.insertInto('stg_portal_metrics').values({
-          capture_id: captureId,
-          unit_ord: ord,
-          source_file_id: ids.sourceFileId,
-          path: m.path,
-          department_id: u.departmentId,
-          group_code: c.group ?? '',
-          code: m.code,
-          name: m.name,
-          numerator: m.numerator,
-          denominator: m.denominator,
-          ratio: m.ratio,
-          score: m.score,
-          max_score: m.maxScore,
-          data_quality_status: m.dataQualityStatus,
-          data_quality_message: m.dataQualityMessage,
-          extra: json(m.extra),
-        }),
-      )
+      store.insert('stg_portal_metrics', {
+        capture_id: captureId,
+        unit_ord: ord,
+        source_file_id: ids.sourceFileId,
+        path: m.path,
+        department_id: u.departmentId,
+        group_code: c.group ?? '',
+        code: m.code,
+        name: m.name,
+        numerator: m.numerator,
+        denominator: m.denominator,
+        ratio: m.ratio,
+        score: m.score,
+        max_score: m.maxScore,
+        data_quality_status: m.dataQualityStatus,
+        data_quality_message: m.dataQualityMessage,
+        extra: json(m.extra),
+      })
     }
     // Every parameter the unit carries, in the endpoint's order (null stays null).
     for (const name of paramNames) {
       if (!(name in u.parameters)) continue
-      store.run(
-        db.insertInto('stg_portal_params').values({
-          capture_id: captureId,
-          unit_ord: ord,
-          source_file_id: ids.sourceFileId,
-          department_id: u.departmentId,
-          group_code: c.group ?? '',
-          name,
-          value: u.parameters[name] ?? null,
-        }),
-      )
+      store.insert('stg_portal_params', {
+        capture_id: captureId,
+        unit_ord: ord,
+        source_file_id: ids.sourceFileId,
+        department_id: u.departmentId,
+        group_code: c.group ?? '',
+        name,
+        value: u.parameters[name] ?? null,
+      })
     }
   }
   return {

@@ -206,57 +206,53 @@ function insertScoreSet(
   ).lastInsertRowid
   for (const g of r.groups) {
     const src = pi.sources[g.code]
-    store.run(
-      db.insertInto('mart_group_scores').values({
-        score_id: scoreId,
-        group_code: g.code,
-        name: g.name,
-        reported_score: g.reportedScore,
-        computed_score: g.computedScore,
-        score: g.score,
-        score_source: g.scoreSource,
-        max_score: g.maxScore,
-        points_lost: g.pointsLost,
-        estimate: g.estimate ? 1 : 0,
-        methodology: g.methodologyVersion,
-        capture_id: src?.captureId ?? null,
-        source: src?.source ?? null,
-      }),
-    )
+    store.insert('mart_group_scores', {
+      score_id: scoreId,
+      group_code: g.code,
+      name: g.name,
+      reported_score: g.reportedScore,
+      computed_score: g.computedScore,
+      score: g.score,
+      score_source: g.scoreSource,
+      max_score: g.maxScore,
+      points_lost: g.pointsLost,
+      estimate: g.estimate ? 1 : 0,
+      methodology: g.methodologyVersion,
+      capture_id: src?.captureId ?? null,
+      source: src?.source ?? null,
+    })
   }
   r.metrics.forEach((x, ord) => {
     const src = pi.sources[x.group]
     // Metrics exist only for groups captured with their detail (a summary gives a group score only).
     if (src?.source !== 'capture') return
-    store.run(
-      db.insertInto('mart_metric_scores').values({
-        score_id: scoreId,
-        group_code: x.group,
-        metric_code: x.code,
-        ord,
-        name: x.name,
-        numerator: x.numerator,
-        denominator: x.denominator,
-        ratio: x.ratio,
-        reported_ratio: x.reportedRatio,
-        reported_score: x.reportedScore,
-        computed_score: x.computedScore,
-        score: x.score,
-        max_score: x.maxScore,
-        points_lost: x.pointsLost,
-        status: x.status,
-        estimate: x.estimate ? 1 : 0,
-        component: x.component ? 1 : 0,
-        rule: x.rule.type,
-        threshold: x.rule.type === 'threshold' ? x.rule.t : x.rule.type === 'linear' ? 1 : null,
-        zero_denominator: x.zeroDenominator,
-        data_quality_status: x.dataQualityStatus,
-        data_quality_message: x.dataQualityMessage,
-        note: x.note,
-        methodology: x.methodologyVersion,
-        capture_id: src?.source === 'capture' ? src.captureId : null,
-      }),
-    )
+    store.insert('mart_metric_scores', {
+      score_id: scoreId,
+      group_code: x.group,
+      metric_code: x.code,
+      ord,
+      name: x.name,
+      numerator: x.numerator,
+      denominator: x.denominator,
+      ratio: x.ratio,
+      reported_ratio: x.reportedRatio,
+      reported_score: x.reportedScore,
+      computed_score: x.computedScore,
+      score: x.score,
+      max_score: x.maxScore,
+      points_lost: x.pointsLost,
+      status: x.status,
+      estimate: x.estimate ? 1 : 0,
+      component: x.component ? 1 : 0,
+      rule: x.rule.type,
+      threshold: x.rule.type === 'threshold' ? x.rule.t : x.rule.type === 'linear' ? 1 : null,
+      zero_denominator: x.zeroDenominator,
+      data_quality_status: x.dataQualityStatus,
+      data_quality_message: x.dataQualityMessage,
+      note: x.note,
+      methodology: x.methodologyVersion,
+      capture_id: src?.source === 'capture' ? src.captureId : null,
+    })
   })
   for (const f of findings) {
     const src = f.group ? pi.sources[f.group] : undefined
@@ -392,24 +388,22 @@ function insertReading(
   for (const s of sets) {
     const g = (code: GroupCode) =>
       groups.find((x) => x.score_id === s.id && x.group_code === code)?.score ?? null
-    store.run(
-      db.insertInto('stg_province_scores').values({
-        reading_id: readingId,
-        province_code: s.province_code,
-        name_as_written: s.name,
-        sheet: null,
-        row_number: null,
-        ...(Object.fromEntries(GROUPS.map((x) => [x.column, g(x.code)])) as Record<
-          'ckmb' | 'tdgq' | 'clgq' | 'tttt' | 'mdhl' | 'mdsh',
-          number | null
-        >),
-        online22: null,
-        // The portal's own total when it gave one for a complete province; else the sum of groups.
-        total_reported: s.complete === 1 ? s.reported_total : null,
-        total_computed: s.total,
-        reported_rank: null,
-      }),
-    )
+    store.insert('stg_province_scores', {
+      reading_id: readingId,
+      province_code: s.province_code,
+      name_as_written: s.name,
+      sheet: null,
+      row_number: null,
+      ...(Object.fromEntries(GROUPS.map((x) => [x.column, g(x.code)])) as Record<
+        'ckmb' | 'tdgq' | 'clgq' | 'tttt' | 'mdhl' | 'mdsh',
+        number | null
+      >),
+      online22: null,
+      // The portal's own total when it gave one for a complete province; else the sum of groups.
+      total_reported: s.complete === 1 ? s.reported_total : null,
+      total_computed: s.total,
+      reported_rank: null,
+    })
     store.run(
       db
         .insertInto('mart_portal_reading_scores')

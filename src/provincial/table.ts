@@ -773,56 +773,50 @@ function load(store: Store, p: ParsedProvincialTable, ids: LoadIds): LoadSummary
     for (const [k, c] of Object.entries(r.vendorScores))
       rows.push({ measure: k, kind: 'vendor-score', ...c, style: 'multi', repaired: false })
     for (const x of rows) {
-      store.run(
-        db.insertInto('stg_unit_counts').values({
-          reading_id: readingId,
-          unit_id: unitId,
-          row_number: r.row,
-          measure: x.measure,
-          kind: x.kind,
-          value: x.value,
-          raw: x.raw === null ? null : String(x.raw),
-          column_letter: x.column,
-          style: x.style,
-          repaired: x.repaired ? 1 : 0,
-        }),
-      )
+      store.insert('stg_unit_counts', {
+        reading_id: readingId,
+        unit_id: unitId,
+        row_number: r.row,
+        measure: x.measure,
+        kind: x.kind,
+        value: x.value,
+        raw: x.raw === null ? null : String(x.raw),
+        column_letter: x.column,
+        style: x.style,
+        repaired: x.repaired ? 1 : 0,
+      })
     }
   }
   for (const u of p.units) {
     const unitId = resolveUnit(store, p, u, ids.sourceFileId)
-    store.run(
-      db.insertInto('stg_unit_rows').values({
-        reading_id: readingId,
-        unit_id: unitId,
-        row_number: u.row,
-        stt: u.stt,
-        name_as_written: u.name,
-        eid_code: u.eidCode,
-        section: u.section,
-        level: u.level,
-      }),
-    )
+    store.insert('stg_unit_rows', {
+      reading_id: readingId,
+      unit_id: unitId,
+      row_number: u.row,
+      stt: u.stt,
+      name_as_written: u.name,
+      eid_code: u.eidCode,
+      section: u.section,
+      level: u.level,
+    })
     counts(unitId, u)
     for (const f of u.facts) {
-      store.run(
-        db.insertInto('stg_unit_facts').values({
-          reading_id: readingId,
-          unit_id: unitId,
-          family: p.family,
-          indicator: f.indicator,
-          metric: f.metric,
-          numerator: f.numerator,
-          denominator: f.denominator,
-          value: f.value,
-          exported_rate: f.exportedRate,
-          exported_column: f.exportedColumn,
-          numerator_columns: f.numeratorColumns,
-          denominator_columns: f.denominatorColumns,
-          sheet: p.sheet,
-          row_number: u.row,
-        }),
-      )
+      store.insert('stg_unit_facts', {
+        reading_id: readingId,
+        unit_id: unitId,
+        family: p.family,
+        indicator: f.indicator,
+        metric: f.metric,
+        numerator: f.numerator,
+        denominator: f.denominator,
+        value: f.value,
+        exported_rate: f.exportedRate,
+        exported_column: f.exportedColumn,
+        numerator_columns: f.numeratorColumns,
+        denominator_columns: f.denominatorColumns,
+        sheet: p.sheet,
+        row_number: u.row,
+      })
     }
   }
   if (p.totals) counts(null, p.totals)

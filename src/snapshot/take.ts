@@ -95,25 +95,23 @@ function takeEach(
           }),
         ).lastInsertRowid
         rows.forEach((r, i) => {
-          store.run(
-            store.db.insertInto('snapshot_rows').values({
-              snapshot_id: snapshotId,
-              province_code: r.code,
-              name: r.name,
-              status: !r.present ? 'missing' : r.total === null ? 'incomplete' : 'ranked',
-              rank: totalRanks[i] ?? null,
-              total: r.total,
-              ...r.values,
-              band: bandFor(r.total, config.bands),
-              rank_ckmb: groupRanks.ckmb[i] ?? null,
-              rank_tdgq: groupRanks.tdgq[i] ?? null,
-              rank_clgq: groupRanks.clgq[i] ?? null,
-              rank_tttt: groupRanks.tttt[i] ?? null,
-              rank_mdhl: groupRanks.mdhl[i] ?? null,
-              rank_mdsh: groupRanks.mdsh[i] ?? null,
-              rank_online22: groupRanks.online22[i] ?? null,
-            }),
-          )
+          store.insert('snapshot_rows', {
+            snapshot_id: snapshotId,
+            province_code: r.code,
+            name: r.name,
+            status: !r.present ? 'missing' : r.total === null ? 'incomplete' : 'ranked',
+            rank: totalRanks[i] ?? null,
+            total: r.total,
+            ...r.values,
+            band: bandFor(r.total, config.bands),
+            rank_ckmb: groupRanks.ckmb[i] ?? null,
+            rank_tdgq: groupRanks.tdgq[i] ?? null,
+            rank_clgq: groupRanks.clgq[i] ?? null,
+            rank_tttt: groupRanks.tttt[i] ?? null,
+            rank_mdhl: groupRanks.mdhl[i] ?? null,
+            rank_mdsh: groupRanks.mdsh[i] ?? null,
+            rank_online22: groupRanks.online22[i] ?? null,
+          })
         })
         return snapshotId
       }),
