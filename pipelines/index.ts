@@ -14,13 +14,13 @@ import { provincialProgress } from './provincial-progress.ts'
  * is adding its file here.
  */
 export const PIPELINES: Pipeline[] = [
-  nationalRanking as unknown as Pipeline,
-  portalCapture as unknown as Pipeline,
-  provincialDigitisation as unknown as Pipeline,
-  provincialOnlineV2 as unknown as Pipeline,
-  provincialOnlineV1 as unknown as Pipeline,
-  provincialPayment as unknown as Pipeline,
-  provincialPaymentMoney as unknown as Pipeline,
-  provincialProgress as unknown as Pipeline,
-  provincialCatalogue as unknown as Pipeline,
+  nationalRanking,
+  portalCapture,
+  provincialDigitisation,
+  provincialOnlineV2,
+  provincialOnlineV1,
+  provincialPayment,
+  provincialPaymentMoney,
+  provincialProgress,
+  provincialCatalogue,
 ]
