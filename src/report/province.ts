@@ -213,7 +213,16 @@ function historyOf(
       store.db
         .selectFrom('snapshots as s')
         .innerJoin('snapshot_rows as r', 'r.snapshot_id', 's.id')
-        .select(['s.id', 's.period', 's.as_of', 's.source_label', 'r.rank', 'r.total'])
+        .select([
+          's.id',
+          's.period',
+          's.as_of',
+          's.source_label',
+          's.ranked',
+          's.cohort',
+          'r.rank',
+          'r.total',
+        ])
         .where('s.cohort', '=', cohort)
         .where('s.period_type', '=', periodType)
         .where('r.province_code', '=', code)
@@ -225,7 +234,9 @@ function historyOf(
       snapshotId: h.id,
       period: h.period,
       asOf: h.as_of,
-      rank: h.rank,
+      // A reading that ranks fewer than half of the list (a few provinces' own portal captures)
+      // keeps its total but has no meaningful rank: "1st" among two provinces is not a rank of 34.
+      rank: h.ranked * 2 >= h.cohort ? h.rank : null,
       total: h.total,
       source: h.source_label,
     }))

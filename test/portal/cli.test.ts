@@ -473,7 +473,7 @@ describe('portal API captures through the CLI', () => {
       ])
       expect(r.history.map((h) => [h.asOf, h.rank, h.total])).toEqual([
         [DAY1, 13, 65.49],
-        [DAY2, 1, DAK_LAK_REVISED_TOTAL],
+        [DAY2, null, DAK_LAK_REVISED_TOTAL], // two provinces ranked: no rank in the history
       ])
     })
 

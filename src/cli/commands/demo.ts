@@ -1,5 +1,5 @@
-import { existsSync, readdirSync, rmSync, writeFileSync } from 'node:fs'
-import { resolve } from 'node:path'
+import { existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs'
+import { join, resolve } from 'node:path'
 import { openApp, runJob } from '../../app.ts'
 import { ensureHome } from '../../config/home.ts'
 import { getRanking } from '../../report/ranking.ts'
@@ -7,6 +7,7 @@ import { type CommandDef, EXIT } from '../args.ts'
 import { loggerFor } from '../context.ts'
 import { printOutcomes } from './ingest.ts'
 import { rankingCommand } from './ranking.ts'
+import { reportCommand } from './report.ts'
 
 export const demoCommand: CommandDef = {
   name: 'demo',
@@ -47,8 +48,13 @@ changes, a five-group quarter table in Windows-1258) in its inbox, then runs \`r
       await app.close()
     }
     const code = await rankingCommand.run({ values: { home: root }, positionals: [] })
+    // The leadership reports the nightly job would forward, for the province with portal captures.
+    process.stdout.write('\n')
+    const reports = join(root, 'reports')
+    mkdirSync(reports, { recursive: true })
+    await reportCommand.run({ values: { home: root, province: 'Đắk Lắk', out: [reports] }, positionals: [] })
     process.stdout.write(
-      `\nNext: qd766 province "Đắk Lắk" --home ${root}  |  qd766 status --home ${root}  |  qd766 ranking --home ${root} --period 2024\n`,
+      `\nNext: open ${reports}, or try  qd766 province "Đắk Lắk" --home ${root}  |  qd766 province "Thanh Hóa" --units --home ${root}  |  qd766 status --home ${root}\n`,
     )
     return code === EXIT.ok ? EXIT.ok : code
   },

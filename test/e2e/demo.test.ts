@@ -1,0 +1,30 @@
+/** The README's first command: `npm run demo` fills a demo home from the fixtures and prints a ranking. */
+import { existsSync, readdirSync } from 'node:fs'
+import { join } from 'node:path'
+import { describe, expect, it } from 'vitest'
+import { cli, tempDir } from '../helpers.ts'
+
+describe('qd766 demo', () => {
+  it('ingests every example export, prints the latest ranking and writes the leadership reports', () => {
+    const home = join(tempDir('demo-'), 'demo-data')
+    const r = cli(home, ['demo'])
+    expect(r.code, r.stderr).toBe(0)
+    // every family of input is in the demo and accepted
+    for (const kind of ['national-ranking', 'portal-capture', 'provincial-digitisation'])
+      expect(r.stdout).toContain(kind)
+    expect(r.stdout).not.toMatch(/REJECTED/)
+    expect(r.stdout).toMatch(/Xếp hạng kỳ 2026, tính đến 2026-10-05 — 34\/34 tỉnh/)
+    // a tie is shown as a shared rank
+    expect(r.stdout).toMatch(/\n\s+5 {2}\d\d .*\n\s+5 {2}\d\d /)
+    expect(readdirSync(join(home, 'reports')).sort()).toEqual([
+      'bao-cao-766-dak-lak-2026-2026-10-05.html',
+      'bao-cao-766-dak-lak-2026-2026-10-05.xlsx',
+    ])
+    expect(readdirSync(join(home, 'inbox'))).toEqual([])
+    expect(existsSync(join(home, 'qd766.sqlite'))).toBe(true)
+    // a second run finds nothing new and still prints the ranking
+    const again = cli(home, ['demo'])
+    expect(again.code, again.stderr).toBe(0)
+    expect(again.stdout).toMatch(/No files to ingest/)
+  })
+})
