@@ -4,45 +4,37 @@
  * (province level), the what-if of `qd766 province` and the unit list of `--units`, so all three
  * score exactly the same inputs.
  */
+import type { Selectable } from 'kysely'
+import type { StgPortalCapturesTable, StgPortalUnitsTable } from '../db/schema-portal.ts'
 import type { Store } from '../db/sqlite.ts'
 import { GROUP_CODES, GROUPS, type GroupCode } from '../reference/groups.ts'
 import type { GroupInput, MetricInput, UnitInput } from '../score/compute.ts'
 import { toHundredths } from '../score/round.ts'
 
-export interface CaptureRow {
-  id: number
-  source_file_id: number
-  endpoint: string
-  form: 'A' | 'B' | 'summary'
-  group_code: string | null
-  period: string
-  period_type: string
-  period_start: string
-  period_end: string
-  as_of: string | null
-  captured_at: string | null
-  province_code: string | null
-}
+/** A staged capture as the scoring step reads it (the columns of CAPTURE_COLUMNS). */
+export type CaptureRow = Pick<Selectable<StgPortalCapturesTable>, (typeof CAPTURE_COLUMNS)[number]>
 
-export interface UnitRow {
-  capture_id: number
-  ord: number
-  role: 'overview' | 'unit'
-  province_code: string | null
-  department_id: string | null
-  department_name: string | null
-  department_code: string | null
-  department_type: string | null
-  department_level: string | null
-  total_score: number | null
-  total_max_score: number | null
-  ckmb: number | null
-  tdgq: number | null
-  clgq: number | null
-  tttt: number | null
-  mdhl: number | null
-  mdsh: number | null
-}
+/** A staged unit (overview or child) as the scoring step reads it. */
+export type UnitRow = Pick<
+  Selectable<StgPortalUnitsTable>,
+  | 'capture_id'
+  | 'ord'
+  | 'role'
+  | 'province_code'
+  | 'department_id'
+  | 'department_name'
+  | 'department_code'
+  | 'department_type'
+  | 'department_level'
+  | 'total_score'
+  | 'total_max_score'
+  | 'ckmb'
+  | 'tdgq'
+  | 'clgq'
+  | 'tttt'
+  | 'mdhl'
+  | 'mdsh'
+>
 
 export const CAPTURE_COLUMNS = [
   'id',
