@@ -1,0 +1,28 @@
+/**
+ * One message catalogue for every word a person reads. Each area of the code keeps its messages in
+ * `messages/<area>.ts` (so parallel work on different areas never edits the same file) and this file
+ * joins them. A message is a string or a function of its parameters, in both languages; the test
+ * test/i18n/catalog.test.ts walks every entry and fails when one has no Vietnamese text.
+ *
+ * Keys are `area.what` ("query.timeout"). Keep the Vietnamese with full diacritics; numbers and
+ * dates inside messages go through src/i18n/format.ts so they read "70,41" and "05/10/2026" in
+ * Vietnamese and "70.41" and "2026-10-05" in English.
+ */
+import { common } from './messages/common.ts'
+
+// biome-ignore lint/suspicious/noExplicitAny: message parameters are typed per entry below.
+export type MessageText = string | ((p: any) => string)
+
+export interface MessageEntry {
+  vi: MessageText
+  en: MessageText
+}
+
+export type Catalog = Record<string, MessageEntry>
+
+/** Add each area's catalogue here (spread order does not matter: keys are unique by prefix). */
+export const MESSAGES = {
+  ...common,
+} satisfies Catalog
+
+export type MessageKey = keyof typeof MESSAGES

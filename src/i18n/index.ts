@@ -1,0 +1,27 @@
+/**
+ * `t('area.key', params)` gives the text of one catalogue entry in the current language.
+ * Parameters are checked against the entry's own function type.
+ */
+import { MESSAGES, type MessageKey, type MessageText } from './catalog.ts'
+import { getLang, type Lang } from './lang.ts'
+
+export type { MessageKey } from './catalog.ts'
+export { getLang, type Lang, langFromEnv, parseLang, setLang } from './lang.ts'
+
+type Params<K extends MessageKey> = (typeof MESSAGES)[K]['vi'] extends (p: infer P) => string
+  ? [params: P]
+  : []
+
+function render(text: MessageText, params: unknown): string {
+  return typeof text === 'function' ? text(params) : text
+}
+
+export function t<K extends MessageKey>(key: K, ...params: Params<K>): string {
+  return tIn(getLang(), key, ...params)
+}
+
+/** The same in a given language (the web server renders per request; .error.json keeps both). */
+export function tIn<K extends MessageKey>(lang: Lang, key: K, ...params: Params<K>): string {
+  const entry = MESSAGES[key]
+  return render(entry[lang], params[0])
+}
