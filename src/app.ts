@@ -3,13 +3,17 @@
  * database) and run the jobs. The CLI, the scheduler and tests all come through here, so a
  * scheduled refresh is exactly the same code as `qd766 refresh`.
  */
+
+import { existsSync } from 'node:fs'
 import { MIGRATIONS } from '../db/migrations/index.ts'
 import { PIPELINES } from '../pipelines/index.ts'
 import { type Config, loadConfig } from './config/config.ts'
-import { ensureHome, type Home } from './config/home.ts'
-import { migrate } from './db/migrate.ts'
+import { ensureHome, type Home, homeAt } from './config/home.ts'
+import { migrate, pendingMigrations, unknownMigrations } from './db/migrate.ts'
 import { seedReference } from './db/seed.ts'
 import { Store } from './db/sqlite.ts'
+import { DatabaseVersionError } from './errors.ts'
+import { t } from './i18n/index.ts'
 import { type BatchOptions, type BatchResult, ingestBatch } from './ingest/batch.ts'
 import { type Logger, silentLogger } from './log.ts'
 import { materialisePortalScores } from './mart/portal-scores.ts'
@@ -48,6 +52,58 @@ export function openApp(root: string, opts: { log?: Logger } = {}): App {
     registry,
     pipelines: PIPELINES,
     log: opts.log ?? silentLogger,
+    close: () => store.close(),
+  }
+}
+
+/**
+ * What a reader needs: the home, its config, a read-only database connection and the province list.
+ * Opening it never writes and never takes a lock, so it answers while a refresh is writing (WAL).
+ */
+export interface ReadApp {
+  home: Home
+  config: Config
+  store: Store
+  registry: ProvinceRegistry
+  log: Logger
+  /** Runs fn inside one read transaction: everything fn reads comes from one consistent snapshot. */
+  read<T>(fn: () => T): T
+  close(): Promise<void>
+}
+
+/**
+ * Opens a home for reading only: no migrations, no seeds, no directories made (except on the very
+ * first use of a home, when there is no database yet: then it is created once, as any command would).
+ * A database that needs migrating, or that a newer qd766 wrote, is refused with a message that says
+ * what to do (DatabaseVersionError), never half-read.
+ */
+export function openReadOnly(root: string, opts: { log?: Logger } = {}): ReadApp {
+  const home = homeAt(root)
+  if (!existsSync(home.database)) openApp(root, opts).store.raw.close()
+  const config = loadConfig(home.config)
+  const store = new Store(home.database, { readonly: true })
+  try {
+    const pending = pendingMigrations(store, MIGRATIONS)
+    if (pending.length > 0)
+      throw new DatabaseVersionError(
+        t('app.db-needs-migration', { path: home.database, pending: pending.map((m) => m.id).join(', ') }),
+      )
+    const unknown = unknownMigrations(store, MIGRATIONS)
+    if (unknown.length > 0)
+      throw new DatabaseVersionError(
+        t('app.db-newer-than-code', { path: home.database, unknown: unknown.join(', ') }),
+      )
+  } catch (err) {
+    void store.close()
+    throw err
+  }
+  return {
+    home,
+    config,
+    store,
+    registry: ProvinceRegistry.fromSeeds(),
+    log: opts.log ?? silentLogger,
+    read: (fn) => store.raw.transaction(fn).deferred(),
     close: () => store.close(),
   }
 }

@@ -109,3 +109,9 @@ export function columnLetter(index: number): string {
   }
   return s
 }
+
+/**
+ * The database's schema does not match this code (needs migrating, or written by a newer qd766).
+ * Read paths never migrate, so they refuse with this instead; exit 2 (the operator must act).
+ */
+export class DatabaseVersionError extends Error {}

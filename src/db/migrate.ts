@@ -35,12 +35,14 @@ export function migrate(store: Store, migrations: Migration[]): string[] {
       store.raw.exec(s)
     },
   }
+  // Nothing pending: no lock at all, so opening a home never waits on (or blocks) a running refresh.
+  const pending = pendingMigrations(store, migrations)
+  if (pending.length === 0) return []
   store.raw.exec(
     'CREATE TABLE IF NOT EXISTS schema_migrations (id TEXT PRIMARY KEY NOT NULL, applied_at TEXT NOT NULL)',
   )
   const applied: string[] = []
-  const sorted = [...migrations].sort((a, b) => a.id.localeCompare(b.id))
-  for (const m of sorted) {
+  for (const m of pending) {
     const done = store.tx(() => {
       const exists = store.first(store.db.selectFrom('schema_migrations').select('id').where('id', '=', m.id))
       if (exists) return false
@@ -53,4 +55,27 @@ export function migrate(store: Store, migrations: Migration[]): string[] {
     if (done) applied.push(m.id)
   }
   return applied
+}
+
+/** Migration ids recorded in the database (none for a new file); reads only, takes no write lock. */
+export function appliedMigrationIds(store: Store): string[] {
+  const table = store.raw
+    .prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'schema_migrations'")
+    .get()
+  if (!table) return []
+  return (store.raw.prepare('SELECT id FROM schema_migrations').all() as Array<{ id: string }>).map(
+    (r) => r.id,
+  )
+}
+
+/** The code's migrations not yet applied, in order. */
+export function pendingMigrations(store: Store, migrations: Migration[]): Migration[] {
+  const applied = new Set(appliedMigrationIds(store))
+  return [...migrations].sort((a, b) => a.id.localeCompare(b.id)).filter((m) => !applied.has(m.id))
+}
+
+/** Applied ids the code does not know: the database was written by a newer qd766. */
+export function unknownMigrations(store: Store, migrations: Migration[]): string[] {
+  const known = new Set(migrations.map((m) => m.id))
+  return appliedMigrationIds(store).filter((id) => !known.has(id))
 }

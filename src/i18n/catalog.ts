@@ -8,6 +8,7 @@
  * dates inside messages go through src/i18n/format.ts so they read "70,41" and "05/10/2026" in
  * Vietnamese and "70.41" and "2026-10-05" in English.
  */
+import { app } from './messages/app.ts'
 import { common } from './messages/common.ts'
 
 // biome-ignore lint/suspicious/noExplicitAny: message parameters are typed per entry below.
@@ -23,6 +24,7 @@ export type Catalog = Record<string, MessageEntry>
 /** Add each area's catalogue here (spread order does not matter: keys are unique by prefix). */
 export const MESSAGES = {
   ...common,
+  ...app,
 } satisfies Catalog
 
 export type MessageKey = keyof typeof MESSAGES
