@@ -3,6 +3,7 @@
  * text; --help works everywhere; usage errors exit 2 with the command's usage (cli-contract.md).
  */
 import { type ParseArgsConfig, parseArgs } from 'node:util'
+import { t } from '../i18n/index.ts'
 import { parseIsoDate, parsePeriod } from '../reference/period.ts'
 
 export const EXIT = {
@@ -22,13 +23,20 @@ export class UsageError extends Error {}
 
 type Options = NonNullable<ParseArgsConfig['options']>
 
+/** Text for people: a function so it is rendered in the language chosen by --lang at run time. */
+export type HelpText = string | (() => string)
+
+export function helpString(text: HelpText | undefined): string {
+  return typeof text === 'function' ? text() : (text ?? '')
+}
+
 export interface CommandDef {
   name: string
-  summary: string
+  summary: HelpText
   usage: string
   options: Options
   /** Free text after the options list in --help. */
-  details?: string
+  details?: HelpText
   run(args: { values: Record<string, unknown>; positionals: string[] }): Promise<number>
 }
 
@@ -38,14 +46,24 @@ export const COMMON_OPTIONS: Options = {
   json: { type: 'boolean' },
   verbose: { type: 'boolean', short: 'v' },
   quiet: { type: 'boolean', short: 'q' },
+  /** vi | en; read by main() before the command runs (see langFromArgv). */
+  lang: { type: 'string' },
 }
 
-export const COMMON_HELP = `Common options:
-  --home DIR      data home (default: $QD766_HOME, else ./data)
-  --json          machine-readable output on stdout
-  -v, --verbose   debug logging on stderr
-  -q, --quiet     errors only on stderr
-  -h, --help      this help`
+/**
+ * The language asked for on the command line (`--lang en`, `--lang=en`), before the command's own
+ * options are parsed, so usage errors and --help are already in that language. Undefined when absent;
+ * throws UsageError on a value that is not a language qd766 speaks.
+ */
+export function langFromArgv(argv: string[]): string | undefined {
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i] as string
+    if (arg === '--') break
+    if (arg === '--lang') return argv[i + 1] ?? ''
+    if (arg.startsWith('--lang=')) return arg.slice('--lang='.length)
+  }
+  return undefined
+}
 
 export function parseCommand(def: CommandDef, argv: string[]) {
   try {
@@ -61,7 +79,8 @@ export function parseCommand(def: CommandDef, argv: string[]) {
 }
 
 export function helpText(def: CommandDef): string {
-  return `${def.summary}\n\nUsage: ${def.usage}\n${def.details ? `\n${def.details.trim()}\n` : ''}\n${COMMON_HELP}\n`
+  const details = helpString(def.details).trim()
+  return `${helpString(def.summary)}\n\n${t('cli.usage', { usage: def.usage })}\n${details ? `\n${details}\n` : ''}\n${t('cli.common-help')}\n`
 }
 
 /** --period and --as-of, checked and normalised ("2026q3" -> "2026-Q3"); a bad value is a usage error. */

@@ -4,26 +4,46 @@
  */
 import { ConfigError } from '../config/config.ts'
 import { QdError } from '../errors.ts'
+import { parseLang, setLang, t } from '../i18n/index.ts'
 import { NotFoundError } from '../report/ranking.ts'
 import { RunBusyError } from '../run/runs.ts'
-import { type CommandDef, EXIT, helpText, parseCommand, UsageError } from './args.ts'
+import {
+  type CommandDef,
+  EXIT,
+  helpString,
+  helpText,
+  langFromArgv,
+  parseCommand,
+  UsageError,
+} from './args.ts'
 import { COMMANDS } from './commands/index.ts'
 
 function mainHelp(): string {
   const width = Math.max(...COMMANDS.map((c) => c.name.length))
-  return `qd766 — Decision 766 scorecard pipeline: inbox of exports -> SQLite -> scores, rankings, snapshots
+  return `${t('cli.main.title')}
 
-Usage: qd766 <command> [options]     (qd766 <command> --help for details)
+${t('cli.main.usage')}
 
-Commands:
-${COMMANDS.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`).join('\n')}
+${t('cli.main.commands')}
+${COMMANDS.map((c) => `  ${c.name.padEnd(width)}  ${helpString(c.summary)}`).join('\n')}
 
-Every command takes --home DIR (default: $QD766_HOME, else ./data).
-Exit codes: 0 ok, 1 some files rejected, 2 usage/config error, 3 home busy, 4 internal error, 5 not found.
+${t('cli.main.home-note')}
+${t('cli.main.exit-codes')}
 `
 }
 
 export async function main(argv: string[]): Promise<number> {
+  const langArg = langFromArgv(argv)
+  if (langArg !== undefined) {
+    const lang = parseLang(langArg)
+    if (!lang) {
+      process.stderr.write(`qd766: ${t('cli.bad-lang', { value: langArg })}\n`)
+      return EXIT.usage
+    }
+    setLang(lang)
+    // Child processes (the scheduler's runs) speak the same language.
+    process.env.QD766_LANG = lang
+  }
   const [name, ...rest] = argv
   if (!name || name === '--help' || name === '-h' || name === 'help') {
     process.stdout.write(mainHelp())
@@ -35,7 +55,7 @@ export async function main(argv: string[]): Promise<number> {
   }
   const def: CommandDef | undefined = COMMANDS.find((c) => c.name === name)
   if (!def) {
-    process.stderr.write(`qd766: unknown command "${name}"\n\n${mainHelp()}`)
+    process.stderr.write(`${t('cli.unknown-command', { name })}\n\n${mainHelp()}`)
     return EXIT.usage
   }
   try {
@@ -48,12 +68,12 @@ export async function main(argv: string[]): Promise<number> {
   } catch (err) {
     if (err instanceof UsageError) {
       process.stderr.write(
-        `qd766 ${def.name}: ${err.message}\n\nUsage: ${def.usage}\n(qd766 ${def.name} --help for details)\n`,
+        `qd766 ${def.name}: ${err.message}\n\n${t('cli.usage', { usage: def.usage })}\n${t('cli.see-help', { name: def.name })}\n`,
       )
       return EXIT.usage
     }
     if (err instanceof ConfigError) {
-      process.stderr.write(`qd766: configuration error: ${err.message}\n`)
+      process.stderr.write(`${t('cli.config-error', { message: err.message })}\n`)
       return EXIT.usage
     }
     if (err instanceof RunBusyError) {
@@ -68,7 +88,9 @@ export async function main(argv: string[]): Promise<number> {
       process.stderr.write(`qd766 ${def.name}: ${err.describe()}\n`)
       return EXIT.usage
     }
-    process.stderr.write(`qd766 ${def.name}: internal error: ${(err as Error).stack ?? err}\n`)
+    process.stderr.write(
+      `${t('cli.internal-error', { name: def.name, detail: String((err as Error).stack ?? err) })}\n`,
+    )
     return EXIT.internal
   }
 }

@@ -9,6 +9,7 @@
  * Vietnamese and "70.41" and "2026-10-05" in English.
  */
 import { app } from './messages/app.ts'
+import { cli } from './messages/cli.ts'
 import { common } from './messages/common.ts'
 
 // biome-ignore lint/suspicious/noExplicitAny: message parameters are typed per entry below.
@@ -25,6 +26,7 @@ export type Catalog = Record<string, MessageEntry>
 export const MESSAGES = {
   ...common,
   ...app,
+  ...cli,
 } satisfies Catalog
 
 export type MessageKey = keyof typeof MESSAGES
