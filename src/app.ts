@@ -23,14 +23,24 @@ import { finishRun, heartbeat, LEASE_MS, startRun } from './run/runs.ts'
 import { loadMethodologies } from './score/methodology.ts'
 import { snapshotPending } from './snapshot/take.ts'
 
-export interface App {
+/**
+ * What a reader needs: the home, its config, a database connection and the province list. Both
+ * faces of a home are one: report getters take a ReadApp, and an App (a writer) passes as one too.
+ */
+export interface ReadApp {
   home: Home
   config: Config
   store: Store
   registry: ProvinceRegistry
-  pipelines: Pipeline[]
   log: Logger
+  /** Runs fn inside one read transaction: everything fn reads comes from one consistent snapshot. */
+  read<T>(fn: () => T): T
   close(): Promise<void>
+}
+
+/** A home opened for writing: migrated, seeded, with the input pipelines. */
+export interface App extends ReadApp {
+  pipelines: Pipeline[]
 }
 
 export function openApp(root: string, opts: { log?: Logger } = {}): App {
@@ -39,6 +49,8 @@ export function openApp(root: string, opts: { log?: Logger } = {}): App {
   const store = new Store(home.database)
   const registry = ProvinceRegistry.fromSeeds()
   try {
+    // A newer qd766's schema is never "migrated" backwards or written with this code's idea of it.
+    refuseNewerDatabase(store, home.database)
     migrate(store, MIGRATIONS)
     seedReference(store, registry.all, loadMethodologies())
   } catch (err) {
@@ -52,23 +64,15 @@ export function openApp(root: string, opts: { log?: Logger } = {}): App {
     registry,
     pipelines: PIPELINES,
     log: opts.log ?? silentLogger,
+    read: (fn) => store.raw.transaction(fn).deferred(),
     close: () => store.close(),
   }
 }
 
-/**
- * What a reader needs: the home, its config, a read-only database connection and the province list.
- * Opening it never writes and never takes a lock, so it answers while a refresh is writing (WAL).
- */
-export interface ReadApp {
-  home: Home
-  config: Config
-  store: Store
-  registry: ProvinceRegistry
-  log: Logger
-  /** Runs fn inside one read transaction: everything fn reads comes from one consistent snapshot. */
-  read<T>(fn: () => T): T
-  close(): Promise<void>
+function refuseNewerDatabase(store: Store, path: string): void {
+  const unknown = unknownMigrations(store, MIGRATIONS)
+  if (unknown.length > 0)
+    throw new DatabaseVersionError(t('app.db-newer-than-code', { path, unknown: unknown.join(', ') }))
 }
 
 /**
@@ -77,21 +81,25 @@ export interface ReadApp {
  * A database that needs migrating, or that a newer qd766 wrote, is refused with a message that says
  * what to do (DatabaseVersionError), never half-read.
  */
-export function openReadOnly(root: string, opts: { log?: Logger } = {}): ReadApp {
+export function openReadOnly(
+  root: string,
+  opts: {
+    log?: Logger
+    /** How long a read waits on a lock; readers of a WAL database take none (tests pass 0). */
+    busyTimeoutMs?: number
+  } = {},
+): ReadApp {
   const home = homeAt(root)
   if (!existsSync(home.database)) openApp(root, opts).store.raw.close()
   const config = loadConfig(home.config)
-  const store = new Store(home.database, { readonly: true })
+  const store = new Store(home.database, { readonly: true, busyTimeoutMs: opts.busyTimeoutMs })
   try {
+    // Checked first: when a newer qd766 wrote the database, "update qd766" is the fix either way.
+    refuseNewerDatabase(store, home.database)
     const pending = pendingMigrations(store, MIGRATIONS)
     if (pending.length > 0)
       throw new DatabaseVersionError(
         t('app.db-needs-migration', { path: home.database, pending: pending.map((m) => m.id).join(', ') }),
-      )
-    const unknown = unknownMigrations(store, MIGRATIONS)
-    if (unknown.length > 0)
-      throw new DatabaseVersionError(
-        t('app.db-newer-than-code', { path: home.database, unknown: unknown.join(', ') }),
       )
   } catch (err) {
     void store.close()

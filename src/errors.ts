@@ -115,3 +115,6 @@ export function columnLetter(index: number): string {
  * Read paths never migrate, so they refuse with this instead; exit 2 (the operator must act).
  */
 export class DatabaseVersionError extends Error {}
+
+/** Nothing to show: no snapshot for the period asked, an unknown province, no tables (exit 5). */
+export class NotFoundError extends Error {}

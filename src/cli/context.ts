@@ -2,7 +2,7 @@
  * What every command needs: the resolved home, a logger that matches the terminal, and the app.
  * Commands that only read open the database read-only so they never wait on the nightly writer.
  */
-import { type App, openApp } from '../app.ts'
+import { type App, openApp, openReadOnly, type ReadApp } from '../app.ts'
 import { resolveHomeDir } from '../config/home.ts'
 import { createLogger, type Logger } from '../log.ts'
 
@@ -11,8 +11,14 @@ export function loggerFor(values: Record<string, unknown>): Logger {
   return createLogger({ level })
 }
 
+/** For commands that write (ingest, refresh, schedule, demo): migrates and seeds the database. */
 export function appFor(values: Record<string, unknown>): App {
   return openApp(resolveHomeDir(values.home as string | undefined), { log: loggerFor(values) })
+}
+
+/** For commands that only read: no migration, no seed, no lock; never waits on a running refresh. */
+export function readAppFor(values: Record<string, unknown>): ReadApp {
+  return openReadOnly(resolveHomeDir(values.home as string | undefined), { log: loggerFor(values) })
 }
 
 /** Progress on stderr only when a person is watching (a TTY); silent JSON logs otherwise. */

@@ -3,9 +3,8 @@
  * by the library (src/app.ts and below).
  */
 import { ConfigError } from '../config/config.ts'
-import { QdError } from '../errors.ts'
+import { DatabaseVersionError, NotFoundError, QdError } from '../errors.ts'
 import { parseLang, setLang, t } from '../i18n/index.ts'
-import { NotFoundError } from '../report/ranking.ts'
 import { RunBusyError } from '../run/runs.ts'
 import {
   type CommandDef,
@@ -74,6 +73,10 @@ export async function main(argv: string[]): Promise<number> {
     }
     if (err instanceof ConfigError) {
       process.stderr.write(`${t('cli.config-error', { message: err.message })}\n`)
+      return EXIT.usage
+    }
+    if (err instanceof DatabaseVersionError) {
+      process.stderr.write(`qd766 ${def.name}: ${err.message}\n`)
       return EXIT.usage
     }
     if (err instanceof RunBusyError) {

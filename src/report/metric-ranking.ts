@@ -11,13 +11,13 @@
 import { sql } from 'kysely'
 import { bandFor, type Config } from '../config/config.ts'
 import type { Store } from '../db/sqlite.ts'
+import { NotFoundError } from '../errors.ts'
 import { GROUP_CODES, type GroupCode } from '../reference/groups.ts'
 import type { ProvinceRegistry } from '../reference/provinces.ts'
 import { loadMethodologies } from '../score/methodology.ts'
 import { decimalToRational } from '../score/round.ts'
 import { competitionRanks, displayOrder } from '../snapshot/rank.ts'
 import { scoreSetsOfDay } from './portal-detail.ts'
-import { NotFoundError } from './ranking.ts'
 
 export interface MetricRankingRow {
   rank: number | null

@@ -9,6 +9,7 @@
  */
 import { sql } from 'kysely'
 import type { Store } from '../db/sqlite.ts'
+import { NotFoundError } from '../errors.ts'
 import { GROUPS, type GroupCode } from '../reference/groups.ts'
 import { cohortFor, parsePeriod } from '../reference/period.ts'
 import type { Cohort, Province, ProvinceRegistry } from '../reference/provinces.ts'
@@ -22,7 +23,7 @@ import {
   portalWhatIf,
   type WhatIfReport,
 } from './portal-detail.ts'
-import { findSnapshotId, NotFoundError } from './ranking.ts'
+import { findSnapshotId } from './ranking.ts'
 
 export interface ProvinceReport {
   code: string

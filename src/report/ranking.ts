@@ -4,6 +4,7 @@
  */
 import { sql } from 'kysely'
 import type { Store } from '../db/sqlite.ts'
+import { NotFoundError } from '../errors.ts'
 import { GROUPS, type GroupCode, groupByCode } from '../reference/groups.ts'
 import { parsePeriod } from '../reference/period.ts'
 import { displayOrder } from '../snapshot/rank.ts'
@@ -39,8 +40,6 @@ export interface Ranking {
   /** Provinces of the cohort absent from the reading (reported, not ranked last). */
   missing: Array<{ code: string; name: string }>
 }
-
-export class NotFoundError extends Error {}
 
 /** Latest first: by reading date, then the whole-year view (the portal's default), then arrival. */
 /**

@@ -5,7 +5,7 @@
 import { existsSync } from 'node:fs'
 import { readdir, stat } from 'node:fs/promises'
 import { basename, join } from 'node:path'
-import type { App } from '../app.ts'
+import type { ReadApp } from '../app.ts'
 import { isIgnoredName } from '../inbox/scan.ts'
 import { cronSchedule, localParts } from '../schedule/cron.ts'
 import { tickKey } from '../schedule/keys.ts'
@@ -19,23 +19,55 @@ export function ageInDays(isoDate: string | null, now: Date, timezone: string): 
   return Math.round((today - Date.UTC(y, m - 1, d)) / 86_400_000)
 }
 
-export async function getStatus(app: App, opts: { runs?: number; now?: Date } = {}) {
-  const { store } = app
+export async function getStatus(app: ReadApp, opts: { runs?: number; now?: Date } = {}) {
   const now = opts.now ?? new Date()
-  const timezone = app.config.schedule.timezone
-  const runs = store.all(
-    store.db
-      .selectFrom('runs')
-      .selectAll()
-      .orderBy('id', 'desc')
-      .limit(opts.runs ?? 5),
-  )
-  const inbox = existsSync(app.home.inbox)
-    ? (await readdir(app.home.inbox, { withFileTypes: true }))
+  // The file system first (awaits), then every database read in one snapshot (no await inside).
+  const files = await inboxFiles(app.home)
+  return app.read(() => statusFromDatabase(app, files, now, opts.runs ?? 5))
+}
+
+interface InboxFiles {
+  inbox: string[]
+  /** mtime (ms) of the oldest inbox file, Infinity when there is none. */
+  oldestInbox: number
+  /** Files claimed by a run that was stopped or killed: the next run takes them first. */
+  inWork: string[]
+}
+
+async function inboxFiles(home: ReadApp['home']): Promise<InboxFiles> {
+  const inbox = existsSync(home.inbox)
+    ? (await readdir(home.inbox, { withFileTypes: true }))
         .filter((d) => d.isFile() && !isIgnoredName(d.name))
         .map((d) => d.name)
         .sort()
     : []
+  // (Listed here, not with inbox/files.ts leftovers(), which also cleans up: status only reads.)
+  const inWork: string[] = []
+  if (existsSync(home.work)) {
+    for (const dir of await readdir(home.work, { withFileTypes: true })) {
+      if (!dir.isDirectory()) continue
+      for (const f of await readdir(join(home.work, dir.name), { withFileTypes: true }))
+        if (f.isFile() && !f.name.endsWith('.copying')) inWork.push(f.name)
+    }
+  }
+  const inboxAges = await Promise.all(
+    inbox.map(async (name) => {
+      try {
+        return (await stat(join(home.inbox, name))).mtimeMs
+      } catch {
+        return null
+      }
+    }),
+  )
+  const oldestInbox = Math.min(...inboxAges.filter((t): t is number => t !== null))
+  return { inbox, oldestInbox, inWork }
+}
+
+function statusFromDatabase(app: ReadApp, files: InboxFiles, now: Date, runCount: number) {
+  const { store } = app
+  const { inbox, oldestInbox, inWork } = files
+  const timezone = app.config.schedule.timezone
+  const runs = store.all(store.db.selectFrom('runs').selectAll().orderBy('id', 'desc').limit(runCount))
   const rejected = store
     .all(
       store.db
@@ -73,26 +105,6 @@ export async function getStatus(app: App, opts: { runs?: number; now?: Date } = 
       .groupBy(['period', 'period_type'])
       .orderBy('period', 'desc'),
   )
-  // Files claimed by a run that was stopped or killed: the next run takes them first.
-  // (Listed here, not with inbox/files.ts leftovers(), which also cleans up: status only reads.)
-  const inWork: string[] = []
-  if (existsSync(app.home.work)) {
-    for (const dir of await readdir(app.home.work, { withFileTypes: true })) {
-      if (!dir.isDirectory()) continue
-      for (const f of await readdir(join(app.home.work, dir.name), { withFileTypes: true }))
-        if (f.isFile() && !f.name.endsWith('.copying')) inWork.push(f.name)
-    }
-  }
-  const inboxAges = await Promise.all(
-    inbox.map(async (name) => {
-      try {
-        return (await stat(join(app.home.inbox, name))).mtimeMs
-      } catch {
-        return null
-      }
-    }),
-  )
-  const oldestInbox = Math.min(...inboxAges.filter((t): t is number => t !== null))
   // Freshness of every input family and period: the newest reading date and its age.
   const freshness = store
     .all(
@@ -185,7 +197,7 @@ export async function getStatus(app: App, opts: { runs?: number; now?: Date } = 
  * Did the last tick of the configured schedule run? The question an analyst asks first in the
  * morning; a tick with no run row means no scheduler was running (or it is still waiting).
  */
-function scheduleStatus(app: App, now: Date) {
+function scheduleStatus(app: ReadApp, now: Date) {
   const { cron, timezone } = app.config.schedule
   let sched: ReturnType<typeof cronSchedule>
   try {
@@ -253,7 +265,7 @@ function attentionItems(ctx: {
   inboxWaiting: number
   inWork: number
   timezone: string
-  store: App['store']
+  store: ReadApp['store']
 }): string[] {
   const out: string[] = []
   const { schedule, timezone, store } = ctx

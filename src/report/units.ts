@@ -15,6 +15,7 @@
  */
 import { sql } from 'kysely'
 import type { Store } from '../db/sqlite.ts'
+import { NotFoundError } from '../errors.ts'
 import { estimateScore, methodologyForEstimates, metricDef, pointsAtStake } from '../provincial/estimate.ts'
 import { INDICATORS, type IndicatorCode } from '../provincial/indicators.ts'
 import { rankCohort, type UnitLevel } from '../provincial/rows.ts'
@@ -23,7 +24,6 @@ import type { Cohort, Province, ProvinceRegistry } from '../reference/provinces.
 import { fromHundredths, ratioPercent, toHundredths } from '../score/round.ts'
 import { competitionRanks } from '../snapshot/rank.ts'
 import { compareVietnamese } from '../text/normalize.ts'
-import { NotFoundError } from './ranking.ts'
 
 export interface UnitIndicatorValue {
   numerator: number

@@ -3,15 +3,13 @@
  * stake, findings, what-if, and the portal's agencies/communes for `--units`. Kept apart from
  * province.ts so the provincial-export `--units` and these parts can change independently.
  */
-import type { App } from '../../app.ts'
 import { GROUP_CODES } from '../../reference/groups.ts'
-import { findScoreSet, parseWhatIf, type ScoreSetRow } from '../../report/portal-detail.ts'
-import { getPortalUnits, type PortalUnits } from '../../report/portal-units.ts'
-import { getProvinceReport, type ProvinceReport } from '../../report/province.ts'
-import { NotFoundError } from '../../report/ranking.ts'
+import { parseWhatIf } from '../../report/portal-detail.ts'
+import type { PortalUnits } from '../../report/portal-units.ts'
+import type { ProvinceReport } from '../../report/province.ts'
 import type { WhatIfChange } from '../../score/compute.ts'
-import { EXIT, UsageError } from '../args.ts'
-import { formatNumber, printJson, renderTable } from '../output.ts'
+import { UsageError } from '../args.ts'
+import { formatNumber, renderTable } from '../output.ts'
 
 /** `--what-if` values (repeatable) -> engine changes; bad syntax is a usage error. */
 export function parseWhatIfs(values: unknown): WhatIfChange[] {
@@ -21,19 +19,6 @@ export function parseWhatIfs(values: unknown): WhatIfChange[] {
   } catch (err) {
     throw new UsageError((err as Error).message)
   }
-}
-
-/** The portal's units of the score set behind the report's metric detail; null without captures. */
-export function portalUnitsOf(app: App, r: ProvinceReport): PortalUnits | null {
-  if (!r.portal) return null
-  const set = findScoreSet(app.store, r.code, { period: r.portal.period, asOf: r.portal.asOf ?? undefined })
-  const exact =
-    set && set.id === r.portal.scoreSetId
-      ? set
-      : (app.store.first(
-          app.store.db.selectFrom('mart_portal_scores').selectAll().where('id', '=', r.portal.scoreSetId),
-        ) as ScoreSetRow | undefined)
-  return exact ? getPortalUnits(app.store, exact) : null
 }
 
 const short = (s: string, n = 44) => (s.length > n ? `${s.slice(0, n - 1)}…` : s)
@@ -138,33 +123,4 @@ export function renderPortalUnits(u: PortalUnits | null): string {
     )
   }
   return `${out.join('\n')}\n`
-}
-
-/**
- * `--units` for a province that has portal captures but no provincial-export tables: the province
- * report and the portal's units.
- */
-export function printPortalOnlyUnits(
-  app: App,
-  arg: string,
-  opts: { period?: string; asOf?: string; whatIf: WhatIfChange[] },
-  format: string,
-  renderProvince: (r: ProvinceReport) => string,
-  /** Why the provincial tables were not found: rethrown when there are no portal units either. */
-  notFound: Error,
-): number {
-  let r: ProvinceReport
-  try {
-    r = getProvinceReport(app.store, app.registry, arg, opts)
-  } catch (err) {
-    throw err instanceof NotFoundError ? notFound : err
-  }
-  const units = portalUnitsOf(app, r)
-  if (!units) throw notFound
-  if (format === 'json') {
-    printJson({ ...r, units: [], provincial: null, portalUnits: units })
-    return EXIT.ok
-  }
-  process.stdout.write(renderProvince(r) + renderPortalDetail(r) + renderPortalUnits(units))
-  return EXIT.ok
 }

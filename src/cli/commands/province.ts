@@ -1,16 +1,13 @@
 import { getProvinceReport, type ProvinceReport } from '../../report/province.ts'
-import { NotFoundError } from '../../report/ranking.ts'
-import { getUnitsReport } from '../../report/units.ts'
-import { type CommandDef, EXIT, periodOptions, UsageError } from '../args.ts'
-import { appFor } from '../context.ts'
-import { formatNumber, printJson, renderTable } from '../output.ts'
 import {
-  parseWhatIfs,
-  portalUnitsOf,
-  printPortalOnlyUnits,
-  renderPortalDetail,
-  renderPortalUnits,
-} from './province-portal.ts'
+  getProvinceWithUnits,
+  type ProvinceWithUnits,
+  provinceWithUnitsJson,
+} from '../../report/province-units.ts'
+import { type CommandDef, EXIT, periodOptions, UsageError } from '../args.ts'
+import { readAppFor } from '../context.ts'
+import { formatNumber, printJson, renderTable } from '../output.ts'
+import { parseWhatIfs, renderPortalDetail, renderPortalUnits } from './province-portal.ts'
 import { renderUnits } from './units.ts'
 
 export const provinceCommand: CommandDef = {
@@ -44,50 +41,15 @@ Examples:
     if (!['table', 'json'].includes(format)) throw new UsageError(`--format ${format}: use table or json`)
     const { period, asOf } = periodOptions(values)
     const whatIf = parseWhatIfs(values['what-if'])
-    const app = appFor(values)
+    const app = readAppFor(values)
     try {
       if (values.units) {
-        // Units come from the province's own exports, which need no national snapshot: the national
-        // part is shown when there is one, and omitted (snapshotId null) when there is none.
-        let units: ReturnType<typeof getUnitsReport>
-        try {
-          units = getUnitsReport(app.store, app.registry, arg, { period })
-        } catch (err) {
-          // No provincial tables: the portal captures' own agencies and communes, if any.
-          if (!(err instanceof NotFoundError)) throw err
-          return printPortalOnlyUnits(app, arg, { period, asOf, whatIf }, format, renderProvince, err)
-        }
-        let national: ProvinceReport | null = null
-        try {
-          national = getProvinceReport(app.store, app.registry, arg, { period, asOf, whatIf })
-        } catch (err) {
-          if (!(err instanceof NotFoundError)) throw err
-        }
-        const { units: rows, ...provincial } = units
-        if (format === 'json') {
-          printJson({
-            ...(national ?? {
-              code: units.province.code,
-              name: units.province.name,
-              cohort: units.province.cohort,
-              period: units.period,
-              snapshotId: null,
-            }),
-            units: rows,
-            provincial,
-            portalUnits: national ? portalUnitsOf(app, national) : null,
-          })
-          return EXIT.ok
-        }
-        process.stdout.write(
-          national
-            ? `${renderProvince(national)}${renderPortalDetail(national)}\n`
-            : '(No national ranking snapshot for this province and period: only the provincial tables are shown.)\n\n',
-        )
-        process.stdout.write(renderUnits(units) + renderPortalUnits(national && portalUnitsOf(app, national)))
+        const v = app.read(() => getProvinceWithUnits(app.store, app.registry, arg, { period, asOf, whatIf }))
+        if (format === 'json') printJson(provinceWithUnitsJson(v))
+        else process.stdout.write(renderProvinceWithUnits(v))
         return EXIT.ok
       }
-      const r = getProvinceReport(app.store, app.registry, arg, { period, asOf, whatIf })
+      const r = app.read(() => getProvinceReport(app.store, app.registry, arg, { period, asOf, whatIf }))
       if (format === 'json') {
         printJson(r)
         return EXIT.ok
@@ -98,6 +60,19 @@ Examples:
       await app.close()
     }
   },
+}
+
+/**
+ * Units come from the province's own exports, which need no national snapshot: the national part
+ * is shown when there is one. Without provincial tables, the portal captures' units are shown.
+ */
+function renderProvinceWithUnits(v: ProvinceWithUnits): string {
+  if (!v.provincial)
+    return renderProvince(v.national) + renderPortalDetail(v.national) + renderPortalUnits(v.portalUnits)
+  const national = v.national
+    ? `${renderProvince(v.national)}${renderPortalDetail(v.national)}\n`
+    : '(No national ranking snapshot for this province and period: only the provincial tables are shown.)\n\n'
+  return national + renderUnits(v.provincial) + renderPortalUnits(v.portalUnits)
 }
 
 function renderProvince(r: ProvinceReport): string {

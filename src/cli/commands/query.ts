@@ -1,8 +1,6 @@
-import { existsSync } from 'node:fs'
-import { homeAt, resolveHomeDir } from '../../config/home.ts'
-import { prepareReadOnly, Store } from '../../db/sqlite.ts'
+import { prepareReadOnly } from '../../db/sqlite.ts'
 import { type CommandDef, EXIT, UsageError } from '../args.ts'
-import { appFor } from '../context.ts'
+import { readAppFor } from '../context.ts'
 import { type Cell, printJson, renderTable, toCsv } from '../output.ts'
 
 export const queryCommand: CommandDef = {
@@ -22,12 +20,9 @@ Example:
     const format = values.json ? 'json' : ((values.format as string | undefined) ?? 'table')
     if (!['table', 'csv', 'json'].includes(format))
       throw new UsageError(`--format ${format}: use table, csv or json`)
-    const home = homeAt(resolveHomeDir(values.home as string | undefined))
-    if (!existsSync(home.database)) {
-      // First use: create and migrate the home, so the views exist to be queried.
-      await appFor(values).close()
-    }
-    const store = new Store(home.database, { readonly: true })
+    // Read-only: never migrates (a database that needs it is refused) and never waits on a writer.
+    const app = readAppFor(values)
+    const store = app.store
     try {
       let stmt: ReturnType<typeof prepareReadOnly>
       try {
@@ -59,7 +54,7 @@ Example:
         )
       return EXIT.ok
     } finally {
-      await store.close()
+      await app.close()
     }
   },
 }

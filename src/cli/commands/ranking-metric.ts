@@ -3,9 +3,9 @@
  * ("Đắk Lắk is 26th of 34 provinces on MDSH") shared with the group/total ranking.
  */
 import { writeFileSync } from 'node:fs'
-import type { App } from '../../app.ts'
+import type { ReadApp } from '../../app.ts'
+import { NotFoundError } from '../../errors.ts'
 import { getMetricRanking, type MetricRanking } from '../../report/metric-ranking.ts'
-import { NotFoundError } from '../../report/ranking.ts'
 import { UsageError } from '../args.ts'
 import { type Cell, formatNumber, printJson, renderTable, toCsv, writeCsvFile } from '../output.ts'
 
@@ -21,7 +21,7 @@ export interface Focus {
 
 /** The row of one province in a ranking, as a sentence a leader can quote. */
 export function focusOf(
-  app: App,
+  app: ReadApp,
   cohort: number,
   arg: string,
   r: {
@@ -59,7 +59,7 @@ function ordinal(n: number): string {
 }
 
 /** "It is one of the 17 provinces at or above 50%." for the focused province. */
-function thresholdClause(app: App, r: MetricRanking, arg: string): string {
+function thresholdClause(app: ReadApp, r: MetricRanking, arg: string): string {
   const code = app.registry.resolve(34, arg)?.code
   const row = r.rows.find((x) => x.code === code)
   if (!row || row.metric.atOrAbove === null) return ''
@@ -125,7 +125,7 @@ function tableOf(r: MetricRanking): { headers: string[]; rows: Cell[][] } {
 
 /** `ranking --by METRIC` end to end (the command has already parsed and validated the options). */
 export function runMetricRanking(
-  app: App,
+  app: ReadApp,
   opts: { period?: string; asOf?: string; by: string; atLeast?: string; province?: string },
   format: string,
   out: string | undefined,
@@ -142,15 +142,18 @@ export function runMetricRanking(
     }
     atLeast = m[2] ? Number((Number(m[1]) / 100).toFixed(10)) : v
   }
-  const r = getMetricRanking(app.store, app.registry, app.config, {
-    period: opts.period,
-    asOf: opts.asOf,
-    by: opts.by,
-    atLeast,
+  const { r, focus } = app.read(() => {
+    const r = getMetricRanking(app.store, app.registry, app.config, {
+      period: opts.period,
+      asOf: opts.asOf,
+      by: opts.by,
+      atLeast,
+    })
+    const focus = opts.province
+      ? focusOf(app, r.cohort, opts.province, r, thresholdClause(app, r, opts.province))
+      : null
+    return { r, focus }
   })
-  const focus = opts.province
-    ? focusOf(app, r.cohort, opts.province, r, thresholdClause(app, r, opts.province))
-    : null
   if (format === 'json') {
     const json = metricRankingJson(r, focus)
     if (out) writeFileSync(out, `${JSON.stringify(json, null, 2)}\n`)

@@ -3,7 +3,7 @@ import { GROUPS } from '../../reference/groups.ts'
 import { metricByCode } from '../../report/metric-ranking.ts'
 import { getRanking, type Ranking, rankingJson } from '../../report/ranking.ts'
 import { type CommandDef, EXIT, periodOptions, UsageError } from '../args.ts'
-import { appFor } from '../context.ts'
+import { readAppFor } from '../context.ts'
 import { type Cell, formatNumber, printJson, renderTable, toCsv, writeCsvFile } from '../output.ts'
 import { focusOf, runMetricRanking } from './ranking-metric.ts'
 
@@ -73,7 +73,7 @@ Examples:
     const province = values.province as string | undefined
     if (values['at-least'] !== undefined && !(by && metricByCode(by)))
       throw new UsageError('--at-least goes with --by METRIC (e.g. --by 3.3 --at-least 70%)')
-    const app = appFor(values)
+    const app = readAppFor(values)
     try {
       const out = values.out as string | undefined
       if (by && metricByCode(by) && !/^(ckmb|tdgq|clgq|tttt|mdhl|mdsh|dvctt|online22)$/i.test(by)) {
@@ -86,8 +86,10 @@ Examples:
         if (out && !values.quiet) process.stderr.write(`wrote ${out}\n`)
         return EXIT.ok
       }
-      const r = getRanking(app.store, { period, asOf, by })
-      const focus = province ? focusOf(app, r.cohort, province, r) : null
+      const { r, focus } = app.read(() => {
+        const r = getRanking(app.store, { period, asOf, by })
+        return { r, focus: province ? focusOf(app, r.cohort, province, r) : null }
+      })
       if (format === 'json') {
         const json = { ...rankingJson(r), ...(focus ? { focus } : {}) }
         const text = `${JSON.stringify(json, null, 2)}\n`

@@ -3,7 +3,7 @@ import { basename, dirname, extname, join, sep } from 'node:path'
 import { gatherLeadershipReport, headline, reportFileStem } from '../../report/leadership/data.ts'
 import { renderLeadershipHtml } from '../../report/leadership/html.ts'
 import { type CommandDef, EXIT, periodOptions, UsageError } from '../args.ts'
-import { appFor } from '../context.ts'
+import { readAppFor } from '../context.ts'
 import { printJson } from '../output.ts'
 
 type Target = { kind: 'xlsx' | 'html'; path: string } | { kind: 'dir'; path: string }
@@ -62,7 +62,7 @@ Examples:
       throw new UsageError('say where to write: --out FILE.xlsx, --out FILE.html or --out DIR')
     const targets = outs.map(parseTarget)
     const { period, asOf } = periodOptions(values)
-    const app = appFor(values)
+    const app = readAppFor(values)
     try {
       const province = (values.province as string | undefined) ?? app.config.province
       if (!province) {
@@ -70,12 +70,14 @@ Examples:
           'name the province: --province "Đắk Lắk" (or set "province" in qd766.config.json)',
         )
       }
-      const report = gatherLeadershipReport(app.store, app.registry, {
-        province,
-        period,
-        asOf,
-        timezone: app.config.schedule.timezone,
-      })
+      const report = app.read(() =>
+        gatherLeadershipReport(app.store, app.registry, {
+          province,
+          period,
+          asOf,
+          timezone: app.config.schedule.timezone,
+        }),
+      )
       const files: Array<{ format: 'xlsx' | 'html'; path: string }> = []
       for (const t of targets) {
         if (t.kind === 'dir') {

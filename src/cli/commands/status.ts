@@ -1,6 +1,6 @@
 import { getStatus, localTimeText } from '../../report/status.ts'
 import { type CommandDef, EXIT } from '../args.ts'
-import { appFor } from '../context.ts'
+import { readAppFor } from '../context.ts'
 import { printJson, renderTable } from '../output.ts'
 
 function duration(from: string, to: string): string {
@@ -18,7 +18,7 @@ export const statusCommand: CommandDef = {
   usage: 'qd766 status [--json]',
   options: {},
   async run({ values }) {
-    const app = appFor(values)
+    const app = readAppFor(values)
     try {
       const s = await getStatus(app)
       if (values.json) {

@@ -1,7 +1,7 @@
 import { LEVEL_LABELS } from '../../provincial/rows.ts'
 import { getUnitsReport, type UnitsReport } from '../../report/units.ts'
 import { type CommandDef, EXIT, periodOptions, UsageError } from '../args.ts'
-import { appFor } from '../context.ts'
+import { readAppFor } from '../context.ts'
 import { type Cell, formatNumber, printJson, renderTable, toCsv } from '../output.ts'
 
 const signed = (v: number | null | undefined) =>
@@ -146,10 +146,10 @@ Examples:
     if (level && !['agency', 'district', 'commune', 'land-registry'].includes(level))
       throw new UsageError(`--level ${level}: use agency, district or commune`)
     const { period } = periodOptions(values)
-    const app = appFor(values)
+    const app = readAppFor(values)
     try {
       // NotFoundError (no such province / no provincial tables) exits 5 through main.
-      const r = getUnitsReport(app.store, app.registry, arg, { period, level })
+      const r = app.read(() => getUnitsReport(app.store, app.registry, arg, { period, level }))
       if (format === 'json') printJson(r)
       else if (format === 'csv') process.stdout.write(csvOf(r))
       else process.stdout.write(renderUnits(r))

@@ -6,13 +6,14 @@
  * Vietnamese that the reports print instead, so that a report is always produced.
  */
 import type { Store } from '../../db/sqlite.ts'
+import { NotFoundError } from '../../errors.ts'
 import type { Cohort, ProvinceRegistry } from '../../reference/provinces.ts'
 import type { WhatIfChange } from '../../score/compute.ts'
 import { stripAccents } from '../../text/normalize.ts'
 import { type PortalMetric, portalWhatIf, type ScoreSetRow } from '../portal-detail.ts'
 import { getPortalUnits, type PortalUnits } from '../portal-units.ts'
 import { getProvinceReport, type ProvinceReport } from '../province.ts'
-import { getRanking, NotFoundError, type Ranking, type RankingRow } from '../ranking.ts'
+import { getRanking, type Ranking, type RankingRow } from '../ranking.ts'
 import { formatNumberVi, formatPeriodVi } from '../svg/format.ts'
 import { getUnitsReport, type UnitsReport } from '../units.ts'
 
