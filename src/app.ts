@@ -18,6 +18,8 @@ import { type BatchOptions, type BatchResult, ingestBatch } from './ingest/batch
 import { type Logger, silentLogger } from './log.ts'
 import { materialisePortalScores } from './mart/portal-scores.ts'
 import type { Pipeline } from './pipeline/types.ts'
+import { publishAfterRefresh } from './publish/after-refresh.ts'
+import type { PublishOutcome } from './publish/attempt.ts'
 import { ProvinceRegistry } from './reference/provinces.ts'
 import { finishRun, heartbeat, LEASE_MS, startRun } from './run/runs.ts'
 import { loadMethodologies } from './score/methodology.ts'
@@ -119,6 +121,8 @@ export function openReadOnly(
 export interface JobResult extends BatchResult {
   runId: number
   snapshots: number[]
+  /** refresh with a warehouse configured: the publish that followed the commit (never fails the run). */
+  warehouse?: PublishOutcome | null
 }
 
 /**
@@ -187,7 +191,9 @@ export async function runJob(
       },
       stopped > 0 ? `stopped by a signal; ${stopped} file(s) left in work/ for the next run` : undefined,
     )
-    return { ...batch, runId, snapshots }
+    // After the run's own commit: a warehouse that is down is recorded and caught up next run.
+    const warehouse = opts.command === 'refresh' ? await publishAfterRefresh(app) : null
+    return { ...batch, runId, snapshots, warehouse }
   } catch (err) {
     finishRun(app.store, runId, 'failed', {}, err instanceof Error ? err.message : String(err))
     throw err

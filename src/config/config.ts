@@ -50,6 +50,23 @@ export const ConfigSchema = z.strictObject({
   province: z.string().trim().min(1).optional(),
   /** Tolerance for "total is not the sum of its groups" in national tables (inputs §A). */
   totalTolerance: z.number().min(0).default(0.02),
+  /**
+   * The PostgreSQL warehouse `qd766 publish` (and `refresh`, after its commit) copies this home to
+   * (README "Warehouse"). Keep the password out of this file: PGPASSWORD or ~/.pgpass.
+   */
+  warehouse: z
+    .strictObject({
+      url: z.string().min(1).optional(),
+      schema: z.string().min(1).optional(),
+      ssl: z
+        .strictObject({
+          mode: z.enum(['disable', 'prefer', 'require', 'verify-ca', 'verify-full']).optional(),
+          /** CA certificate file for verify-ca / verify-full. */
+          rootCert: z.string().min(1).optional(),
+        })
+        .optional(),
+    })
+    .optional(),
   limits: z
     .strictObject({
       maxFileMegabytes: z.number().positive().default(200),

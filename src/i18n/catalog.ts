@@ -11,6 +11,7 @@
 import { app } from './messages/app.ts'
 import { cli } from './messages/cli.ts'
 import { common } from './messages/common.ts'
+import { publish } from './messages/publish.ts'
 
 // biome-ignore lint/suspicious/noExplicitAny: message parameters are typed per entry below.
 export type MessageText = string | ((p: any) => string)
@@ -27,6 +28,7 @@ export const MESSAGES = {
   ...common,
   ...app,
   ...cli,
+  ...publish,
 } satisfies Catalog
 
 export type MessageKey = keyof typeof MESSAGES

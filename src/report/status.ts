@@ -6,7 +6,10 @@ import { existsSync } from 'node:fs'
 import { readdir, stat } from 'node:fs/promises'
 import { basename, join } from 'node:path'
 import type { ReadApp } from '../app.ts'
+import { t } from '../i18n/index.ts'
 import { isIgnoredName } from '../inbox/scan.ts'
+import { warehouseLag } from '../publish/state.ts'
+import { resolveTarget } from '../publish/target.ts'
 import { cronSchedule, localParts } from '../schedule/cron.ts'
 import { tickKey } from '../schedule/keys.ts'
 
@@ -151,6 +154,14 @@ function statusFromDatabase(app: ReadApp, files: InboxFiles, now: Date, runCount
     timezone,
     store,
   })
+  const warehouse = warehouseStatus(app)
+  if (warehouse && !warehouse.upToDate && (warehouse.behind.files > 0 || warehouse.behind.snapshots > 0))
+    attention.push(
+      t('publish.attention-behind', {
+        files: String(warehouse.behind.files),
+        snapshots: String(warehouse.behind.snapshots),
+      }),
+    )
   const totals = store.first(
     store.db
       .selectFrom('source_files')
@@ -160,6 +171,7 @@ function statusFromDatabase(app: ReadApp, files: InboxFiles, now: Date, runCount
     home: app.home.root,
     database: app.home.database,
     attention,
+    warehouse,
     runs: runs.map((r) => ({
       id: r.id,
       command: r.command,
@@ -312,4 +324,16 @@ function attentionItems(ctx: {
     )
   if (ctx.inboxWaiting > 0) out.push(`${ctx.inboxWaiting} file(s) waiting in the inbox for the next refresh`)
   return out
+}
+
+/** The warehouse's lag behind this home, from what the last publish recorded (no connection made). */
+function warehouseStatus(app: Pick<ReadApp, 'store' | 'config'>) {
+  let target: { target: string; schema: string } | null = null
+  try {
+    const t = resolveTarget(app.config)
+    target = t ? { target: t.display, schema: t.schema } : null
+  } catch {
+    target = null
+  }
+  return warehouseLag(app.store, target)
 }

@@ -3,6 +3,7 @@ import { backupCommand } from './backup.ts'
 import { demoCommand } from './demo.ts'
 import { ingestCommand } from './ingest.ts'
 import { provinceCommand } from './province.ts'
+import { publishCommand } from './publish.ts'
 import { queryCommand } from './query.ts'
 import { rankingCommand } from './ranking.ts'
 import { refreshCommand } from './refresh.ts'
@@ -23,5 +24,6 @@ export const COMMANDS: CommandDef[] = [
   queryCommand,
   statusCommand,
   backupCommand,
+  publishCommand,
   demoCommand,
 ]

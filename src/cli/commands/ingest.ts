@@ -3,6 +3,7 @@ import type { FileOutcome } from '../../ingest/ingest-file.ts'
 import { type CommandDef, EXIT } from '../args.ts'
 import { appFor, progressLine } from '../context.ts'
 import { printJson, renderTable } from '../output.ts'
+import { printWarehouse, warehouseJson } from './publish-output.ts'
 
 /** The contract's per-file JSON object (cli-contract.md `ingest --json`), plus extension fields. */
 export function outcomeJson(o: FileOutcome) {
@@ -79,11 +80,13 @@ export async function runIngestLike(
           files: result.outcomes.map(outcomeJson),
           waiting: result.waiting,
           snapshots: result.snapshots.length,
+          warehouse: warehouseJson(result.warehouse),
         })
     } else {
       printOutcomes(result.outcomes, result.waiting)
       if (result.snapshots.length > 0)
         process.stdout.write(`${result.snapshots.length} new ranking snapshot(s).\n`)
+      printWarehouse(result.warehouse)
       const rejected = result.outcomes.filter((o) => o.status === 'rejected')
       if (rejected.length > 0)
         process.stdout.write(

@@ -1,3 +1,5 @@
+import { fmtInt } from '../../i18n/format.ts'
+import { t } from '../../i18n/index.ts'
 import { getStatus, localTimeText } from '../../report/status.ts'
 import { type CommandDef, EXIT } from '../args.ts'
 import { readAppFor } from '../context.ts'
@@ -82,6 +84,7 @@ export const statusCommand: CommandDef = {
           : '  (none yet)',
       )
       for (const r of s.runs.filter((r) => r.error)) out.push(`  run ${r.id}: ${r.error}`)
+      out.push('', t('publish.status-title'), ...warehouseLines(s.warehouse))
       out.push(
         '',
         `Inbox: ${s.inbox.waiting} file(s) waiting${s.inbox.waiting ? ` (oldest ${s.inbox.oldestHours} h): ${s.inbox.files.join(', ')}` : ''}`,
@@ -127,4 +130,25 @@ export const statusCommand: CommandDef = {
       await app.close()
     }
   },
+}
+
+function warehouseLines(w: Awaited<ReturnType<typeof getStatus>>['warehouse']): string[] {
+  if (!w) return [t('publish.status-none')]
+  const target = w.target ?? ''
+  const schema = w.schema ?? ''
+  const at = w.lastPublishedAt ?? t('publish.status-never')
+  const lines = [
+    w.upToDate
+      ? t('publish.status-up-to-date', { target, schema, at })
+      : t('publish.status-behind', {
+          target,
+          schema,
+          at,
+          files: fmtInt(w.behind.files),
+          snapshots: fmtInt(w.behind.snapshots),
+          runs: fmtInt(w.behind.runs),
+        }),
+  ]
+  if (w.lastError && w.lastAttemptAt) lines.push(t('publish.status-error', { at: w.lastAttemptAt, message: w.lastError.message }))
+  return lines
 }

@@ -1,0 +1,82 @@
+import { resolveHomeDir } from '../../config/home.ts'
+import { fmtInt, fmtNumber } from '../../i18n/format.ts'
+import { t } from '../../i18n/index.ts'
+import { publishHomeDir } from '../../publish/publish-home.ts'
+import { WarehouseConfigError } from '../../publish/target.ts'
+import { type CommandDef, EXIT, UsageError } from '../args.ts'
+import { printJson } from '../output.ts'
+
+/** Exit code when the warehouse could not be written (down, login refused): "partial", like a rejected file. */
+const EXIT_WAREHOUSE = EXIT.partial
+
+export const publishCommand: CommandDef = {
+  name: 'publish',
+  summary: 'Copy this home into the PostgreSQL warehouse (incremental, one transaction).',
+  usage: 'qd766 publish [--to postgres://USER@HOST:PORT/DB] [--schema qd766] [--json]',
+  options: { to: { type: 'string' }, schema: { type: 'string' } },
+  details: `
+Copies reference data, file history, readings, snapshots with ranks, portal scores, unit indicators,
+findings and runs into the warehouse schema, with the same views as the SQLite database
+(v_latest_ranking, v_ranking_history, v_province_scores, ...). The URL comes from --to, else
+QD766_WAREHOUSE_URL, else "warehouse": { "url" } in qd766.config.json; give the password through
+PGPASSWORD or ~/.pgpass, never on the command line. TLS: sslmode=require|verify-full in the URL or
+"warehouse": { "ssl": { "mode", "rootCert" } }.
+Only what changed since the last publish is written, in one PostgreSQL transaction: republishing
+changes nothing; an interrupted publish leaves the warehouse as it was.
+Exit codes: 0 published or already up to date, 1 the warehouse could not be written (down, login
+refused; nothing changed there), 2 no warehouse configured / usage error.`,
+  async run({ values }) {
+    const root = resolveHomeDir(values.home as string | undefined)
+    let outcome: Awaited<ReturnType<typeof publishHomeDir>>
+    try {
+      outcome = await publishHomeDir(root, {
+        to: values.to as string | undefined,
+        schema: values.schema as string | undefined,
+      })
+    } catch (err) {
+      if (err instanceof WarehouseConfigError) throw new UsageError(err.message)
+      throw err
+    }
+    if (!outcome) throw new UsageError(t('publish.no-target'))
+    if (values.json) {
+      printJson(
+        outcome.ok
+          ? {
+              ok: true,
+              officeId: outcome.result.officeId,
+              target: outcome.result.target,
+              schema: outcome.result.schema,
+              upToDate: outcome.result.upToDate,
+              rowsWritten: outcome.result.rowsWritten,
+              changes: outcome.result.changes,
+              ms: outcome.result.ms,
+            }
+          : {
+              ok: false,
+              target: outcome.target,
+              schema: outcome.schema,
+              error: { code: outcome.error.code, message: outcome.error.message },
+            },
+      )
+    } else if (outcome.ok) {
+      const r = outcome.result
+      process.stdout.write(
+        `${
+          r.upToDate
+            ? t('publish.up-to-date', { target: r.target, schema: r.schema })
+            : t('publish.done', {
+                target: r.target,
+                schema: r.schema,
+                rows: fmtInt(r.rowsWritten),
+                seconds: fmtNumber(r.ms / 1000, 1),
+              })
+        }\n`,
+      )
+    } else {
+      process.stderr.write(
+        `qd766 publish: ${t('publish.failed', { target: outcome.target, code: outcome.error.code, message: outcome.error.message })}\n`,
+      )
+    }
+    return outcome.ok ? EXIT.ok : EXIT_WAREHOUSE
+  },
+}

@@ -1,0 +1,37 @@
+/**
+ * `refresh` publishes after its own commit when a warehouse is configured. A warehouse that is down
+ * or refuses the login never fails the refresh: the failure is recorded (status shows the lag),
+ * logged without the password, and the next run catches up from the committed watermark.
+ */
+import type { App } from '../app.ts'
+import { attempt, type PublishOutcome, provinceCode } from './attempt.ts'
+import { publish } from './publish.ts'
+import { resolveTarget, type WarehouseTarget } from './target.ts'
+
+/** After `refresh` committed: publish when a warehouse is configured; never throws. */
+export async function publishAfterRefresh(app: App): Promise<PublishOutcome | null> {
+  let target: WarehouseTarget | null
+  try {
+    target = resolveTarget(app.config)
+  } catch (err) {
+    app.log.warn({ err: (err as Error).message }, 'warehouse configuration is invalid; not published')
+    return null
+  }
+  if (!target) return null
+  const t = target
+  const outcome = await attempt(app.store, t, (officeId) =>
+    publish(
+      {
+        store: app.store,
+        read: (fn) => app.store.raw.transaction(fn).deferred(),
+        officeId,
+        provinceCode: provinceCode(app.config, app.registry),
+      },
+      t,
+      app.log,
+    ),
+  )
+  if (!outcome.ok)
+    app.log.warn({ target: t.display, code: outcome.error.code, err: outcome.error.message }, 'warehouse publish failed; the next run catches up')
+  return outcome
+}

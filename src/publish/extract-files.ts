@@ -1,0 +1,111 @@
+/**
+ * File history and runs. Every file the home has seen is one row per (office, sha256): accepted
+ * files from source_files (status `withdrawn` once withdrawn, with who/when/why), rejected files from
+ * their latest file event with the reason. Runs by (office, run key).
+ */
+import { type ExtractContext, all, mapId, planOwned, type Row } from './extract-context.ts'
+import { idOf } from './ids.ts'
+import { hasColumn } from './watermark.ts'
+
+export function extractRuns(ctx: ExtractContext): void {
+  const rows = all(ctx, 'SELECT * FROM runs ORDER BY id').map((r) => {
+    const id = idOf('run', ctx.office, r.run_key as string)
+    ctx.ids.run.set(r.id as number, id)
+    return {
+      id,
+      office_id: ctx.office,
+      run_key: r.run_key,
+      trigger: r.trigger,
+      command: r.command,
+      status: r.status,
+      started_at: r.started_at,
+      finished_at: r.finished_at,
+      pid: r.pid,
+      host: r.host,
+      scheduled_for: r.scheduled_for,
+      files_seen: r.files_seen,
+      accepted: r.accepted,
+      duplicate: r.duplicate,
+      rejected: r.rejected,
+      waiting: r.waiting,
+      snapshots: r.snapshots,
+      findings: r.findings,
+      error: r.error,
+    }
+  })
+  planOwned(ctx, 'runs', rows, 'mutable')
+}
+
+export function extractFiles(ctx: ExtractContext): void {
+  const withdrawal = hasColumn(ctx.raw, 'source_files', 'withdrawn_at')
+  const w = (c: string) => (withdrawal && hasColumn(ctx.raw, 'source_files', c) ? `f.${c}` : 'NULL')
+  const accepted = all(
+    ctx,
+    `SELECT f.*, ${w('withdrawn_at')} AS w_at, ${w('withdrawn_by')} AS w_by, ${w('withdraw_reason')} AS w_reason
+     FROM source_files f ORDER BY f.id`,
+  )
+  const rows: Row[] = []
+  for (const f of accepted) {
+    const id = idOf('file', ctx.office, f.sha256 as string)
+    ctx.ids.file.set(f.id as number, id)
+    if (f.w_at !== null) ctx.withdrawn.add(f.id as number)
+    rows.push({
+      id,
+      office_id: ctx.office,
+      sha256: f.sha256,
+      file_name: f.file_name,
+      size: f.size,
+      mtime: f.mtime,
+      format: f.format,
+      encoding: f.encoding,
+      kind: f.kind,
+      rows: f.rows,
+      period: f.period,
+      as_of: f.as_of,
+      accepted_at: f.accepted_at,
+      run_id: mapId(ctx.ids.run, f.run_id),
+      archived_as: f.archived_as,
+      status: f.w_at !== null ? 'withdrawn' : 'accepted',
+      error_code: null,
+      error: null,
+      withdrawn_at: f.w_at,
+      withdrawn_by: f.w_by,
+      withdraw_reason: f.w_reason,
+    })
+  }
+  // Rejected files (never in source_files): the latest event per sha256 says why.
+  const rejected = all(
+    ctx,
+    `SELECT e.* FROM file_events e
+     WHERE e.status = 'rejected'
+       AND e.id = (SELECT max(e2.id) FROM file_events e2 WHERE e2.sha256 = e.sha256)
+       AND NOT EXISTS (SELECT 1 FROM source_files f WHERE f.sha256 = e.sha256)
+     ORDER BY e.id`,
+  )
+  for (const e of rejected) {
+    rows.push({
+      id: idOf('file', ctx.office, e.sha256 as string),
+      office_id: ctx.office,
+      sha256: e.sha256,
+      file_name: e.file_name,
+      size: null,
+      mtime: null,
+      format: null,
+      encoding: null,
+      kind: e.kind,
+      rows: e.rows,
+      period: null,
+      as_of: null,
+      accepted_at: null,
+      run_id: mapId(ctx.ids.run, e.run_id),
+      archived_as: e.stored_as,
+      status: 'rejected',
+      error_code: e.error_code,
+      error: e.message,
+      withdrawn_at: null,
+      withdrawn_by: null,
+      withdraw_reason: null,
+    })
+  }
+  planOwned(ctx, 'source_files', rows, 'mutable')
+}

@@ -1,0 +1,98 @@
+/**
+ * Portal API captures (one per file: office + sha256) with their units and metrics as the portal
+ * gave them, and the score sets computed from them (reported beside computed, per group and metric),
+ * identified by province, period and the sha256 of their captures.
+ */
+import { type ExtractContext, all, mapId, planChildren, planOwned, type Row } from './extract-context.ts'
+import { idOf } from './ids.ts'
+
+const UNIT_COLUMNS = [
+  'capture_id', 'ord', 'source_file_id', 'path', 'role', 'province_code', 'department_id',
+  'department_name', 'department_code', 'department_type', 'department_level', 'total_score',
+  'total_max_score', 'ratio', 'score_delta', 'ckmb', 'tdgq', 'clgq', 'tttt', 'mdhl', 'mdsh', 'extra',
+]
+const METRIC_COLUMNS = [
+  'capture_id', 'unit_ord', 'source_file_id', 'path', 'department_id', 'group_code', 'code', 'name',
+  'numerator', 'denominator', 'ratio', 'score', 'max_score', 'data_quality_status',
+  'data_quality_message', 'extra',
+]
+const GROUP_SCORE_COLUMNS = [
+  'score_id', 'group_code', 'name', 'reported_score', 'computed_score', 'score', 'score_source',
+  'max_score', 'points_lost', 'estimate', 'methodology', 'capture_id', 'source',
+]
+const METRIC_SCORE_COLUMNS = [
+  'score_id', 'group_code', 'metric_code', 'ord', 'name', 'numerator', 'denominator', 'ratio',
+  'reported_ratio', 'reported_score', 'computed_score', 'score', 'max_score', 'points_lost', 'status',
+  'estimate', 'component', 'rule', 'threshold', 'zero_denominator', 'data_quality_status',
+  'data_quality_message', 'note', 'methodology', 'capture_id',
+]
+
+export function extractPortal(ctx: ExtractContext): void {
+  const captures = all(
+    ctx,
+    'SELECT c.*, f.sha256 AS file_sha FROM stg_portal_captures c JOIN source_files f ON f.id = c.source_file_id ORDER BY c.id',
+  )
+  const shaOfCapture = new Map<number, string>()
+  const rows: Row[] = []
+  const localOf = new Map<string, number>()
+  for (const c of captures) {
+    shaOfCapture.set(c.id as number, c.file_sha as string)
+    if (ctx.withdrawn.has(c.source_file_id as number)) continue
+    const id = idOf('capture', ctx.office, c.file_sha as string)
+    ctx.ids.capture.set(c.id as number, id)
+    localOf.set(id, c.id as number)
+    const { id: _local, file_sha: _sha, ...rest } = c
+    rows.push({ ...rest, id, office_id: ctx.office, source_file_id: mapId(ctx.ids.file, c.source_file_id) })
+  }
+  const fresh = planOwned(ctx, 'stg_portal_captures', rows, 'immutable')
+  const freshLocal = [...fresh].map((id) => localOf.get(id)!)
+  const childIds = (r: Row) => ({
+    ...r,
+    capture_id: mapId(ctx.ids.capture, r.capture_id),
+    source_file_id: mapId(ctx.ids.file, r.source_file_id),
+  })
+  planChildren(ctx, 'stg_portal_units', UNIT_COLUMNS, 'capture_id', freshLocal, childIds, ['capture_id', 'ord'])
+  planChildren(ctx, 'stg_portal_metrics', METRIC_COLUMNS, 'capture_id', freshLocal, childIds, [
+    'capture_id',
+    'unit_ord',
+    'code',
+  ])
+
+  const sets = all(ctx, 'SELECT * FROM mart_portal_scores ORDER BY id')
+  const setRows: Row[] = []
+  const localSet = new Map<string, number>()
+  for (const s of sets) {
+    const members = String(s.capture_key)
+      .split(',')
+      .filter(Boolean)
+      .map(Number)
+    // A set computed from a withdrawn capture no longer counts (withdraw re-derives its replacement).
+    if (members.some((m) => !ctx.ids.capture.has(m))) continue
+    const captureKey = members.map((m) => shaOfCapture.get(m)!).sort().join(',')
+    const id = idOf('score-set', ctx.office, s.province_code as string, s.period as string, captureKey)
+    ctx.ids.score.set(s.id as number, id)
+    localSet.set(id, s.id as number)
+    setRows.push({
+      ...s,
+      id,
+      office_id: ctx.office,
+      capture_key: captureKey,
+      latest_source_file_id: mapId(ctx.ids.file, s.latest_source_file_id),
+      run_id: mapId(ctx.ids.run, s.run_id),
+    })
+  }
+  const freshSets = [...planOwned(ctx, 'mart_portal_scores', setRows, 'immutable')].map((id) => localSet.get(id)!)
+  const scoreIds = (r: Row) => ({
+    ...r,
+    score_id: mapId(ctx.ids.score, r.score_id),
+    capture_id: mapId(ctx.ids.capture, r.capture_id),
+  })
+  planChildren(ctx, 'mart_group_scores', GROUP_SCORE_COLUMNS, 'score_id', freshSets, scoreIds, [
+    'score_id',
+    'group_code',
+  ])
+  planChildren(ctx, 'mart_metric_scores', METRIC_SCORE_COLUMNS, 'score_id', freshSets, scoreIds, [
+    'score_id',
+    'metric_code',
+  ])
+}

@@ -1,0 +1,43 @@
+/**
+ * The warehouse schema's own migrations, run by kysely's Migrator on PostgreSQL (transactional DDL:
+ * a migration that fails or is killed leaves nothing). The migration table lives in the warehouse
+ * schema, so two warehouses (schemas) in one database never see each other's history.
+ */
+import { type Kysely, type Migration, type MigrationProvider, Migrator, sql } from 'kysely'
+import { WAREHOUSE_0001 } from './migrations/0001-warehouse.ts'
+
+/** Every warehouse migration in order: add new ones at the end, never edit one that has shipped. */
+const WAREHOUSE_MIGRATIONS: Array<{ id: string; sql: string }> = [{ id: '0001-warehouse', sql: WAREHOUSE_0001 }]
+
+export const WAREHOUSE_VERSION = WAREHOUSE_MIGRATIONS.at(-1)!.id
+
+function provider(schema: string): MigrationProvider {
+  return {
+    async getMigrations() {
+      const out: Record<string, Migration> = {}
+      for (const m of WAREHOUSE_MIGRATIONS) {
+        out[m.id] = {
+          async up(db: Kysely<unknown>) {
+            // Unqualified names in the DDL (and in the views' bodies) resolve to the warehouse schema.
+            await sql`SELECT set_config('search_path', ${schema}, true)`.execute(db)
+            await sql.raw(m.sql).execute(db)
+          },
+        }
+      }
+      return out
+    },
+  }
+}
+
+export async function migrateWarehouse(db: Kysely<unknown>, schema: string): Promise<void> {
+  await sql`CREATE SCHEMA IF NOT EXISTS ${sql.id(schema)}`.execute(db)
+  const migrator = new Migrator({
+    db,
+    provider: provider(schema),
+    migrationTableSchema: schema,
+    migrationTableName: 'warehouse_migrations',
+    migrationLockTableName: 'warehouse_migrations_lock',
+  })
+  const { error } = await migrator.migrateToLatest()
+  if (error) throw error
+}

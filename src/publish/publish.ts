@@ -1,0 +1,106 @@
+/**
+ * One publish: connect, migrate the warehouse schema, then in ONE PostgreSQL transaction (serialised
+ * with any other publish into the same schema by an advisory lock): read the warehouse's state for
+ * this office, read the home in one SQLite read transaction, write what changed, and move the
+ * office's watermark. A publish killed at any point leaves the warehouse as it was before it (the
+ * transaction never committed); the next one starts again from the committed watermark.
+ */
+import { Kysely, PostgresDialect, sql } from 'kysely'
+import pg from 'pg'
+import type { Store } from '../db/sqlite.ts'
+import type { Logger } from '../log.ts'
+import { toWarehouseError } from './errors.ts'
+import { extractHome } from './extract.ts'
+import { migrateWarehouse } from './migrate.ts'
+import { readRemoteState } from './remote-state.ts'
+import type { WarehouseTarget } from './target.ts'
+import { runSteps } from './write.ts'
+import type { Watermark } from './watermark.ts'
+
+export interface PublishResult {
+  officeId: string
+  target: string
+  schema: string
+  upToDate: boolean
+  changes: Record<string, number>
+  rowsWritten: number
+  watermark: Watermark
+  ms: number
+}
+
+export interface PublishSource {
+  /** The home's database (read only here). */
+  store: Store
+  /** Runs fn in one consistent read transaction of that database. */
+  read<T>(fn: () => T): T
+  officeId: string
+  provinceCode: string | null
+}
+
+function connect(target: WarehouseTarget): Kysely<unknown> {
+  const pool = new pg.Pool({
+    connectionString: target.url,
+    max: 1,
+    connectionTimeoutMillis: 10_000,
+    application_name: 'qd766 publish',
+  })
+  // An idle client's error (server restarted) must not crash the process; the query that needs it fails.
+  pool.on('error', () => {})
+  return new Kysely<unknown>({ dialect: new PostgresDialect({ pool }) })
+}
+
+/** Test hook for the crash test: pause (ms) in the middle of the write, after half of the steps. */
+function pauseMs(): number {
+  return Number(process.env.QD766_TEST_PUBLISH_PAUSE_MS ?? 0)
+}
+
+export async function publish(source: PublishSource, target: WarehouseTarget, log?: Logger): Promise<PublishResult> {
+  const started = Date.now()
+  const startedAt = new Date().toISOString()
+  const db = connect(target)
+  const s = sql.id(target.schema)
+  try {
+    await migrateWarehouse(db, target.schema)
+    const result = await db.transaction().execute(async (trx) => {
+      await sql`SELECT pg_advisory_xact_lock(hashtext(${`qd766 publish ${target.schema}`}))`.execute(trx)
+      const remote = await readRemoteState(trx, target.schema, source.officeId)
+      const extract = source.read(() => extractHome(source.store.raw, source.officeId, remote))
+      if (extract.upToDate) return { extract, rowsWritten: 0 }
+      const pause = pauseMs()
+      const half = Math.floor(extract.steps.length / 2)
+      await runSteps(trx, target.schema, extract.steps.slice(0, half))
+      if (pause > 0) {
+        process.stderr.write('qd766 publish: test pause\n')
+        await new Promise((r) => setTimeout(r, pause))
+      }
+      await runSteps(trx, target.schema, extract.steps.slice(half))
+      const watermark = JSON.stringify(extract.watermark)
+      const changes = JSON.stringify(extract.changes)
+      await sql`INSERT INTO ${s}.offices (office_id, province_code, watermark, publishes)
+                VALUES (${source.officeId}, ${source.provinceCode}, ${watermark}::jsonb, 1)
+                ON CONFLICT (office_id) DO UPDATE SET watermark = EXCLUDED.watermark,
+                  province_code = EXCLUDED.province_code, last_published_at = now(),
+                  publishes = ${s}.offices.publishes + 1`.execute(trx)
+      await sql`INSERT INTO ${s}.publishes (office_id, started_at, watermark, changes)
+                VALUES (${source.officeId}, ${startedAt}, ${watermark}::jsonb, ${changes}::jsonb)`.execute(trx)
+      const rowsWritten = extract.steps.reduce((n, st) => n + (st.op === 'insert' ? st.rows : 0), 0)
+      return { extract, rowsWritten }
+    })
+    const out: PublishResult = {
+      officeId: source.officeId,
+      target: target.display,
+      schema: target.schema,
+      upToDate: result.extract.upToDate,
+      changes: result.extract.changes,
+      rowsWritten: result.rowsWritten,
+      watermark: result.extract.watermark,
+      ms: Date.now() - started,
+    }
+    log?.info({ target: out.target, schema: out.schema, upToDate: out.upToDate, rows: out.rowsWritten, ms: out.ms }, 'published')
+    return out
+  } catch (err) {
+    throw toWarehouseError(err, target.url)
+  } finally {
+    await db.destroy().catch(() => {})
+  }
+}

@@ -1,0 +1,39 @@
+/**
+ * Runs the planned steps on PostgreSQL inside the caller's transaction. Bulk writes are one
+ * statement per batch of a few thousand rows: the rows travel as one JSON parameter and
+ * json_populate_recordset turns them into the table's own row type (exact float8 round trip, no
+ * statement per row, no parameter-count limit).
+ */
+import { type Kysely, sql } from 'kysely'
+import type { Step } from './plan.ts'
+
+export async function runSteps(db: Kysely<unknown>, schema: string, steps: Step[]): Promise<void> {
+  const s = sql.id(schema)
+  for (const step of steps) {
+    if (step.op === 'delete') {
+      const office = step.office === null ? sql`` : sql` AND office_id = ${step.office}`
+      await sql`DELETE FROM ${s}.${sql.id(step.table)} WHERE id = ANY(${step.ids}::bigint[])${office}`.execute(db)
+    } else if (step.op === 'delete-reading-sources') {
+      await sql`DELETE FROM ${s}.reading_sources WHERE office_id = ${step.office}
+                AND reading_id = ANY(${step.ids}::bigint[])`.execute(db)
+    } else if (step.op === 'delete-orphan-readings') {
+      await sql`DELETE FROM ${s}.stg_readings r
+                WHERE NOT EXISTS (SELECT 1 FROM ${s}.reading_sources x WHERE x.reading_id = r.id)`.execute(db)
+    } else {
+      const cols = sql.join(step.columns.map((c) => sql.id(c)))
+      const keys = sql.join(step.onConflict.keys.map((c) => sql.id(c)))
+      const updatable = step.columns.filter((c) => !step.onConflict.keys.includes(c))
+      const action =
+        step.onConflict.action === 'nothing' || updatable.length === 0
+          ? sql`DO NOTHING`
+          : sql`DO UPDATE SET ${sql.join(updatable.map((c) => sql`${sql.id(c)} = EXCLUDED.${sql.id(c)}`))}
+                WHERE (${sql.join(updatable.map((c) => sql`t.${sql.id(c)}`))})
+                      IS DISTINCT FROM (${sql.join(updatable.map((c) => sql`EXCLUDED.${sql.id(c)}`))})`
+      for (const batch of step.batches) {
+        await sql`INSERT INTO ${s}.${sql.id(step.table)} AS t (${cols})
+                  SELECT ${cols} FROM json_populate_recordset(NULL::${s}.${sql.id(step.table)}, ${batch}::json)
+                  ON CONFLICT (${keys}) ${action}`.execute(db)
+      }
+    }
+  }
+}
