@@ -32,6 +32,9 @@ export async function publishAfterRefresh(app: App): Promise<PublishOutcome | nu
     ),
   )
   if (!outcome.ok)
-    app.log.warn({ target: t.display, code: outcome.error.code, err: outcome.error.message }, 'warehouse publish failed; the next run catches up')
+    app.log.warn(
+      { target: t.display, code: outcome.error.code, err: outcome.error.message },
+      'warehouse publish failed; the next run catches up',
+    )
   return outcome
 }

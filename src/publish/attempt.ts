@@ -27,7 +27,12 @@ export async function attempt(
 ): Promise<PublishOutcome> {
   try {
     const result = await go(ensureOfficeId(writable))
-    recordPublish(writable, { target: target.display, schema: target.schema, ok: true, watermark: result.watermark })
+    recordPublish(writable, {
+      target: target.display,
+      schema: target.schema,
+      ok: true,
+      watermark: result.watermark,
+    })
     return { ok: true, result }
   } catch (err) {
     const error = toWarehouseError(err, target.url)
@@ -44,4 +49,3 @@ export async function attempt(
     return { ok: false, target: target.display, schema: target.schema, error }
   }
 }
-

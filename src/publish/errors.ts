@@ -16,14 +16,25 @@ export class WarehouseError extends Error {
   }
 }
 
-const UNREACHABLE = new Set(['ECONNREFUSED', 'ENOTFOUND', 'ETIMEDOUT', 'EHOSTUNREACH', 'ECONNRESET', 'EAI_AGAIN', '57P03'])
+const UNREACHABLE = new Set([
+  'ECONNREFUSED',
+  'ENOTFOUND',
+  'ETIMEDOUT',
+  'EHOSTUNREACH',
+  'ECONNRESET',
+  'EAI_AGAIN',
+  '57P03',
+])
 
 export function toWarehouseError(err: unknown, url: string): WarehouseError {
   if (err instanceof WarehouseError) return err
   const e = err as { code?: string; message?: string; errors?: Array<{ code?: string }> }
   const code = e?.code ?? e?.errors?.[0]?.code ?? ''
   const message = redactSecrets(String(e?.message || (e?.errors ? 'connection failed' : err)), url)
-  if (UNREACHABLE.has(code) || /timeout|terminated unexpectedly|connect/i.test(message) && !code.startsWith('28'))
+  if (
+    UNREACHABLE.has(code) ||
+    (/timeout|terminated unexpectedly|connect/i.test(message) && !code.startsWith('28'))
+  )
     return new WarehouseError('unreachable', message)
   if (code === '28P01' || code === '28000' || /password|authentication/i.test(message))
     return new WarehouseError('login', message)

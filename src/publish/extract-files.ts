@@ -3,7 +3,7 @@
  * files from source_files (status `withdrawn` once withdrawn, with who/when/why), rejected files from
  * their latest file event with the reason. Runs by (office, run key).
  */
-import { type ExtractContext, all, mapId, planOwned, type Row } from './extract-context.ts'
+import { all, type ExtractContext, mapId, planOwned, type Row } from './extract-context.ts'
 import { idOf } from './ids.ts'
 import { hasColumn } from './watermark.ts'
 

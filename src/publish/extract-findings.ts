@@ -4,7 +4,7 @@
  * Reference data (provinces, methodology versions, groups, metrics) is shared by every office and
  * upserted only where it differs.
  */
-import { type ExtractContext, all, count, mapId, planOwned } from './extract-context.ts'
+import { all, count, type ExtractContext, mapId, planOwned } from './extract-context.ts'
 import { idOf } from './ids.ts'
 import { insertStep } from './plan.ts'
 import { refRows } from './watermark.ts'
@@ -18,9 +18,21 @@ export function extractFindings(ctx: ExtractContext): void {
       reading_id: mapId(ctx.ids.reading, f.reading_id),
       snapshot_id: mapId(ctx.ids.snapshot, f.snapshot_id),
     }
-    const base = idOf('finding', ctx.office, mapped.run_id, mapped.source_file_id, mapped.reading_id, mapped.snapshot_id,
-      f.kind as string, f.province_code as string | null, f.sheet as string | null, f.row_number as number | null,
-      f.message as string, f.detail as string | null, f.at as string)
+    const base = idOf(
+      'finding',
+      ctx.office,
+      mapped.run_id,
+      mapped.source_file_id,
+      mapped.reading_id,
+      mapped.snapshot_id,
+      f.kind as string,
+      f.province_code as string | null,
+      f.sheet as string | null,
+      f.row_number as number | null,
+      f.message as string,
+      f.detail as string | null,
+      f.at as string,
+    )
     // Identical findings (same content, same moment) are told apart by their order.
     const n = seen.get(base) ?? 0
     seen.set(base, n + 1)
@@ -60,8 +72,9 @@ export function extractRefs(ctx: ExtractContext, refsHash: string): void {
   ]
   for (const [table, rows] of tables) {
     if (rows.length === 0) continue
-    ctx.inserts.unshift(insertStep(table, Object.keys(rows[0]!), rows, { keys: REF_KEYS[table]!, action: 'update' }))
+    ctx.inserts.unshift(
+      insertStep(table, Object.keys(rows[0]!), rows, { keys: REF_KEYS[table]!, action: 'update' }),
+    )
     count(ctx, `${table}.checked`, rows.length)
   }
 }
-

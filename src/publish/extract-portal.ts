@@ -3,28 +3,92 @@
  * gave them, and the score sets computed from them (reported beside computed, per group and metric),
  * identified by province, period and the sha256 of their captures.
  */
-import { type ExtractContext, all, mapId, planChildren, planOwned, type Row } from './extract-context.ts'
+import { all, type ExtractContext, mapId, planChildren, planOwned, type Row } from './extract-context.ts'
 import { idOf } from './ids.ts'
 
 const UNIT_COLUMNS = [
-  'capture_id', 'ord', 'source_file_id', 'path', 'role', 'province_code', 'department_id',
-  'department_name', 'department_code', 'department_type', 'department_level', 'total_score',
-  'total_max_score', 'ratio', 'score_delta', 'ckmb', 'tdgq', 'clgq', 'tttt', 'mdhl', 'mdsh', 'extra',
+  'capture_id',
+  'ord',
+  'source_file_id',
+  'path',
+  'role',
+  'province_code',
+  'department_id',
+  'department_name',
+  'department_code',
+  'department_type',
+  'department_level',
+  'total_score',
+  'total_max_score',
+  'ratio',
+  'score_delta',
+  'ckmb',
+  'tdgq',
+  'clgq',
+  'tttt',
+  'mdhl',
+  'mdsh',
+  'extra',
 ]
 const METRIC_COLUMNS = [
-  'capture_id', 'unit_ord', 'source_file_id', 'path', 'department_id', 'group_code', 'code', 'name',
-  'numerator', 'denominator', 'ratio', 'score', 'max_score', 'data_quality_status',
-  'data_quality_message', 'extra',
+  'capture_id',
+  'unit_ord',
+  'source_file_id',
+  'path',
+  'department_id',
+  'group_code',
+  'code',
+  'name',
+  'numerator',
+  'denominator',
+  'ratio',
+  'score',
+  'max_score',
+  'data_quality_status',
+  'data_quality_message',
+  'extra',
 ]
 const GROUP_SCORE_COLUMNS = [
-  'score_id', 'group_code', 'name', 'reported_score', 'computed_score', 'score', 'score_source',
-  'max_score', 'points_lost', 'estimate', 'methodology', 'capture_id', 'source',
+  'score_id',
+  'group_code',
+  'name',
+  'reported_score',
+  'computed_score',
+  'score',
+  'score_source',
+  'max_score',
+  'points_lost',
+  'estimate',
+  'methodology',
+  'capture_id',
+  'source',
 ]
 const METRIC_SCORE_COLUMNS = [
-  'score_id', 'group_code', 'metric_code', 'ord', 'name', 'numerator', 'denominator', 'ratio',
-  'reported_ratio', 'reported_score', 'computed_score', 'score', 'max_score', 'points_lost', 'status',
-  'estimate', 'component', 'rule', 'threshold', 'zero_denominator', 'data_quality_status',
-  'data_quality_message', 'note', 'methodology', 'capture_id',
+  'score_id',
+  'group_code',
+  'metric_code',
+  'ord',
+  'name',
+  'numerator',
+  'denominator',
+  'ratio',
+  'reported_ratio',
+  'reported_score',
+  'computed_score',
+  'score',
+  'max_score',
+  'points_lost',
+  'status',
+  'estimate',
+  'component',
+  'rule',
+  'threshold',
+  'zero_denominator',
+  'data_quality_status',
+  'data_quality_message',
+  'note',
+  'methodology',
+  'capture_id',
 ]
 
 export function extractPortal(ctx: ExtractContext): void {
@@ -51,7 +115,10 @@ export function extractPortal(ctx: ExtractContext): void {
     capture_id: mapId(ctx.ids.capture, r.capture_id),
     source_file_id: mapId(ctx.ids.file, r.source_file_id),
   })
-  planChildren(ctx, 'stg_portal_units', UNIT_COLUMNS, 'capture_id', freshLocal, childIds, ['capture_id', 'ord'])
+  planChildren(ctx, 'stg_portal_units', UNIT_COLUMNS, 'capture_id', freshLocal, childIds, [
+    'capture_id',
+    'ord',
+  ])
   planChildren(ctx, 'stg_portal_metrics', METRIC_COLUMNS, 'capture_id', freshLocal, childIds, [
     'capture_id',
     'unit_ord',
@@ -62,13 +129,13 @@ export function extractPortal(ctx: ExtractContext): void {
   const setRows: Row[] = []
   const localSet = new Map<string, number>()
   for (const s of sets) {
-    const members = String(s.capture_key)
-      .split(',')
-      .filter(Boolean)
-      .map(Number)
+    const members = String(s.capture_key).split(',').filter(Boolean).map(Number)
     // A set computed from a withdrawn capture no longer counts (withdraw re-derives its replacement).
     if (members.some((m) => !ctx.ids.capture.has(m))) continue
-    const captureKey = members.map((m) => shaOfCapture.get(m)!).sort().join(',')
+    const captureKey = members
+      .map((m) => shaOfCapture.get(m)!)
+      .sort()
+      .join(',')
     const id = idOf('score-set', ctx.office, s.province_code as string, s.period as string, captureKey)
     ctx.ids.score.set(s.id as number, id)
     localSet.set(id, s.id as number)
@@ -81,7 +148,9 @@ export function extractPortal(ctx: ExtractContext): void {
       run_id: mapId(ctx.ids.run, s.run_id),
     })
   }
-  const freshSets = [...planOwned(ctx, 'mart_portal_scores', setRows, 'immutable')].map((id) => localSet.get(id)!)
+  const freshSets = [...planOwned(ctx, 'mart_portal_scores', setRows, 'immutable')].map(
+    (id) => localSet.get(id)!,
+  )
   const scoreIds = (r: Row) => ({
     ...r,
     score_id: mapId(ctx.ids.score, r.score_id),

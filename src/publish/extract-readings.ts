@@ -5,35 +5,102 @@
  * captures belongs to that office and is identified by its score sets. Readings of withdrawn files
  * are not published (and disappear from the warehouse once no office has them).
  */
-import { type ExtractContext, all, count, mapId, planChildren, type Row } from './extract-context.ts'
+import { all, count, type ExtractContext, mapId, planChildren, type Row } from './extract-context.ts'
 import { idOf, rowHash } from './ids.ts'
 import { insertStep } from './plan.ts'
 
 const READING_COLUMNS = [
-  'id', 'source_file_id', 'kind', 'period', 'period_type', 'period_start', 'period_end', 'as_of',
-  'cohort', 'form', 'title', 'source_label', 'methodology', 'office_id',
+  'id',
+  'source_file_id',
+  'kind',
+  'period',
+  'period_type',
+  'period_start',
+  'period_end',
+  'as_of',
+  'cohort',
+  'form',
+  'title',
+  'source_label',
+  'methodology',
+  'office_id',
 ]
 const SNAPSHOT_COLUMNS = [
-  'id', 'reading_id', 'period', 'period_type', 'period_start', 'period_end', 'as_of', 'cohort',
-  'ranked', 'missing', 'form', 'source_label', 'source_file_id', 'methodology', 'taken_at', 'run_id',
+  'id',
+  'reading_id',
+  'period',
+  'period_type',
+  'period_start',
+  'period_end',
+  'as_of',
+  'cohort',
+  'ranked',
+  'missing',
+  'form',
+  'source_label',
+  'source_file_id',
+  'methodology',
+  'taken_at',
+  'run_id',
 ]
 const SCORE_COLUMNS = [
-  'reading_id', 'province_code', 'name_as_written', 'sheet', 'row_number', 'ckmb', 'tdgq', 'clgq',
-  'tttt', 'mdhl', 'mdsh', 'online22', 'total_reported', 'total_computed', 'reported_rank',
+  'reading_id',
+  'province_code',
+  'name_as_written',
+  'sheet',
+  'row_number',
+  'ckmb',
+  'tdgq',
+  'clgq',
+  'tttt',
+  'mdhl',
+  'mdsh',
+  'online22',
+  'total_reported',
+  'total_computed',
+  'reported_rank',
 ]
 const SNAPSHOT_ROW_COLUMNS = [
-  'snapshot_id', 'province_code', 'name', 'status', 'rank', 'total', 'ckmb', 'tdgq', 'clgq', 'tttt',
-  'mdhl', 'mdsh', 'online22', 'band', 'rank_ckmb', 'rank_tdgq', 'rank_clgq', 'rank_tttt', 'rank_mdhl',
-  'rank_mdsh', 'rank_online22',
+  'snapshot_id',
+  'province_code',
+  'name',
+  'status',
+  'rank',
+  'total',
+  'ckmb',
+  'tdgq',
+  'clgq',
+  'tttt',
+  'mdhl',
+  'mdsh',
+  'online22',
+  'band',
+  'rank_ckmb',
+  'rank_tdgq',
+  'rank_clgq',
+  'rank_tttt',
+  'rank_mdhl',
+  'rank_mdsh',
+  'rank_online22',
 ]
 
 function readingKey(ctx: ExtractContext, r: Row, portalMembers: Map<number, string>): string | null {
-  if (r.kind === 'national-table') return idOf('reading', 'national', r.period as string, r.as_of as string | null, r.source_label as string)
+  if (r.kind === 'national-table')
+    return idOf('reading', 'national', r.period as string, r.as_of as string | null, r.source_label as string)
   if (r.kind === 'portal-metrics') {
     const members = portalMembers.get(r.id as number)
     return members ? idOf('reading', ctx.office, 'portal', members) : null
   }
-  return idOf('reading', ctx.office, r.kind as string, r.file_sha as string, r.period as string, r.as_of as string | null, r.source_label as string, r.id as number)
+  return idOf(
+    'reading',
+    ctx.office,
+    r.kind as string,
+    r.file_sha as string,
+    r.period as string,
+    r.as_of as string | null,
+    r.source_label as string,
+    r.id as number,
+  )
 }
 
 export function extractReadings(ctx: ExtractContext): void {
@@ -57,7 +124,10 @@ export function extractReadings(ctx: ExtractContext): void {
   )
   const snapshots = new Map(all(ctx, 'SELECT * FROM snapshots').map((s) => [s.id as number, s]))
   // Later readings with the same identity win within a home (as the home's own reports do).
-  const local = new Map<string, { reading: Row; snapshot: Row | null; localReading: number; localSnapshot: number | null }>()
+  const local = new Map<
+    string,
+    { reading: Row; snapshot: Row | null; localReading: number; localSnapshot: number | null }
+  >()
   for (const r of readings) {
     if (ctx.withdrawn.has(r.source_file_id as number)) continue
     const id = readingKey(ctx, r, portalMembers)
@@ -93,7 +163,12 @@ export function extractReadings(ctx: ExtractContext): void {
         run_id: mapId(ctx.ids.run, s.run_id),
       })
     }
-    local.set(id, { reading, snapshot, localReading: r.id as number, localSnapshot: (s?.id as number) ?? null })
+    local.set(id, {
+      reading,
+      snapshot,
+      localReading: r.id as number,
+      localSnapshot: (s?.id as number) ?? null,
+    })
   }
 
   const remote = ctx.remote.readingSources
@@ -108,7 +183,12 @@ export function extractReadings(ctx: ExtractContext): void {
     const before = remote.get(id)
     if (before === hash) continue
     if (before !== undefined) replaced.push(id)
-    sources.push({ reading_id: id, office_id: ctx.office, source_file_id: l.reading.source_file_id, row_hash: hash })
+    sources.push({
+      reading_id: id,
+      office_id: ctx.office,
+      source_file_id: l.reading.source_file_id,
+      row_hash: hash,
+    })
     // A reading another office already published is not sent again (first publisher's copy).
     if (before === undefined && ctx.remote.readings.has(id)) continue
     sendReadings.push(l.reading)
@@ -127,7 +207,9 @@ export function extractReadings(ctx: ExtractContext): void {
   count(ctx, 'stg_readings.changed', replaced.length)
 
   if (sendReadings.length)
-    ctx.inserts.push(insertStep('stg_readings', READING_COLUMNS, sendReadings, { keys: ['id'], action: 'nothing' }))
+    ctx.inserts.push(
+      insertStep('stg_readings', READING_COLUMNS, sendReadings, { keys: ['id'], action: 'nothing' }),
+    )
   count(ctx, 'stg_readings.new', sendReadings.length - replaced.length)
   if (sources.length)
     ctx.inserts.push(
@@ -146,7 +228,9 @@ export function extractReadings(ctx: ExtractContext): void {
     ['reading_id', 'province_code'],
   )
   if (sendSnapshots.length)
-    ctx.inserts.push(insertStep('snapshots', SNAPSHOT_COLUMNS, sendSnapshots, { keys: ['id'], action: 'nothing' }))
+    ctx.inserts.push(
+      insertStep('snapshots', SNAPSHOT_COLUMNS, sendSnapshots, { keys: ['id'], action: 'nothing' }),
+    )
   count(ctx, 'snapshots.new', sendSnapshots.length)
   planChildren(
     ctx,

@@ -4,13 +4,34 @@
  * indicator facts recomputed from counts. Every row stays with its office: two offices' units are
  * never merged. (The typed cells, stg_unit_counts, stay in the home: no view reads them.)
  */
-import { type ExtractContext, all, mapId, planChildren, planOwned, type Row } from './extract-context.ts'
+import { all, type ExtractContext, mapId, planChildren, planOwned, type Row } from './extract-context.ts'
 import { idOf } from './ids.ts'
 
-const UNIT_ROW_COLUMNS = ['reading_id', 'unit_id', 'row_number', 'stt', 'name_as_written', 'eid_code', 'section', 'level']
+const UNIT_ROW_COLUMNS = [
+  'reading_id',
+  'unit_id',
+  'row_number',
+  'stt',
+  'name_as_written',
+  'eid_code',
+  'section',
+  'level',
+]
 const FACT_COLUMNS = [
-  'reading_id', 'unit_id', 'family', 'indicator', 'metric', 'numerator', 'denominator', 'value',
-  'exported_rate', 'exported_column', 'numerator_columns', 'denominator_columns', 'sheet', 'row_number',
+  'reading_id',
+  'unit_id',
+  'family',
+  'indicator',
+  'metric',
+  'numerator',
+  'denominator',
+  'value',
+  'exported_rate',
+  'exported_column',
+  'numerator_columns',
+  'denominator_columns',
+  'sheet',
+  'row_number',
 ]
 
 export function extractUnits(ctx: ExtractContext): void {
@@ -18,10 +39,23 @@ export function extractUnits(ctx: ExtractContext): void {
     ctx,
     'SELECT u.*, f.sha256 AS file_sha FROM stg_units u JOIN source_files f ON f.id = u.first_source_file_id ORDER BY u.id',
   ).map((u) => {
-    const id = idOf('unit', ctx.office, u.scope as string, u.file_sha as string, u.name_key as string, u.eid_code as string | null, u.level as string)
+    const id = idOf(
+      'unit',
+      ctx.office,
+      u.scope as string,
+      u.file_sha as string,
+      u.name_key as string,
+      u.eid_code as string | null,
+      u.level as string,
+    )
     ctx.ids.unit.set(u.id as number, id)
     const { file_sha: _sha, ...rest } = u
-    return { ...rest, id, office_id: ctx.office, first_source_file_id: mapId(ctx.ids.file, u.first_source_file_id) }
+    return {
+      ...rest,
+      id,
+      office_id: ctx.office,
+      first_source_file_id: mapId(ctx.ids.file, u.first_source_file_id),
+    }
   })
   planOwned(ctx, 'stg_units', units, 'mutable')
 
@@ -48,10 +82,23 @@ export function extractUnits(ctx: ExtractContext): void {
     readingIds.set(r.id as number, id)
     localOf.set(id, r.id as number)
     const { file_sha: _sha, ...rest } = r
-    readings.push({ ...rest, id, office_id: ctx.office, source_file_id: mapId(ctx.ids.file, r.source_file_id) })
+    readings.push({
+      ...rest,
+      id,
+      office_id: ctx.office,
+      source_file_id: mapId(ctx.ids.file, r.source_file_id),
+    })
   }
   const fresh = [...planOwned(ctx, 'stg_unit_readings', readings, 'immutable')].map((id) => localOf.get(id)!)
-  const ids = (r: Row) => ({ ...r, reading_id: readingIds.get(r.reading_id as number), unit_id: mapId(ctx.ids.unit, r.unit_id) })
+  const ids = (r: Row) => ({
+    ...r,
+    reading_id: readingIds.get(r.reading_id as number),
+    unit_id: mapId(ctx.ids.unit, r.unit_id),
+  })
   planChildren(ctx, 'stg_unit_rows', UNIT_ROW_COLUMNS, 'reading_id', fresh, ids, ['reading_id', 'unit_id'])
-  planChildren(ctx, 'stg_unit_facts', FACT_COLUMNS, 'reading_id', fresh, ids, ['reading_id', 'unit_id', 'indicator'])
+  planChildren(ctx, 'stg_unit_facts', FACT_COLUMNS, 'reading_id', fresh, ids, [
+    'reading_id',
+    'unit_id',
+    'indicator',
+  ])
 }

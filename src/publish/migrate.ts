@@ -7,7 +7,9 @@ import { type Kysely, type Migration, type MigrationProvider, Migrator, sql } fr
 import { WAREHOUSE_0001 } from './migrations/0001-warehouse.ts'
 
 /** Every warehouse migration in order: add new ones at the end, never edit one that has shipped. */
-const WAREHOUSE_MIGRATIONS: Array<{ id: string; sql: string }> = [{ id: '0001-warehouse', sql: WAREHOUSE_0001 }]
+const WAREHOUSE_MIGRATIONS: Array<{ id: string; sql: string }> = [
+  { id: '0001-warehouse', sql: WAREHOUSE_0001 },
+]
 
 export const WAREHOUSE_VERSION = WAREHOUSE_MIGRATIONS.at(-1)!.id
 

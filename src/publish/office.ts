@@ -10,7 +10,9 @@ import type { Store } from '../db/sqlite.ts'
 const KEY = 'office_id'
 
 export function readOfficeId(store: Store): string | null {
-  const row = store.raw.prepare('SELECT value FROM meta WHERE key = ?').get(KEY) as { value: string } | undefined
+  const row = store.raw.prepare('SELECT value FROM meta WHERE key = ?').get(KEY) as
+    | { value: string }
+    | undefined
   return row?.value ?? null
 }
 

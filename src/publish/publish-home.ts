@@ -22,7 +22,12 @@ export async function publishHomeDir(
     try {
       return await attempt(writable, target, (officeId) =>
         publish(
-          { store: reader.store, read: reader.read, officeId, provinceCode: provinceCode(reader.config, reader.registry) },
+          {
+            store: reader.store,
+            read: reader.read,
+            officeId,
+            provinceCode: provinceCode(reader.config, reader.registry),
+          },
           target,
           reader.log,
         ),
@@ -34,4 +39,3 @@ export async function publishHomeDir(
     await reader.close()
   }
 }
-

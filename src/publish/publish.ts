@@ -14,8 +14,8 @@ import { extractHome } from './extract.ts'
 import { migrateWarehouse } from './migrate.ts'
 import { readRemoteState } from './remote-state.ts'
 import type { WarehouseTarget } from './target.ts'
-import { runSteps } from './write.ts'
 import type { Watermark } from './watermark.ts'
+import { runSteps } from './write.ts'
 
 export interface PublishResult {
   officeId: string
@@ -54,7 +54,11 @@ function pauseMs(): number {
   return Number(process.env.QD766_TEST_PUBLISH_PAUSE_MS ?? 0)
 }
 
-export async function publish(source: PublishSource, target: WarehouseTarget, log?: Logger): Promise<PublishResult> {
+export async function publish(
+  source: PublishSource,
+  target: WarehouseTarget,
+  log?: Logger,
+): Promise<PublishResult> {
   const started = Date.now()
   const startedAt = new Date().toISOString()
   const db = connect(target)
@@ -82,7 +86,9 @@ export async function publish(source: PublishSource, target: WarehouseTarget, lo
                   province_code = EXCLUDED.province_code, last_published_at = now(),
                   publishes = ${s}.offices.publishes + 1`.execute(trx)
       await sql`INSERT INTO ${s}.publishes (office_id, started_at, watermark, changes)
-                VALUES (${source.officeId}, ${startedAt}, ${watermark}::jsonb, ${changes}::jsonb)`.execute(trx)
+                VALUES (${source.officeId}, ${startedAt}, ${watermark}::jsonb, ${changes}::jsonb)`.execute(
+        trx,
+      )
       const rowsWritten = extract.steps.reduce((n, st) => n + (st.op === 'insert' ? st.rows : 0), 0)
       return { extract, rowsWritten }
     })
@@ -96,7 +102,10 @@ export async function publish(source: PublishSource, target: WarehouseTarget, lo
       watermark: result.extract.watermark,
       ms: Date.now() - started,
     }
-    log?.info({ target: out.target, schema: out.schema, upToDate: out.upToDate, rows: out.rowsWritten, ms: out.ms }, 'published')
+    log?.info(
+      { target: out.target, schema: out.schema, upToDate: out.upToDate, rows: out.rowsWritten, ms: out.ms },
+      'published',
+    )
     return out
   } catch (err) {
     throw toWarehouseError(err, target.url)

@@ -27,13 +27,22 @@ export interface RemoteState {
   readings: Set<string>
 }
 
-export async function readRemoteState(db: Kysely<unknown>, schema: string, office: string): Promise<RemoteState> {
+export async function readRemoteState(
+  db: Kysely<unknown>,
+  schema: string,
+  office: string,
+): Promise<RemoteState> {
   const s = sql.id(schema)
-  const wm = await sql<{ watermark: Watermark }>`SELECT watermark FROM ${s}.offices WHERE office_id = ${office}`.execute(db)
+  const wm = await sql<{
+    watermark: Watermark
+  }>`SELECT watermark FROM ${s}.offices WHERE office_id = ${office}`.execute(db)
   const owned = {} as RemoteState['owned']
   for (const t of OWNED_TABLES) {
     const hashed = t !== 'findings'
-    const r = await sql<{ id: string; h: string }>`SELECT id::text AS id, ${sql.raw(hashed ? 'row_hash' : "''")} AS h
+    const r = await sql<{
+      id: string
+      h: string
+    }>`SELECT id::text AS id, ${sql.raw(hashed ? 'row_hash' : "''")} AS h
       FROM ${s}.${sql.id(t)} WHERE office_id = ${office}`.execute(db)
     owned[t] = new Map(r.rows.map((x) => [x.id, x.h]))
   }

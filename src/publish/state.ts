@@ -18,7 +18,9 @@ export interface WarehouseState {
 const KEY = 'warehouse_state'
 
 export function readWarehouseState(store: Store): WarehouseState | null {
-  const row = store.raw.prepare('SELECT value FROM meta WHERE key = ?').get(KEY) as { value: string } | undefined
+  const row = store.raw.prepare('SELECT value FROM meta WHERE key = ?').get(KEY) as
+    | { value: string }
+    | undefined
   if (!row) return null
   try {
     return JSON.parse(row.value) as WarehouseState
@@ -48,7 +50,9 @@ export function recordPublish(
       lastError: update.ok ? null : update.error,
     }
     store.raw
-      .prepare('INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value')
+      .prepare(
+        'INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value',
+      )
       .run(KEY, JSON.stringify(next))
   })
 }
@@ -61,7 +65,10 @@ export function warehouseLag(store: Store, configured: { target: string; schema:
   const state = readWarehouseState(store)
   if (!state && !configured) return null
   const home = homeWatermark(store.raw)
-  const published = state && (!configured || (state.target === configured.target && state.schema === configured.schema)) ? state : null
+  const published =
+    state && (!configured || (state.target === configured.target && state.schema === configured.schema))
+      ? state
+      : null
   const behind = lagOf(published?.watermark ?? null, home)
   const upToDate = sameWatermark(published?.watermark ?? null, home)
   return {

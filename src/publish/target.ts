@@ -20,8 +20,7 @@ export function redactUrl(url: string): string {
   try {
     const u = new URL(url)
     if (u.password) u.password = '***'
-    for (const k of ['password', 'sslpassword'])
-      if (u.searchParams.has(k)) u.searchParams.set(k, '***')
+    for (const k of ['password', 'sslpassword']) if (u.searchParams.has(k)) u.searchParams.set(k, '***')
     return u.toString()
   } catch {
     return 'postgres://(unparsable URL)'

@@ -65,7 +65,9 @@ export function homeWatermark(raw: BetterSqlite3.Database): Watermark {
     ? mark(raw, 'file_withdrawals')
     : hasColumn(raw, 'source_files', 'withdrawn_at')
       ? {
-          n: (raw.prepare('SELECT count(*) AS n FROM source_files WHERE withdrawn_at IS NOT NULL').get() as Mark).n,
+          n: (
+            raw.prepare('SELECT count(*) AS n FROM source_files WHERE withdrawn_at IS NOT NULL').get() as Mark
+          ).n,
           max: 0,
         }
       : { n: 0, max: 0 }

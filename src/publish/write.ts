@@ -12,7 +12,9 @@ export async function runSteps(db: Kysely<unknown>, schema: string, steps: Step[
   for (const step of steps) {
     if (step.op === 'delete') {
       const office = step.office === null ? sql`` : sql` AND office_id = ${step.office}`
-      await sql`DELETE FROM ${s}.${sql.id(step.table)} WHERE id = ANY(${step.ids}::bigint[])${office}`.execute(db)
+      await sql`DELETE FROM ${s}.${sql.id(step.table)} WHERE id = ANY(${step.ids}::bigint[])${office}`.execute(
+        db,
+      )
     } else if (step.op === 'delete-reading-sources') {
       await sql`DELETE FROM ${s}.reading_sources WHERE office_id = ${step.office}
                 AND reading_id = ANY(${step.ids}::bigint[])`.execute(db)

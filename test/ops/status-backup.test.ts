@@ -113,6 +113,7 @@ describe('status: what an analyst needs in the morning', () => {
         'rejected',
         'runs',
         'schedule',
+        'warehouse',
       ].sort(),
     )
     const run = (json.runs as Array<Record<string, unknown>>)[0]!

@@ -10,7 +10,10 @@ export const PG_URL = process.env.QD766_TEST_PG_URL ?? ''
 const REQUIRED = process.env.QD766_REQUIRE_POSTGRES === '1'
 
 if (!PG_URL) {
-  if (REQUIRED) throw new Error('QD766_REQUIRE_POSTGRES=1 but QD766_TEST_PG_URL is not set: no PostgreSQL for the warehouse tests')
+  if (REQUIRED)
+    throw new Error(
+      'QD766_REQUIRE_POSTGRES=1 but QD766_TEST_PG_URL is not set: no PostgreSQL for the warehouse tests',
+    )
   process.stderr.write(
     'warehouse tests skipped: no PostgreSQL (run `eval "$(bin/test-postgres.sh start)"` to get one, see README)\n',
   )
@@ -33,7 +36,11 @@ export async function freshDatabase(tag: string): Promise<string> {
   return u.toString()
 }
 
-export async function query<T = Record<string, unknown>>(url: string, text: string, params: unknown[] = []): Promise<T[]> {
+export async function query<T = Record<string, unknown>>(
+  url: string,
+  text: string,
+  params: unknown[] = [],
+): Promise<T[]> {
   const c = new pg.Client(url)
   await c.connect()
   try {

@@ -6,8 +6,19 @@ import { t } from '../../i18n/index.ts'
 export function warehouseJson(w: JobResult['warehouse']) {
   if (!w) return null
   return w.ok
-    ? { ok: true, target: w.result.target, schema: w.result.schema, upToDate: w.result.upToDate, rowsWritten: w.result.rowsWritten }
-    : { ok: false, target: w.target, schema: w.schema, error: { code: w.error.code, message: w.error.message } }
+    ? {
+        ok: true,
+        target: w.result.target,
+        schema: w.result.schema,
+        upToDate: w.result.upToDate,
+        rowsWritten: w.result.rowsWritten,
+      }
+    : {
+        ok: false,
+        target: w.target,
+        schema: w.schema,
+        error: { code: w.error.code, message: w.error.message },
+      }
 }
 
 export function printWarehouse(w: JobResult['warehouse']): void {
@@ -18,7 +29,12 @@ export function printWarehouse(w: JobResult['warehouse']): void {
       `${
         r.upToDate
           ? t('publish.up-to-date', { target: r.target, schema: r.schema })
-          : t('publish.done', { target: r.target, schema: r.schema, rows: fmtInt(r.rowsWritten), seconds: fmtNumber(r.ms / 1000, 1) })
+          : t('publish.done', {
+              target: r.target,
+              schema: r.schema,
+              rows: fmtInt(r.rowsWritten),
+              seconds: fmtNumber(r.ms / 1000, 1),
+            })
       }\n`,
     )
   } else

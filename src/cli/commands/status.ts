@@ -149,6 +149,7 @@ function warehouseLines(w: Awaited<ReturnType<typeof getStatus>>['warehouse']): 
           runs: fmtInt(w.behind.runs),
         }),
   ]
-  if (w.lastError && w.lastAttemptAt) lines.push(t('publish.status-error', { at: w.lastAttemptAt, message: w.lastError.message }))
+  if (w.lastError && w.lastAttemptAt)
+    lines.push(t('publish.status-error', { at: w.lastAttemptAt, message: w.lastError.message }))
   return lines
 }
