@@ -15,6 +15,8 @@ import { execFileSync } from 'node:child_process'
 import { copyFileSync, mkdirSync, rmSync, statSync, writeFileSync } from 'node:fs'
 import { cpus, freemem, loadavg, totalmem } from 'node:os'
 import { basename, join, resolve } from 'node:path'
+import { encodeCsv } from '../fixtures/lib/write-csv.ts'
+import { nationalTable, titleLines } from '../fixtures/national.ts'
 import { generateNationalYear, generatePortalYear, generateProvincialExport } from './generate.ts'
 
 const ROOT = resolve(import.meta.dirname, '..')
@@ -164,6 +166,34 @@ async function main() {
     peakMb: number
   }>('history', [historyHome, join(OUT, 'rescore-scratch')])
 
+  // ---- warehouse: publish the history to PostgreSQL ---------------------------------------------------
+  // A server from QD766_BENCH_PG_URL / QD766_TEST_PG_URL, else a throwaway one (bin/test-postgres.sh).
+  type Timed = { ms: number; rows: number; upToDate: boolean }
+  let warehouse: { full: Timed; noop: Timed; incremental: Timed; peakMb: number } | null = null
+  let warehouseNote = ''
+  let pgUrl = process.env.QD766_BENCH_PG_URL ?? process.env.QD766_TEST_PG_URL ?? ''
+  let pgDir = ''
+  if (!pgUrl) {
+    try {
+      const out = execFileSync(join(ROOT, 'bin', 'test-postgres.sh'), ['start'], { encoding: 'utf8' })
+      pgUrl = /QD766_TEST_PG_URL='([^']+)'/.exec(out)?.[1] ?? ''
+      pgDir = /QD766_TEST_PG_DIR='([^']+)'/.exec(out)?.[1] ?? ''
+    } catch (err) {
+      warehouseNote = `no PostgreSQL server to publish to (${(err as Error).message.split('\n')[0]})`
+    }
+  }
+  if (pgUrl) {
+    log('warehouse: full publish, republish, one new national file...')
+    const t = nationalTable({ cohort: 34, seed: 4242, title: titleLines('2027', '2027-01-05') })
+    const newFile = join(OUT, 'in', 'xep-hang-2027-2027-01-05.csv')
+    writeFileSync(newFile, encodeCsv(t.grid.rows, { encoding: 'utf-8-bom', delimiter: ',' }))
+    try {
+      warehouse = task('publish', [historyHome, pgUrl, newFile])
+    } finally {
+      if (pgDir) execFileSync(join(ROOT, 'bin', 'test-postgres.sh'), ['stop', pgDir])
+    }
+  }
+
   // ---- report --------------------------------------------------------------------------------------
   const cpu = cpus()
   const gb = (b: number) => `${(b / 1024 ** 3).toFixed(1)} GB`
@@ -223,6 +253,26 @@ async function main() {
       `| \`${q}\` | ${t.medianMs.toFixed(1)} ms | ${t.maxMs.toFixed(1)} ms | ${t.medianMs < 100 ? '< 100 ms ✓' : '< 100 ms ✗'} |`,
     )
   lines.push('')
+  lines.push('### Warehouse: `qd766 publish` of that history to PostgreSQL', '')
+  if (warehouse) {
+    const w = warehouse
+    lines.push(
+      '| publish (in its own process, to a PostgreSQL on this machine) | rows written | time | target |',
+    )
+    lines.push('|---|---:|---:|---:|')
+    lines.push(
+      `| full: the whole history into an empty schema | ${num(w.full.rows)} | ${sec(w.full.ms)} | ≤ 10 s ${w.full.ms <= 10_000 ? '✓' : '✗'} |`,
+    )
+    lines.push(`| republish, nothing changed | ${num(w.noop.rows)} | ${sec(w.noop.ms)} | |`)
+    lines.push(
+      `| incremental: one new national file (refreshed first, not timed) | ${num(w.incremental.rows)} | ${sec(w.incremental.ms)} | ≤ 0.5 s ${w.incremental.ms <= 500 ? '✓' : '✗'} |`,
+    )
+    lines.push(
+      '',
+      `Peak RSS of the publishing process: ${w.peakMb} MB. Times include connecting and checking the warehouse's migrations.`,
+      '',
+    )
+  } else lines.push(`Not measured: ${warehouseNote}.`, '')
   // Notes: what the figures mean, from profiling this code; each only when its figures call for it.
   const notes: string[] = []
   const small = families.filter((f) => f.name.startsWith('national') || f.name === 'portal')

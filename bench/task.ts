@@ -8,6 +8,9 @@
  *   ingest <home>      `refresh` of the home's inbox, in-process (openApp + runJob), as the CLI does
  *   history <home>     full rescore + re-rank of everything in the database, then `ranking` and
  *                      `province` latency (median of N warm calls)
+ *   publish <home> <url> <new-file>
+ *                      `qd766 publish` of the whole history into a fresh warehouse schema, a republish
+ *                      (nothing changed), then one new national file refreshed and published again
  */
 import { copyFileSync, createReadStream, mkdirSync, rmSync } from 'node:fs'
 import { readFile } from 'node:fs/promises'
@@ -17,6 +20,7 @@ import ExcelJS from 'exceljs'
 import { parse as parseHtml } from 'parse5'
 import { openApp, runJob } from '../src/app.ts'
 import { materialisePortalScores } from '../src/mart/portal-scores.ts'
+import { publishHomeDir } from '../src/publish/publish-home.ts'
 import { getProvinceReport } from '../src/report/province.ts'
 import { getRanking } from '../src/report/ranking.ts'
 import { snapshotPending } from '../src/snapshot/take.ts'
@@ -193,10 +197,33 @@ async function history(home: string, scratch: string) {
   }
 }
 
+async function publishBench(home: string, url: string, newFile: string) {
+  const schema = `bench_${Date.now().toString(36)}`
+  const timed = async () => {
+    const start = performance.now()
+    const o = await publishHomeDir(home, { to: url, schema })
+    const ms = performance.now() - start
+    if (!o?.ok) throw new Error(`publish failed: ${o ? o.error.message : 'no target'}`)
+    return { ms, rows: o.result.rowsWritten, upToDate: o.result.upToDate }
+  }
+  const full = await timed()
+  const noop = await timed()
+  copyFileSync(newFile, join(home, 'inbox', newFile.split('/').at(-1)!))
+  const app = openApp(home)
+  try {
+    await runJob(app, { command: 'refresh' })
+  } finally {
+    await app.close()
+  }
+  const incremental = await timed()
+  return { full, noop, incremental, peakMb: peakMb() }
+}
+
 const [mode, ...args] = process.argv.slice(2)
 let result: unknown
 if (mode === 'parse') result = await parseOnly(args)
 else if (mode === 'ingest') result = await ingest(args[0]!)
 else if (mode === 'history') result = await history(args[0]!, args[1]!)
+else if (mode === 'publish') result = await publishBench(args[0]!, args[1]!, args[2]!)
 else throw new Error(`bench/task.ts: unknown mode ${mode}`)
 process.stdout.write(`${JSON.stringify(result)}\n`)

@@ -32,7 +32,10 @@ function provider(schema: string): MigrationProvider {
 }
 
 export async function migrateWarehouse(db: Kysely<unknown>, schema: string): Promise<void> {
-  await sql`CREATE SCHEMA IF NOT EXISTS ${sql.id(schema)}`.execute(db)
+  // Only when missing: CREATE SCHEMA (even IF NOT EXISTS) needs CREATE on the database, which a
+  // writer role given its own schema by an administrator does not have (docs/warehouse.md).
+  const exists = await sql`SELECT 1 FROM pg_namespace WHERE nspname = ${schema}`.execute(db)
+  if (exists.rows.length === 0) await sql`CREATE SCHEMA IF NOT EXISTS ${sql.id(schema)}`.execute(db)
   const migrator = new Migrator({
     db,
     provider: provider(schema),
