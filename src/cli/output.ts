@@ -3,6 +3,7 @@
  * BOM and CRLF when written to a file, so Vietnamese shows correctly), JSON.
  */
 import { writeFileSync } from 'node:fs'
+import { excelCsv, jsonText } from '../report/text-formats.ts'
 
 export type Cell = string | number | null | undefined
 
@@ -28,21 +29,13 @@ export function renderTable(headers: string[], rows: Cell[][], align?: Array<'l'
   return [line(headers), widths.map((w) => '─'.repeat(w)).join('  '), ...text.map(line)].join('\n')
 }
 
-function csvField(v: Cell): string {
-  if (v === null || v === undefined) return ''
-  const s = String(v)
-  return /[",\r\n;]/.test(s) || /^\s|\s$/.test(s) ? `"${s.replace(/"/g, '""')}"` : s
-}
-
-export function toCsv(headers: string[], rows: Cell[][], eol = '\n'): string {
-  return [headers, ...rows].map((r) => r.map(csvField).join(',')).join(eol) + eol
-}
+export { toCsv } from '../report/text-formats.ts'
 
 /** Writes CSV for Excel: BOM + CRLF. */
 export function writeCsvFile(path: string, headers: string[], rows: Cell[][]): void {
-  writeFileSync(path, `\ufeff${toCsv(headers, rows, '\r\n')}`, 'utf8')
+  writeFileSync(path, excelCsv(headers, rows), 'utf8')
 }
 
 export function printJson(value: unknown): void {
-  process.stdout.write(`${JSON.stringify(value, null, 2)}\n`)
+  process.stdout.write(jsonText(value))
 }

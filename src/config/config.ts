@@ -67,6 +67,25 @@ export const ConfigSchema = z.strictObject({
         .optional(),
     })
     .optional(),
+  /** `qd766 serve`, the read-only web dashboard (README "Web dashboard"). */
+  serve: z
+    .strictObject({
+      /**
+       * Access token. Required to listen on anything but loopback (else `serve` exits 2); when set,
+       * every request needs it even on loopback. QD766_TOKEN overrides it.
+       */
+      token: z.string().min(16).optional(),
+      /** POST /upload (files into the inbox from the browser) exists only when this is true. */
+      uploads: z.boolean().default(false),
+      /** Time limit of one query on the SQL page and /api/sql. */
+      sqlTimeoutMs: z.number().int().min(100).max(60_000).default(2000),
+      /** Rows shown on the SQL page; downloads and /api/sql stop at sqlMaxRows. */
+      sqlDisplayRows: z.number().int().min(1).max(100_000).default(500),
+      sqlMaxRows: z.number().int().min(1).max(1_000_000).default(50_000),
+      /** Largest upload accepted, per request. */
+      maxUploadMegabytes: z.number().positive().max(2048).default(50),
+    })
+    .prefault({}),
   limits: z
     .strictObject({
       maxFileMegabytes: z.number().positive().default(200),

@@ -12,6 +12,7 @@ import { app } from './messages/app.ts'
 import { cli } from './messages/cli.ts'
 import { common } from './messages/common.ts'
 import { publish } from './messages/publish.ts'
+import { serve } from './messages/serve.ts'
 
 // biome-ignore lint/suspicious/noExplicitAny: message parameters are typed per entry below.
 export type MessageText = string | ((p: any) => string)
@@ -29,6 +30,7 @@ export const MESSAGES = {
   ...app,
   ...cli,
   ...publish,
+  ...serve,
 } satisfies Catalog
 
 export type MessageKey = keyof typeof MESSAGES

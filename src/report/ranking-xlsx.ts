@@ -8,6 +8,15 @@ import type { Ranking } from './ranking.ts'
 import { safeText } from './xlsx-safe.ts'
 
 export async function writeRankingXlsx(path: string, r: Ranking): Promise<void> {
+  await rankingWorkbook(r).xlsx.writeFile(path)
+}
+
+/** The same workbook in memory (the web server sends it without a temporary file). */
+export async function rankingXlsxBuffer(r: Ranking): Promise<Buffer> {
+  return Buffer.from(await rankingWorkbook(r).xlsx.writeBuffer())
+}
+
+function rankingWorkbook(r: Ranking): ExcelJS.Workbook {
   const wb = new ExcelJS.Workbook()
   wb.creator = 'qd766'
   wb.created = new Date(r.takenAt)
@@ -77,5 +86,5 @@ export async function writeRankingXlsx(path: string, r: Ranking): Promise<void> 
     if (i === headers.length - 1) col.numFmt = '+0;-0;0'
   })
   ws.autoFilter = { from: { row: 3, column: 1 }, to: { row: 3 + r.rows.length, column: headers.length } }
-  await wb.xlsx.writeFile(path)
+  return wb
 }

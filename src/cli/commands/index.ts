@@ -9,6 +9,7 @@ import { rankingCommand } from './ranking.ts'
 import { refreshCommand } from './refresh.ts'
 import { reportCommand } from './report.ts'
 import { scheduleCommand } from './schedule.ts'
+import { serveCommand } from './serve.ts'
 import { statusCommand } from './status.ts'
 import { unitsCommand } from './units.ts'
 
@@ -23,6 +24,7 @@ export const COMMANDS: CommandDef[] = [
   reportCommand,
   queryCommand,
   statusCommand,
+  serveCommand,
   backupCommand,
   publishCommand,
   demoCommand,

@@ -1,32 +1,13 @@
 import { writeFileSync } from 'node:fs'
-import { GROUPS } from '../../reference/groups.ts'
 import { metricByCode } from '../../report/metric-ranking.ts'
-import { getRanking, type Ranking, rankingJson } from '../../report/ranking.ts'
+import { getRanking, rankingJson } from '../../report/ranking.ts'
+import { rankingTable } from '../../report/ranking-table.ts'
 import { type CommandDef, EXIT, periodOptions, UsageError } from '../args.ts'
 import { readAppFor } from '../context.ts'
-import { type Cell, formatNumber, printJson, renderTable, toCsv, writeCsvFile } from '../output.ts'
+import { formatNumber, printJson, renderTable, toCsv, writeCsvFile } from '../output.ts'
 import { focusOf, runMetricRanking } from './ranking-metric.ts'
 
-function tableColumns(r: Ranking): { headers: string[]; rows: Cell[][] } {
-  const five = r.form === 'five'
-  const groupHeads = five ? ['CKMB', 'TDGQ', 'DVCTT/22', 'MDHL', 'MDSH'] : GROUPS.map((g) => g.code)
-  const headers = ['Hạng', 'Mã', 'Tỉnh, thành phố', 'Tổng', ...groupHeads, 'Xếp loại', '±']
-  const rows = r.rows.map((row) => {
-    const gv = five
-      ? [row.groups.CKMB, row.groups.TDGQ, row.online22, row.groups.MDHL, row.groups.MDSH]
-      : GROUPS.map((g) => row.groups[g.code])
-    const change =
-      row.rankChange === null
-        ? ''
-        : row.rankChange > 0
-          ? `↑${row.rankChange}`
-          : row.rankChange < 0
-            ? `↓${-row.rankChange}`
-            : '='
-    return [row.rank, row.code, row.name, row.total, ...gv, row.band, change]
-  })
-  return { headers, rows }
-}
+const tableColumns = rankingTable
 
 export const rankingCommand: CommandDef = {
   name: 'ranking',

@@ -630,6 +630,15 @@ function historySheet(wb: ExcelJS.Workbook, r: LeadershipReport) {
 }
 
 export async function writeLeadershipXlsx(path: string, r: LeadershipReport): Promise<void> {
+  await leadershipWorkbook(r).xlsx.writeFile(path)
+}
+
+/** The same workbook in memory (the web server sends it without a temporary file). */
+export async function leadershipXlsxBuffer(r: LeadershipReport): Promise<Buffer> {
+  return Buffer.from(await leadershipWorkbook(r).xlsx.writeBuffer())
+}
+
+function leadershipWorkbook(r: LeadershipReport): ExcelJS.Workbook {
   const wb = new ExcelJS.Workbook()
   wb.creator = 'qd766'
   wb.created = new Date(r.generatedAt)
@@ -638,5 +647,5 @@ export async function writeLeadershipXlsx(path: string, r: LeadershipReport): Pr
   provinceSheet(wb, r)
   unitsSheet(wb, r)
   historySheet(wb, r)
-  await wb.xlsx.writeFile(path)
+  return wb
 }

@@ -1,0 +1,81 @@
+/**
+ * The JSON API: each route returns exactly what the CLI prints with `--format json` / `--json` for
+ * the same arguments — the same report function and the same serialisation (jsonText) — so a
+ * script can move between `qd766 ranking --json` and `GET /api/ranking` without a difference.
+ *
+ *   /api/ranking?period&asOf&by          = qd766 ranking [--period] [--as-of] [--by GROUP] --format json
+ *   /api/province/<code>?period&asOf&whatIf=M:R = qd766 province <code> [...] [--what-if M=R] --format json
+ *   /api/units/<code>?period&level       = qd766 units <code> [--period] [--level] --format json
+ *   /api/status                          = qd766 status --json
+ *   /api/sql?q=                          = qd766 query "<q>" --format json (up to serve.sqlMaxRows rows)
+ */
+import type { Hono } from 'hono'
+import { getProvinceReport } from '../report/province.ts'
+import { getRanking, rankingJson } from '../report/ranking.ts'
+import { getStatus } from '../report/status.ts'
+import { jsonText } from '../report/text-formats.ts'
+import { getUnitsReport } from '../report/units.ts'
+import { BadRequest, type Ctx, type Env, readingQuery } from './context.ts'
+import { whatIfsFromQuery } from './pages/province.ts'
+import { MAX_SQL_CHARS, sqlFailure } from './pages/sql.ts'
+
+export function jsonResponse(c: Ctx, value: unknown, status = 200, headers: Record<string, string> = {}) {
+  return c.body(jsonText(value), status as 200, {
+    'Content-Type': 'application/json; charset=utf-8',
+    ...headers,
+  })
+}
+
+export function registerApi(app: Hono<Env>): void {
+  app.get('/api/ranking', (c) => {
+    const deps = c.get('deps')
+    const { period, asOf } = readingQuery(c)
+    const by = c.req.query('by') || undefined
+    return jsonResponse(
+      c,
+      deps.app.read(() => rankingJson(getRanking(deps.app.store, { period, asOf, by }))),
+    )
+  })
+
+  app.get('/api/province/:code', (c) => {
+    const deps = c.get('deps')
+    const { period, asOf } = readingQuery(c)
+    const whatIf = whatIfsFromQuery(c.req.queries('whatIf') ?? [])
+    return jsonResponse(
+      c,
+      deps.app.read(() =>
+        getProvinceReport(deps.app.store, deps.app.registry, c.req.param('code'), { period, asOf, whatIf }),
+      ),
+    )
+  })
+
+  app.get('/api/units/:code', (c) => {
+    const deps = c.get('deps')
+    const { period } = readingQuery(c)
+    const level = c.req.query('level') || undefined
+    return jsonResponse(
+      c,
+      deps.app.read(() =>
+        getUnitsReport(deps.app.store, deps.app.registry, c.req.param('code'), { period, level }),
+      ),
+    )
+  })
+
+  app.get('/api/status', async (c) => jsonResponse(c, await getStatus(c.get('deps').app)))
+
+  app.get('/api/sql', async (c) => {
+    const deps = c.get('deps')
+    const q = (c.req.query('q') ?? '').trim()
+    if (!q) throw new BadRequest('q=')
+    if (q.length > MAX_SQL_CHARS) throw new BadRequest(`q: > ${MAX_SQL_CHARS}`)
+    const cfg = deps.app.config.serve
+    const r = await deps.sql.run(q, { timeoutMs: cfg.sqlTimeoutMs, maxRows: cfg.sqlMaxRows })
+    if (!r.ok)
+      return jsonResponse(
+        c,
+        { error: { code: `sql-${r.reason}`, message: sqlFailure(r, cfg.sqlTimeoutMs) } },
+        400,
+      )
+    return jsonResponse(c, r.rows, 200, r.truncated ? { 'X-QD766-Truncated': String(cfg.sqlMaxRows) } : {})
+  })
+}

@@ -1,0 +1,139 @@
+/**
+ * Read-only SQL for the SQL page and /api/sql, run where a runaway query can be stopped: a child
+ * Node process with its own read-only connection. SQLite gives a JavaScript binding no way to
+ * interrupt a statement that is inside one long step (a recursive CTE that never ends, a huge
+ * cross join under an aggregate), and a worker thread cannot be terminated while native code runs;
+ * a process can always be killed. The child stays warm between queries (one at a time, in order)
+ * and is replaced after a kill, so the usual query costs a message round trip, not a process start.
+ *
+ * The same two fences as `qd766 query`: the connection is read-only (and query_only), and a
+ * statement SQLite does not report as read-only is refused before it runs.
+ */
+import { type ChildProcess, spawn } from 'node:child_process'
+import { createRequire } from 'node:module'
+
+export interface SqlOptions {
+  timeoutMs: number
+  maxRows: number
+}
+
+export type SqlResult =
+  | { ok: true; columns: string[]; rows: Array<Record<string, unknown>>; truncated: boolean; ms: number }
+  | { ok: false; reason: 'refused' | 'error' | 'timeout'; message: string }
+
+export interface SqlRunner {
+  run(sql: string, opts: SqlOptions): Promise<SqlResult>
+  close(): void
+}
+
+/** The child's program: plain CommonJS so it needs no TypeScript loader and no bundle entry. */
+const CHILD = `
+const Database = require(process.env.QD766_SQLITE_MODULE)
+const db = new Database(process.env.QD766_SQL_DB, { readonly: true, fileMustExist: true })
+db.pragma('query_only = ON')
+process.on('message', (m) => {
+  let reply
+  try {
+    const stmt = db.prepare(m.sql)
+    if (!stmt.readonly) reply = { id: m.id, ok: false, reason: 'refused', message: 'not read-only' }
+    else if (!stmt.reader) { stmt.run(); reply = { id: m.id, ok: true, columns: [], rows: [], truncated: false } }
+    else {
+      const columns = stmt.columns().map((c) => c.name)
+      const rows = []
+      let truncated = false
+      for (const row of stmt.iterate()) {
+        if (rows.length >= m.maxRows) { truncated = true; break }
+        rows.push(row)
+      }
+      reply = { id: m.id, ok: true, columns, rows, truncated }
+    }
+  } catch (err) {
+    reply = { id: m.id, ok: false, reason: 'error', message: String(err && err.message || err) }
+  }
+  process.send(reply)
+})
+process.on('disconnect', () => process.exit(0))
+`
+
+interface Pending {
+  id: number
+  sql: string
+  opts: SqlOptions
+  resolve(r: SqlResult): void
+}
+
+export function childSqlRunner(databasePath: string): SqlRunner {
+  const sqliteModule = createRequire(import.meta.url).resolve('better-sqlite3')
+  let child: ChildProcess | null = null
+  let nextId = 1
+  const queue: Pending[] = []
+  let current: (Pending & { timer: NodeJS.Timeout; started: number }) | null = null
+  let closed = false
+
+  function start(): ChildProcess {
+    const c = spawn(process.execPath, ['-e', CHILD], {
+      stdio: ['ignore', 'ignore', 'ignore', 'ipc'],
+      serialization: 'advanced',
+      env: { QD766_SQLITE_MODULE: sqliteModule, QD766_SQL_DB: databasePath },
+    })
+    c.on('message', (m: { id: number } & Record<string, unknown>) => {
+      if (!current || m.id !== current.id) return
+      const done = current
+      clearTimeout(done.timer)
+      current = null
+      const { id: _id, ...rest } = m
+      done.resolve(
+        rest.ok
+          ? ({ ...rest, ms: Date.now() - done.started } as SqlResult)
+          : ({ ok: false, reason: rest.reason, message: rest.message } as SqlResult),
+      )
+      pump()
+    })
+    c.on('exit', () => {
+      if (child === c) child = null
+      if (current) {
+        const lost = current
+        clearTimeout(lost.timer)
+        current = null
+        lost.resolve({ ok: false, reason: 'error', message: 'the query process stopped' })
+        pump()
+      }
+    })
+    return c
+  }
+
+  function pump(): void {
+    if (current || closed) return
+    const job = queue.shift()
+    if (!job) return
+    child ??= start()
+    const running = child
+    const timer = setTimeout(() => {
+      // Too long: kill the process (the only sure stop) and answer; the next query gets a new one.
+      if (current?.id !== job.id) return
+      current = null
+      child = null
+      running.kill('SIGKILL')
+      job.resolve({ ok: false, reason: 'timeout', message: `${job.opts.timeoutMs} ms` })
+      pump()
+    }, job.opts.timeoutMs)
+    current = { ...job, timer, started: Date.now() }
+    running.send({ id: job.id, sql: job.sql, maxRows: job.opts.maxRows })
+  }
+
+  return {
+    run(sql, opts) {
+      if (closed) return Promise.resolve({ ok: false, reason: 'error', message: 'closed' })
+      return new Promise((resolve) => {
+        queue.push({ id: nextId++, sql, opts, resolve })
+        pump()
+      })
+    },
+    close() {
+      closed = true
+      child?.kill('SIGKILL')
+      child = null
+      for (const q of queue.splice(0)) q.resolve({ ok: false, reason: 'error', message: 'closed' })
+    },
+  }
+}
