@@ -46,7 +46,9 @@ th a[aria-current="true"] { text-decoration-thickness: 3px; }
 .band-4 { background: #e57373; color: #3b0000; } .band-none { background: #eceff1; color: #37474f; }
 .est { font-size: .75rem; background: #ede7f6; color: #4527a0; padding: 0 .3rem; border-radius: 3px; }
 form.picker, form.inline { display: flex; flex-wrap: wrap; gap: .5rem; align-items: end; margin: .5rem 0 1rem; }
-label { display: flex; flex-direction: column; font-size: .9rem; gap: .15rem; }
+label { display: flex; flex-direction: column; font-size: .9rem; gap: .15rem; max-width: 100%; }
+form.picker label { flex: 0 1 32rem; min-width: 0; }
+form.picker select { width: 100%; }
 input, select, textarea, button { font: inherit; }
 input, select, textarea { border: 1px solid #9aa7b4; border-radius: 4px; padding: .3rem .4rem; max-width: 100%; }
 button, .button { background: var(--accent); color: #fff; border: 0; border-radius: 4px; padding: .4rem .9rem;

@@ -84,6 +84,8 @@ export class TokenAuth {
 /** CSRF tokens: HMAC of a per-browser random cookie under a secret that lives as long as the process. */
 export class Csrf {
   readonly #secret = randomBytes(32)
+  /** One token per response, however many forms it has (a second cookie would replace the first). */
+  readonly #issued = new WeakMap<Context, string>()
 
   #sign(value: string): string {
     return createHmac('sha256', this.#secret).update(value).digest('base64url')
@@ -91,12 +93,16 @@ export class Csrf {
 
   /** The field value for forms on this response; sets the cookie when the browser has none. */
   tokenFor(c: Context): string {
+    const issued = this.#issued.get(c)
+    if (issued) return issued
     let value = getCookie(c, CSRF_COOKIE)
     if (!value || !/^[A-Za-z0-9_-]{20,64}$/.test(value)) {
       value = randomBytes(24).toString('base64url')
       setCookie(c, CSRF_COOKIE, value, { httpOnly: true, sameSite: 'Strict', path: '/' })
     }
-    return this.#sign(value)
+    const token = this.#sign(value)
+    this.#issued.set(c, token)
+    return token
   }
 
   /** A POST is ours when its Origin (if sent) is this server and its field matches its cookie. */

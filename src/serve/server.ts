@@ -66,6 +66,8 @@ export async function startServer(opts: ServeOptions): Promise<RunningServer> {
   http.requestTimeout = 60_000
   http.headersTimeout = 15_000
   http.maxHeadersCount = 100
+  // Longer than clients keep an idle connection (they reuse it, it must not vanish under them).
+  http.keepAliveTimeout = 65_000
   const address = server.address() as AddressInfo
   const hostText = address.family === 'IPv6' ? `[${address.address}]` : address.address
   return {

@@ -67,7 +67,7 @@ export function childSqlRunner(databasePath: string): SqlRunner {
   let child: ChildProcess | null = null
   let nextId = 1
   const queue: Pending[] = []
-  let current: (Pending & { timer: NodeJS.Timeout; started: number }) | null = null
+  let current: (Pending & { timer: NodeJS.Timeout; started: number; child: ChildProcess }) | null = null
   let closed = false
 
   function start(): ChildProcess {
@@ -91,7 +91,8 @@ export function childSqlRunner(databasePath: string): SqlRunner {
     })
     c.on('exit', () => {
       if (child === c) child = null
-      if (current) {
+      // Only the query this process was running is lost (after a kill, the next one runs elsewhere).
+      if (current && current.child === c) {
         const lost = current
         clearTimeout(lost.timer)
         current = null
@@ -117,7 +118,7 @@ export function childSqlRunner(databasePath: string): SqlRunner {
       job.resolve({ ok: false, reason: 'timeout', message: `${job.opts.timeoutMs} ms` })
       pump()
     }, job.opts.timeoutMs)
-    current = { ...job, timer, started: Date.now() }
+    current = { ...job, timer, started: Date.now(), child: running }
     running.send({ id: job.id, sql: job.sql, maxRows: job.opts.maxRows })
   }
 

@@ -6,7 +6,7 @@
  */
 import { t } from '../../i18n/index.ts'
 import { type Ctx, render } from '../context.ts'
-import { type Html, html, qs } from '../html.ts'
+import { type Html, html, num, qs } from '../html.ts'
 import type { SqlResult } from '../sql-runner.ts'
 
 /** Longest SQL text accepted (a query string, not a data upload). */
@@ -35,10 +35,13 @@ export const CANNED: Array<{ key: string; sql: string }> = [
   },
 ]
 
+/** 2000 -> "2", 1500 -> "1,5" (seconds for people). */
+const seconds = (ms: number) => num(ms / 1000, Number.isInteger(ms / 1000) ? 0 : 1)
+
 /** A failed query as the person reads it (the same words on the page and in /api/sql's error). */
 export function sqlFailure(r: Extract<SqlResult, { ok: false }>, timeoutMs: number): string {
   if (r.reason === 'refused') return t('serve.sql.refused')
-  if (r.reason === 'timeout') return t('serve.sql.timeout', { seconds: timeoutMs / 1000 })
+  if (r.reason === 'timeout') return t('serve.sql.timeout', { seconds: seconds(timeoutMs) })
   return t('serve.sql.error', { message: r.message })
 }
 
@@ -61,7 +64,7 @@ export async function sqlPage(c: Ctx) {
   }
   if (result && !result.ok) status = 400
   const body = html`<h1>${t('serve.sql.title')}</h1>
-<p class="lead">${t('serve.sql.lead', { seconds: cfg.sqlTimeoutMs / 1000, rows: cfg.sqlDisplayRows })}</p>
+<p class="lead">${t('serve.sql.lead', { seconds: seconds(cfg.sqlTimeoutMs), rows: cfg.sqlDisplayRows })}</p>
 <form method="get" action="/sql" id="sql-form">
 <label>${t('serve.sql.label')}<textarea name="q" id="q" spellcheck="false" rows="6">${q}</textarea></label>
 <p><button type="submit">${t('serve.sql.run')}</button> <span class="note">${t('serve.sql.shortcut')}</span></p>
