@@ -5,12 +5,14 @@
  *
  *   /api/ranking?period&asOf&by          = qd766 ranking [--period] [--as-of] [--by GROUP] --format json
  *   /api/province/<code>?period&asOf&whatIf=M:R = qd766 province <code> [...] [--what-if M=R] --format json
+ *   /api/province/<code>?units=1         = qd766 province <code> --units --format json
  *   /api/units/<code>?period&level       = qd766 units <code> [--period] [--level] --format json
  *   /api/status                          = qd766 status --json
  *   /api/sql?q=                          = qd766 query "<q>" --format json (up to serve.sqlMaxRows rows)
  */
 import type { Hono } from 'hono'
 import { getProvinceReport } from '../report/province.ts'
+import { getProvinceWithUnits, provinceWithUnitsJson } from '../report/province-units.ts'
 import { getRanking, rankingJson } from '../report/ranking.ts'
 import { getStatus } from '../report/status.ts'
 import { jsonText } from '../report/text-formats.ts'
@@ -41,10 +43,15 @@ export function registerApi(app: Hono<Env>): void {
     const deps = c.get('deps')
     const { period, asOf } = readingQuery(c)
     const whatIf = whatIfsFromQuery(c.req.queries('whatIf') ?? [])
+    const code = c.req.param('code')
+    const { store, registry } = deps.app
+    // ?units=1 is `province <code> --units --json`
     return jsonResponse(
       c,
       deps.app.read(() =>
-        getProvinceReport(deps.app.store, deps.app.registry, c.req.param('code'), { period, asOf, whatIf }),
+        c.req.query('units')
+          ? provinceWithUnitsJson(getProvinceWithUnits(store, registry, code, { period, asOf, whatIf }))
+          : getProvinceReport(store, registry, code, { period, asOf, whatIf }),
       ),
     )
   })

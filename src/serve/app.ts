@@ -5,9 +5,8 @@
  */
 import { Hono } from 'hono'
 import { bodyLimit } from 'hono/body-limit'
-import { DatabaseVersionError } from '../errors.ts'
+import { DatabaseVersionError, NotFoundError } from '../errors.ts'
 import { t } from '../i18n/index.ts'
-import { NotFoundError } from '../report/ranking.ts'
 import { registerApi } from './api.ts'
 import { APP_CSS, APP_JS } from './assets.ts'
 import { BadRequest, type Ctx, type Env, type ServeDeps } from './context.ts'

@@ -25,9 +25,17 @@ const CHROMIUM = process.env.QD766_CHROMIUM ?? '/usr/bin/chromium'
 const HAVE_BROWSER = existsSync(CHROMIUM)
 const REQUIRED = process.env.QD766_REQUIRE_BROWSER === '1'
 if (!HAVE_BROWSER && !REQUIRED) {
-  process.stderr.write(`\n[serve-browser] SKIPPED: no ${CHROMIUM} (apt-get install chromium); CI requires it.\n\n`)
+  process.stderr.write(
+    `\n[serve-browser] SKIPPED: no ${CHROMIUM} (apt-get install chromium); CI requires it.\n\n`,
+  )
 }
-const ARGS = ['--no-sandbox', '--disable-gpu', '--headless', '--disable-background-networking', '--no-first-run']
+const ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--headless',
+  '--disable-background-networking',
+  '--no-first-run',
+]
 
 describe.skipIf(!HAVE_BROWSER && !REQUIRED)('the dashboard in headless chromium', () => {
   let browser: Browser | undefined
@@ -37,7 +45,10 @@ describe.skipIf(!HAVE_BROWSER && !REQUIRED)('the dashboard in headless chromium'
   const problems: string[] = []
 
   /** A page that may talk to this server only, and whose console errors are collected. */
-  async function open(viewport = { width: 1200, height: 900 }, extra: Record<string, unknown> = {}): Promise<Page> {
+  async function open(
+    viewport = { width: 1200, height: 900 },
+    extra: Record<string, unknown> = {},
+  ): Promise<Page> {
     const context = await browser!.newContext({ viewport, acceptDownloads: true, ...extra })
     await context.route('**/*', (route) => {
       const url = route.request().url()
@@ -169,7 +180,10 @@ describe.skipIf(!HAVE_BROWSER && !REQUIRED)('the dashboard in headless chromium'
     await page.locator('#sql-form button').click()
     await page.waitForLoadState()
     expect(await page.locator('#sql-error').textContent()).toContain('Bị từ chối')
-    await page.fill('#q', 'WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM c) SELECT count(*) FROM c')
+    await page.fill(
+      '#q',
+      'WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM c) SELECT count(*) FROM c',
+    )
     await page.locator('#q').press('Control+Enter')
     await page.waitForURL(/RECURSIVE/)
     expect(await page.locator('#sql-error').textContent()).toContain('đã bị dừng vì chạy quá 1 giây')
@@ -180,7 +194,10 @@ describe.skipIf(!HAVE_BROWSER && !REQUIRED)('the dashboard in headless chromium'
   })
 
   it('fits a 360 px phone and every page opens', async () => {
-    const page = await open({ width: 360, height: 780 }, { isMobile: true, hasTouch: true, deviceScaleFactor: 2 })
+    const page = await open(
+      { width: 360, height: 780 },
+      { isMobile: true, hasTouch: true, deviceScaleFactor: 2 },
+    )
     for (const path of ['/', '/province/66', '/units/38', '/data', '/sql']) {
       const r = await page.goto(new URL(path, server.url).href)
       expect(r?.status(), path).toBe(200)

@@ -91,6 +91,8 @@ describe('qd766 serve (loopback, no token)', () => {
       '/api/province/66?period=2026&asOf=2026-07-06',
       ['province', '66', '--period', '2026', '--as-of', '2026-07-06', '--json'],
     ],
+    ['/api/province/38?units=1', ['province', '38', '--units', '--format', 'json']],
+    ['/api/province/66?units=1', ['province', '66', '--units', '--format', 'json']],
     ['/api/units/38', ['units', '38', '--format', 'json']],
     ['/api/units/38?level=commune', ['units', '38', '--level', 'commune', '--format', 'json']],
     [

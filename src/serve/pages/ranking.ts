@@ -4,10 +4,12 @@
  * colour, rank-change arrows, the provinces missing from the reading, the office's own province
  * highlighted, and that province's rank over the readings.
  */
+
+import { NotFoundError } from '../../errors.ts'
 import { t } from '../../i18n/index.ts'
 import { GROUPS } from '../../reference/groups.ts'
 import { getProvinceReport } from '../../report/province.ts'
-import { getRanking, NotFoundError, type Ranking } from '../../report/ranking.ts'
+import { getRanking, type Ranking } from '../../report/ranking.ts'
 import { lineChart, niceTicks } from '../../report/svg/index.ts'
 import { type Ctx, homeCodeIn, listReadings, type Reading, readingQuery, render } from '../context.ts'
 import { date, type Html, html, num, qs, rankChange, readingLabel, trusted } from '../html.ts'

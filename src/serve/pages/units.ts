@@ -5,13 +5,15 @@
  * v_unit_facts); without those exports, the units as the portal's captures score them.
  */
 
+import type { Store } from '../../db/sqlite.ts'
+import { NotFoundError } from '../../errors.ts'
 import { t } from '../../i18n/index.ts'
 import { LEVEL_LABELS } from '../../provincial/rows.ts'
 import { GROUPS } from '../../reference/groups.ts'
-import { findScoreSet, type ScoreSetRow } from '../../report/portal-detail.ts'
-import { getPortalUnits, type PortalUnits } from '../../report/portal-units.ts'
+import type { ProvinceRegistry } from '../../reference/provinces.ts'
+import type { PortalUnits } from '../../report/portal-units.ts'
 import { getProvinceReport } from '../../report/province.ts'
-import { NotFoundError } from '../../report/ranking.ts'
+import { portalUnitsOf } from '../../report/province-units.ts'
 import { getUnitsReport, type UnitsReport } from '../../report/units.ts'
 import { BadRequest, type Ctx, readingQuery, render } from '../context.ts'
 import { type Html, html, num, qs, readingLabel } from '../html.ts'
@@ -58,20 +60,15 @@ export function unitsPage(c: Ctx) {
 }
 
 /** The portal's agencies and communes of the score set behind the province's metric detail. */
-export function portalUnitsFor(
-  store: Parameters<typeof getPortalUnits>[0],
-  registry: Parameters<typeof getProvinceReport>[1],
+function portalUnitsFor(
+  store: Store,
+  registry: ProvinceRegistry,
   code: string,
   opts: { period?: string; asOf?: string },
 ): { name: string; cohort: number; units: PortalUnits } | null {
   const p = getProvinceReport(store, registry, code, opts)
-  if (!p.portal) return null
-  const set =
-    (store.first(
-      store.db.selectFrom('mart_portal_scores').selectAll().where('id', '=', p.portal.scoreSetId),
-    ) as ScoreSetRow | undefined) ??
-    findScoreSet(store, p.code, { period: p.portal.period, asOf: p.portal.asOf ?? undefined })
-  return set ? { name: p.name, cohort: p.cohort, units: getPortalUnits(store, set) } : null
+  const units = portalUnitsOf(store, p)
+  return units ? { name: p.name, cohort: p.cohort, units } : null
 }
 
 function rowsLink(r: UnitsReport, unitId: number): string {
