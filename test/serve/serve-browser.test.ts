@@ -79,6 +79,9 @@ describe.skipIf(!HAVE_BROWSER && !REQUIRED)('the dashboard in headless chromium'
   afterAll(async () => {
     await browser?.close()
     await server?.stop()
+  })
+
+  it('no request left this server and the console stayed clean (no CSP violation, no script error)', () => {
     expect(outside).toEqual([])
     expect(problems).toEqual([])
   })

@@ -163,5 +163,5 @@ export function historyChart(
     emphasiseLast: true,
     width: 640,
   })
-  return html`<h2 id="history">${title}</h2><figure class="chart">${trusted(svg)}</figure>`
+  return html`<section id="history"><h2>${title}</h2><figure class="chart">${trusted(svg)}</figure></section>`
 }
