@@ -4,7 +4,7 @@
  * "payload"}, "capturedAt", "response"}`). Six group endpoints (forms A and B) scoped to one province
  * and its units, plus `service-results`, the national summary of every province's six group scores.
  *
- * Parsing is src/score/portal-capture.ts (endpoint, period, as-of date, every field kept, JSON-path
+ * Parsing is src/portal/parse-capture.ts (endpoint, period, as-of date, every field kept, JSON-path
  * errors). This pipeline adds what needs the reference data: which province the capture is about
  * (rootDepartmentId / departmentId UUID or H-code, the 34-province list), sanity checks on counts,
  * and the load into stg_portal_* (one capture per file; every unit, metric and tree parameter).
@@ -23,16 +23,13 @@ import type {
   ParsedTable,
   PipelineContext,
 } from '../src/pipeline/types.ts'
+import type { CaptureUnit, PortalCapture } from '../src/portal/capture-types.ts'
+import { ENDPOINT_PARAMETERS } from '../src/portal/endpoints.ts'
+import { parsePortalCapture } from '../src/portal/parse-capture.ts'
 import { GROUPS } from '../src/reference/groups.ts'
 import { COHORT_34_FROM } from '../src/reference/period.ts'
 import type { Province } from '../src/reference/provinces.ts'
 import { methodologyFor } from '../src/score/methodology.ts'
-import {
-  type CaptureUnit,
-  ENDPOINT_PARAMETERS,
-  type PortalCapture,
-  parsePortalCapture,
-} from '../src/score/portal-capture.ts'
 
 export interface ParsedPortalCapture extends ParsedTable {
   capture: PortalCapture

@@ -17,17 +17,17 @@ import {
   PHU_THO_UNITS,
 } from '../../fixtures/portal/provinces.ts'
 import { QdError } from '../../src/errors.ts'
-import { computeUnit, mergeUnitInputs } from '../../src/score/compute.ts'
-import { methodologyById, methodologyFor, metricsOf } from '../../src/score/methodology.ts'
+import type { PortalCapture } from '../../src/portal/capture-types.ts'
 import {
   ENDPOINT_GROUP,
   ENDPOINT_METRIC_CODES,
   PORTAL_ENDPOINTS,
-  type PortalCapture,
   type PortalEndpoint,
-  parsePortalCapture,
-  portalCaptureToScoringInput,
-} from '../../src/score/portal-capture.ts'
+} from '../../src/portal/endpoints.ts'
+import { parsePortalCapture } from '../../src/portal/parse-capture.ts'
+import { portalCaptureToScoringInput } from '../../src/portal/scoring-input.ts'
+import { computeUnit, mergeUnitInputs } from '../../src/score/compute.ts'
+import { methodologyById, methodologyFor, metricsOf } from '../../src/score/methodology.ts'
 
 /** As if read from a file: only what survives JSON. */
 const asFile = (x: unknown): unknown => JSON.parse(JSON.stringify(x))
