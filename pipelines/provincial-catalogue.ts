@@ -10,7 +10,8 @@
  * when both exist); online fee procedures / fee procedures is kept for information (TTTT 3.5's
  * denominator is the number of fee procedures).
  */
-import { type FamilyDef, makeProvincialPipeline } from '../src/provincial/table.ts'
+import { makeProvincialPipeline } from '../src/provincial/table.ts'
+import type { FamilyDef } from '../src/provincial/table-types.ts'
 
 const ALL = 'Thủ tục hành chính'
 const FEE = 'Thủ tục hành chính yêu cầu thu phí, lệ phí'

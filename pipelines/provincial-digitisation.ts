@@ -9,7 +9,8 @@
  * SYNCED_WITH_DVCQG_PERSONAL_STORAGE; K/I ≈ ORIGINAL_RESULT_AVAILABLE. Exported H = E/C and L = K/I
  * are checked; the ratings M/N ("Đạt " from 80%) are checked against the recomputed rates.
  */
-import { type FamilyDef, makeProvincialPipeline } from '../src/provincial/table.ts'
+import { makeProvincialPipeline } from '../src/provincial/table.ts'
+import type { FamilyDef } from '../src/provincial/table-types.ts'
 
 const INPUT = 'Số hóa hồ sơ TTHC khi tiếp nhận'
 const RESULT = 'Số hóa kết quả giải quyết'

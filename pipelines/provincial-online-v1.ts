@@ -11,7 +11,8 @@
  *
  * 766 use: D/(D+E+F) -> CLGQ 3.3 (online filing rate); N/(D+E+F) ≈ CKMB DOSSIER_SYNC; P/O -> TTTT 3.6.
  */
-import { type FamilyDef, makeProvincialPipeline } from '../src/provincial/table.ts'
+import { makeProvincialPipeline } from '../src/provincial/table.ts'
+import type { FamilyDef } from '../src/provincial/table-types.ts'
 
 const RECEIVED = 'Số hồ sơ nhận giải quyết'
 const RATES = 'Tỷ lệ nộp hồ sơ trực tuyến'

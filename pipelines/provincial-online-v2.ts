@@ -8,7 +8,8 @@
  * 766 use (CLGQ, inferred split): D/C ≈ 3.1 (TTHC cung cấp DVCTT), I/D ≈ 3.2 (DVCTT có phát sinh hồ
  * sơ), K/J ≈ 3.3 (online filing rate; K/H, the other plausible denominator, is kept beside it).
  */
-import { type FamilyDef, makeProvincialPipeline } from '../src/provincial/table.ts'
+import { makeProvincialPipeline } from '../src/provincial/table.ts'
+import type { FamilyDef } from '../src/provincial/table-types.ts'
 
 const TOTAL = 'Tổng'
 const FULL = 'Toàn trình'

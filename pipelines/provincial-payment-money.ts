@@ -7,7 +7,8 @@
  *
  * 766 use: online / dossiers with fees -> TTTT 3.6 (the exported rate is online / (direct + online)).
  */
-import { type FamilyDef, makeProvincialPipeline } from '../src/provincial/table.ts'
+import { makeProvincialPipeline } from '../src/provincial/table.ts'
+import type { FamilyDef } from '../src/provincial/table-types.ts'
 
 export const paymentMoneyTable: FamilyDef = {
   key: 'provincial-payment-money',

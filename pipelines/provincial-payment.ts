@@ -10,7 +10,8 @@
  *
  * 766 use (TTTT): H/G -> 3.6 (online payment rate); D/C ≈ 3.5; F/D ≈ 3.5b.
  */
-import { type FamilyDef, makeProvincialPipeline } from '../src/provincial/table.ts'
+import { makeProvincialPipeline } from '../src/provincial/table.ts'
+import type { FamilyDef } from '../src/provincial/table-types.ts'
 
 export const paymentTable: FamilyDef = {
   key: 'provincial-payment',

@@ -9,7 +9,8 @@
  * 766 use: (J + K) / C -> TDGQ (the portal divides on-time dossiers by dossiers received); (J + K) / I,
  * the system's own reading, is kept beside it. F/E is another reading of the online filing rate.
  */
-import { type FamilyDef, makeProvincialPipeline } from '../src/provincial/table.ts'
+import { makeProvincialPipeline } from '../src/provincial/table.ts'
+import type { FamilyDef } from '../src/provincial/table-types.ts'
 
 const IN = 'Tiếp nhận'
 const PERIOD = 'Trong kỳ'

@@ -15,7 +15,7 @@ import { INDICATORS } from '../../src/provincial/indicators.ts'
 import { parseCount, parseMoney, parseRate, splitMultiValue } from '../../src/provincial/numbers.ts'
 import { type Invariant, repairMangled } from '../../src/provincial/repair.ts'
 import { classifyRow, levelFromName, sectionLevel } from '../../src/provincial/rows.ts'
-import { rateAgrees } from '../../src/provincial/table.ts'
+import { rateAgrees } from '../../src/provincial/table-indicators.ts'
 import {
   periodFreeFileName,
   provincialPeriod,

@@ -1,0 +1,90 @@
+/**
+ * Counts a table's own arithmetic can check. An en-US Excel re-save turns "1.234" into the decimal
+ * 1.234: detected, repaired where the row's invariants admit exactly one reading (×1000), reported
+ * either way. Then every invariant ("C = D + E") is checked on the repaired values; a failing one is
+ * a finding, and the figures are kept as exported.
+ */
+import { failing, repairMangled } from './repair.ts'
+import { fmt, type TableContext } from './table-context.ts'
+import type { ParsedRow } from './table-types.ts'
+
+/** Returns whether the workbook shows en-US mangling at all. */
+export function repairMangledCounts(rows: ParsedRow[], ctx: TableContext): boolean {
+  const { cols, push, who } = ctx
+  const { invariants, letter } = cols
+  const mangled = rows.some((r) => Object.values(r.numbers).some((c) => c.style === 'mangled'))
+  if (!mangled) return false
+  push({
+    kind: 'locale-mangled-counts',
+    severity: 'info',
+    message:
+      'This workbook was re-saved by Excel with English (US) number settings: counts such as "1.234" had become ' +
+      'decimals (1.234); qd766 read them back as thousands (1234). A count like "2.000" that Excel turned into 2 ' +
+      "can only be recovered where the row's own sums show it; check any finding below.",
+  })
+  for (const r of rows) {
+    const values = Object.fromEntries(Object.entries(r.numbers).map(([k, c]) => [k, c.value]))
+    const ambiguous = Object.entries(r.numbers)
+      .filter(([k, c]) => c.ambiguous && cols.present.has(k))
+      .map(([k]) => k)
+    const result = repairMangled(values, ambiguous, invariants)
+    if (result.status === 'repaired') {
+      for (const k of result.keys) {
+        const c = r.numbers[k]
+        const value = result.values[k]
+        if (c && value !== undefined) {
+          c.value = value
+          c.repaired = true
+        }
+      }
+      push({
+        kind: 'mangled-count-repaired',
+        severity: 'info',
+        row: r.row,
+        message: `${who(r)}: ${result.keys
+          .map((k) => `${letter(k)} read as ${values[k]} was "${fmt((values[k] ?? 0) / 1)}.000"`)
+          .join(
+            ', ',
+          )} (en-US Excel dropped the thousands); qd766 used ×1000, the only reading for which ${invariants
+          .map((i) => i.label)
+          .join(', ')} hold.`,
+        detail: { columns: result.keys.map(letter), read: result.keys.map((k) => values[k]) },
+      })
+    } else if (result.status === 'ambiguous') {
+      push({
+        kind: 'mangled-count-ambiguous',
+        severity: 'warning',
+        row: r.row,
+        message: `${who(r)}: some counts may have lost their thousands in an en-US Excel re-save, and more than one correction fits (${result.candidates
+          .map((s) => s.map(letter).join('+'))
+          .join(
+            ' or ',
+          )}); the values are kept as read. Re-export the table as HTML/.xls, or re-save it with Vietnamese number settings.`,
+      })
+    }
+  }
+  return true
+}
+
+export function checkInvariants(rows: ParsedRow[], ctx: TableContext, mangled: boolean): void {
+  const { cols, push, who } = ctx
+  for (const r of rows) {
+    const values = Object.fromEntries(Object.entries(r.numbers).map(([k, c]) => [k, c.value]))
+    const total = (keys: string[]) => keys.reduce((s, k) => s + (values[k] ?? 0), 0)
+    for (const inv of failing(cols.invariants, values)) {
+      const lhs = total(inv.lhs)
+      const rhs = total(inv.rhs)
+      push({
+        kind: 'invariant-failed',
+        severity: 'warning',
+        row: r.row,
+        message: `${who(r)}: ${inv.label} does not hold (${inv.lhs.map(cols.named).join(' + ')} = ${lhs}; ${inv.rhs
+          .map(cols.letter)
+          .join(
+            ' + ',
+          )} = ${rhs}). The figures are kept as exported.${mangled ? ' (The workbook shows en-US number mangling; a count like "2.000" may have become 2.)' : ''}`,
+        detail: { invariant: inv.label, lhs, rhs },
+      })
+    }
+  }
+}

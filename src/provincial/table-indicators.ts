@@ -1,0 +1,147 @@
+/**
+ * The 766 indicators of each unit, recomputed from its counts (never taken from the export's rates),
+ * and the exported figures checked against them: rates that disagree with n/d (with the exporter's
+ * known wrong formulas named when one explains the figure), complements, "Đạt/Không đạt" ratings,
+ * and a totals row that is not the sum of the units. Findings never change a value.
+ */
+import { describePath } from '../pipeline/header.ts'
+import { ratioPercent } from '../score/round.ts'
+import { matchKey } from '../text/normalize.ts'
+import { indicatorInfo } from './indicators.ts'
+import { fmt, sumOf, type TableContext } from './table-context.ts'
+import type { FamilyDef, IndicatorRule, ParsedRow, ParsedUnit } from './table-types.ts'
+
+/** Does an exported rate agree with n/d? The exporter rounds to 2 decimals; "" / "0" stand for zero. */
+export function rateAgrees(exported: number | null, n: number, d: number): boolean {
+  if (d === 0) return exported === null || exported === 0
+  const computed = (100 * n) / d
+  if (exported === null) return n === 0
+  return Math.abs(exported - computed) <= 0.01 + 1e-9
+}
+
+function checkRate(
+  ctx: TableContext,
+  r: ParsedRow,
+  rule: { rate: string; num: string[]; den: string[]; explain?: IndicatorRule['explain'] },
+  what: string,
+): void {
+  const { letter } = ctx.cols
+  const rc = r.rates[rule.rate]
+  if (!rc) return
+  const n = sumOf(r, rule.num)
+  const d = sumOf(r, rule.den)
+  if (n === null || d === null) return
+  if (rateAgrees(rc.value, n, d)) return
+  const computed = d === 0 ? null : (100 * n) / d
+  const why = (rule.explain ?? []).find((e) => {
+    const en = sumOf(r, e.num)
+    const ed = sumOf(r, e.den)
+    return en !== null && ed !== null && rateAgrees(rc.value, en, ed)
+  })
+  ctx.push({
+    kind: 'exported-rate-mismatch',
+    severity: 'warning',
+    row: r.row,
+    message: `${ctx.who(r)}, column ${rc.column}: the export says ${rc.value === null ? '(empty)' : `${fmt(rc.value)}%`} for ${what}, but ${rule.num
+      .map(letter)
+      .join(
+        ' + ',
+      )} / ${rule.den.map(letter).join(' + ')} = ${n} / ${d}${computed === null ? ' (no base)' : ` = ${fmt(computed)}%`}; qd766 uses the recomputed rate.${why ? ` ${why.note}` : ''}`,
+    detail: { column: rc.column, exported: rc.value, numerator: n, denominator: d, computed },
+  })
+}
+
+/**
+ * Fills each unit's facts and records the exported-figure findings, row by row (units, then the
+ * totals row, which is checked but has no facts).
+ */
+export function computeIndicators(
+  def: FamilyDef,
+  units: ParsedUnit[],
+  totals: ParsedRow | null,
+  ctx: TableContext,
+): void {
+  const { cols, push, who } = ctx
+  const { letter, named } = cols
+  // (a Set, not units.find: this runs for every row and rule; find made large tables quadratic)
+  const unitRows = new Set<ParsedRow>(units)
+  for (const r of [...units, ...(totals ? [totals] : [])]) {
+    const unit = unitRows.has(r) ? (r as ParsedUnit) : undefined
+    for (const rule of def.indicators) {
+      const n = sumOf(r, rule.num)
+      const d = sumOf(r, rule.den)
+      if (n === null || d === null) continue
+      const info = indicatorInfo(rule.code)
+      if (rule.exported) checkRate(ctx, r, { rate: rule.exported, ...rule }, `"${info?.name ?? rule.code}"`)
+      if (!unit) continue
+      const exported = rule.exported ? (r.rates[rule.exported] ?? null) : null
+      unit.facts.push({
+        indicator: rule.code,
+        metric: info?.metric ?? null,
+        numerator: n,
+        denominator: d,
+        value: ratioPercent(n, d),
+        exportedRate: exported?.value ?? null,
+        exportedColumn: exported?.column ?? null,
+        numeratorColumns: rule.num.map(letter).join('+'),
+        denominatorColumns: rule.den.map(letter).join('+'),
+      })
+    }
+    for (const check of def.checks) {
+      if (check.kind === 'rate') {
+        checkRate(ctx, r, { ...check, explain: [] }, `${named(check.rate)}`)
+      } else if (check.kind === 'complement') {
+        const a = r.rates[check.rate]
+        const b = r.rates[check.of]
+        if (!a || !b) continue
+        const ok =
+          b.value === null
+            ? a.value === null || a.value === 0 || a.value === 100
+            : a.value !== null && Math.abs(a.value - Math.abs(100 - b.value)) <= 0.01 + 1e-9
+        if (!ok) {
+          push({
+            kind: 'exported-rate-mismatch',
+            severity: 'warning',
+            row: r.row,
+            message: `${who(r)}, column ${a.column}: ${fmt(a.value)}% is not 100 − ${fmt(b.value)}% (column ${b.column}).`,
+            detail: { column: a.column, exported: a.value, of: b.value },
+          })
+        }
+      } else {
+        const t = r.texts[check.text]
+        const n = sumOf(r, check.num)
+        const d = sumOf(r, check.den)
+        if (!t || n === null || d === null) continue
+        const expected = n === 0 || d === 0 ? '' : (100 * n) / d >= check.threshold ? 'Đạt' : 'Không đạt'
+        if (matchKey(t.value ?? '') !== matchKey(expected)) {
+          push({
+            kind: 'exported-rating-mismatch',
+            severity: 'warning',
+            row: r.row,
+            message: `${who(r)}, column ${t.column}: the export rates ${named(check.text)} "${t.value ?? ''}", but ${n} / ${d}${d === 0 ? '' : ` = ${fmt((100 * n) / d)}%`} gives "${expected}" (Đạt from ${check.threshold}%).`,
+            detail: { column: t.column, exported: t.value, expected },
+          })
+        }
+      }
+    }
+  }
+}
+
+/** The export's totals row against the sum of the units (the units win; the total is recomputed). */
+export function checkTotalsRow(totals: ParsedRow, units: ParsedUnit[], ctx: TableContext): void {
+  const { cols, push } = ctx
+  for (const [key, cell] of Object.entries(totals.numbers)) {
+    const reported = cell.value
+    const sum = units.reduce((s, u) => s + (u.numbers[key]?.value ?? 0), 0)
+    if (Math.abs(reported - sum) > 1e-9) {
+      const c = cols.col(key)
+      push({
+        kind: 'totals-mismatch',
+        severity: 'warning',
+        row: totals.row,
+        message: `Totals row ${totals.row}, column ${cols.letter(key)} "${c ? describePath(c.path) : key}": the export's total ${reported} is not the sum of the ${units.length} units (${sum}); unit figures are used and the province total is recomputed from them.`,
+        detail: { column: cols.letter(key), reported, sumOfUnits: sum, difference: reported - sum },
+      })
+    }
+  }
+}
