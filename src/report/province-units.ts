@@ -11,7 +11,8 @@ import type { WhatIfChange } from '../score/compute.ts'
 import { findScoreSet, type ScoreSetRow } from './portal-detail.ts'
 import { getPortalUnits, type PortalUnits } from './portal-units.ts'
 import { getProvinceReport, type ProvinceReport } from './province.ts'
-import { getUnitsReport, type UnitsReport } from './units.ts'
+import { getUnitsReport } from './units.ts'
+import type { UnitsReport } from './units-types.ts'
 
 export type ProvinceWithUnits =
   | {

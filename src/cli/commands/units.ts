@@ -1,5 +1,6 @@
 import { LEVEL_LABELS } from '../../provincial/rows.ts'
-import { getUnitsReport, type UnitsReport } from '../../report/units.ts'
+import { getUnitsReport } from '../../report/units.ts'
+import type { UnitsReport } from '../../report/units-types.ts'
 import { type CommandDef, EXIT, periodOptions, UsageError } from '../args.ts'
 import { readAppFor } from '../context.ts'
 import { type Cell, formatNumber, printJson, renderTable, toCsv } from '../output.ts'

@@ -15,7 +15,8 @@ import { getPortalUnits, type PortalUnits } from '../portal-units.ts'
 import { getProvinceReport, type ProvinceReport } from '../province.ts'
 import { getRanking, type Ranking, type RankingRow } from '../ranking.ts'
 import { formatNumberVi, formatPeriodVi } from '../svg/format.ts'
-import { getUnitsReport, type UnitsReport } from '../units.ts'
+import { getUnitsReport } from '../units.ts'
+import type { UnitsReport } from '../units-types.ts'
 
 export interface WhatIfRow {
   /** "3.3", or "3 chỉ tiêu" for the combined row. */
