@@ -1,7 +1,8 @@
 /**
  * `npm run bench` (not part of the test suite): generates large realistic inputs, measures ingest
  * against a parse-only baseline of the same files, peak memory as a file grows, a full rescore and
- * re-rank of the whole history, and `ranking`/`province` latency on that history. Prints a markdown
+ * re-rank of the whole history, `ranking`/`province` latency on that history, and the web dashboard
+ * under 20 concurrent clients (bench/serve-load.ts). Prints a markdown
  * report and writes it to bench/RESULTS.md (with the machine it ran on).
  *
  *   npm run bench               full size (a year of daily readings, 12 months of portal captures,
@@ -18,6 +19,7 @@ import { basename, join, resolve } from 'node:path'
 import { encodeCsv } from '../fixtures/lib/write-csv.ts'
 import { nationalTable, titleLines } from '../fixtures/national.ts'
 import { generateNationalYear, generatePortalYear, generateProvincialExport } from './generate.ts'
+import { loadServe } from './serve-load.ts'
 
 const ROOT = resolve(import.meta.dirname, '..')
 const OUT = join(ROOT, 'bench', '.out')
@@ -29,6 +31,23 @@ const SIZE = quick
   : { days: 365, portalMonths: 12, portalProvinces: 34, units: 150, provincial: [20_000, 60_000, 200_000] }
 
 const log = (s: string) => process.stderr.write(`${s}\n`)
+
+/** Every page and API route of the dashboard, on the benchmark's history (66 = Đắk Lắk, with captures). */
+const SERVE_ROUTES = [
+  '/',
+  '/?by=MDSH',
+  '/province/66',
+  '/province/66?whatIf=3.3:55%25',
+  '/units/66',
+  '/data',
+  `/sql?q=${encodeURIComponent('SELECT rank, name, total FROM v_latest_ranking ORDER BY rank')}`,
+  '/api/ranking',
+  '/api/province/66',
+  '/api/status',
+  `/api/sql?q=${encodeURIComponent('SELECT rank, name, total FROM v_latest_ranking ORDER BY rank')}`,
+  '/healthz',
+]
+const SERVE_REQUESTS = quick ? 2_400 : 12_000
 
 function task<T>(mode: string, args: string[]): T {
   const t = Date.now()
@@ -166,6 +185,16 @@ async function main() {
     peakMb: number
   }>('history', [historyHome, join(OUT, 'rescore-scratch')])
 
+  // ---- web dashboard under load ---------------------------------------------------------------------
+  log(`serve: ${SERVE_REQUESTS} requests from 20 concurrent clients on 127.0.0.1...`)
+  const serveStarted = Date.now()
+  const served = await loadServe(ROOT, historyHome, {
+    routes: SERVE_ROUTES,
+    total: SERVE_REQUESTS,
+    connections: 20,
+  })
+  log(`  serve: ${sec(Date.now() - serveStarted)}`)
+
   // ---- warehouse: publish the history to PostgreSQL ---------------------------------------------------
   // A server from QD766_BENCH_PG_URL / QD766_TEST_PG_URL, else a throwaway one (bin/test-postgres.sh).
   type Timed = { ms: number; rows: number; upToDate: boolean }
@@ -253,6 +282,25 @@ async function main() {
       `| \`${q}\` | ${t.medianMs.toFixed(1)} ms | ${t.maxMs.toFixed(1)} ms | ${t.medianMs < 100 ? '< 100 ms ✓' : '< 100 ms ✗'} |`,
     )
   lines.push('')
+  lines.push('### Web dashboard (`qd766 serve`) under load', '')
+  lines.push(
+    `The real server (its own process) over that history, ${served.connections} concurrent clients (autocannon) on 127.0.0.1, ` +
+      `${num(served.requests)} requests after a warm-up. Server time is each response's Server-Timing (the server's own work); ` +
+      `client p97.5 includes waiting behind the other ${served.connections - 1} clients on the one Node thread.`,
+    '',
+  )
+  lines.push('| route | requests | non-2xx | server p50 | server p95 | client p97.5 | target (server p95) |')
+  lines.push('|---|---:|---:|---:|---:|---:|---:|')
+  for (const r of served.routes)
+    lines.push(
+      `| \`${r.route.length > 60 ? `${r.route.slice(0, 57)}…` : r.route}\` | ${num(r.requests)} | ${r.non2xx} | ${r.serverP50Ms.toFixed(1)} ms | ${r.serverP95Ms.toFixed(1)} ms | ${r.clientP975Ms} ms | ≤ 50 ms ${r.serverP95Ms <= 50 ? '✓' : '✗'} |`,
+    )
+  lines.push(
+    '',
+    `Server memory (RSS): ${served.rssStartMb} MB at start, ${served.rssAfterWarmupMb} MB after the warm-up, ${served.rssEndMb} MB after ${num(served.requests)} requests` +
+      ` (${served.rssEndMb - served.rssAfterWarmupMb <= Math.max(15, served.rssAfterWarmupMb * 0.15) ? 'flat' : 'growing — see notes'}).`,
+    '',
+  )
   lines.push('### Warehouse: `qd766 publish` of that history to PostgreSQL', '')
   if (warehouse) {
     const w = warehouse

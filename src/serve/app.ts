@@ -30,6 +30,12 @@ export function buildServeApp(deps: ServeDeps, log: { error(obj: unknown, msg: s
     await next()
   })
   app.use('*', securityHeaders)
+  // The server's own time for each response (the bench reads it; browsers show it in devtools).
+  app.use('*', async (c, next) => {
+    const started = performance.now()
+    await next()
+    c.res.headers.set('Server-Timing', `app;dur=${(performance.now() - started).toFixed(1)}`)
+  })
 
   app.get('/healthz', (c) => c.json({ ok: true }))
   const asset = (body: string, type: string) => (c: Ctx) =>
