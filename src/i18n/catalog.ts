@@ -11,6 +11,7 @@
 import { app } from './messages/app.ts'
 import { cli } from './messages/cli.ts'
 import { common } from './messages/common.ts'
+import { core } from './messages/core.ts'
 import { publish } from './messages/publish.ts'
 import { serve } from './messages/serve.ts'
 
@@ -27,6 +28,7 @@ export type Catalog = Record<string, MessageEntry>
 /** Add each area's catalogue here (spread order does not matter: keys are unique by prefix). */
 export const MESSAGES = {
   ...common,
+  ...core,
   ...app,
   ...cli,
   ...publish,

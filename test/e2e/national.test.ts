@@ -297,6 +297,6 @@ describe('ties, rank change and totals that do not add up', () => {
     const home = tempHome()
     const r = cli(home, ['query', 'DELETE FROM runs'])
     expect(r.code).toBe(2)
-    expect(r.stderr).toMatch(/read-only/)
+    expect(r.stderr).toMatch(/chỉ đọc/)
   })
 })
