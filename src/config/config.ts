@@ -1,9 +1,13 @@
 /**
  * qd766.config.json in the data home: optional, validated on start (a typo must not silently fall
- * back to defaults). Every key is optional; defaults are the documented behaviour.
+ * back to defaults). Every key is optional; defaults are the documented behaviour. Every number has
+ * a sane upper bound, the timezone must be one the system knows and the bands must start at 0, so a
+ * bad setting stops the command at once with a message (exit 2), never a crash in the night.
+ * A UTF-8 BOM (Windows Notepad writes one) is accepted.
  */
 import { existsSync, readFileSync } from 'node:fs'
-import { z } from 'zod'
+import { type core, z } from 'zod'
+import { t } from '../i18n/index.ts'
 
 const Band = z.strictObject({
   label: z.string().min(1),
@@ -11,11 +15,24 @@ const Band = z.strictObject({
   min: z.number().min(0).max(100),
 })
 
+/** Does this system's ICU know the IANA zone? ("Asia/Ho_Chi_Minh" yes, "Asia/Hanoi" no.) */
+export function isKnownTimeZone(zone: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone: zone })
+    return true
+  } catch {
+    return false
+  }
+}
+
 export const ConfigSchema = z.strictObject({
   schedule: z
     .strictObject({
       cron: z.string().default('0 4 * * *'),
-      timezone: z.string().default('Asia/Ho_Chi_Minh'),
+      timezone: z
+        .string()
+        .refine(isKnownTimeZone, { error: (iss) => t('config.bad-timezone', { zone: String(iss.input) }) })
+        .default('Asia/Ho_Chi_Minh'),
       /** Missed ticks newer than this are run once at scheduler start. */
       catchUpHours: z
         .number()
@@ -28,6 +45,9 @@ export const ConfigSchema = z.strictObject({
   bands: z
     .array(Band)
     .min(1)
+    .max(20)
+    // A total of 0 must fall in some band, or it would get none.
+    .refine((bands) => bands.some((b) => b.min === 0), { error: () => t('config.bands-need-zero') })
     .default([
       { label: 'Xuất sắc', min: 90 },
       { label: 'Tốt', min: 80 },
@@ -38,7 +58,7 @@ export const ConfigSchema = z.strictObject({
   inbox: z
     .strictObject({
       /** A file younger than this (by mtime) may still be being written: left for the next run. */
-      minFileAgeSeconds: z.number().min(0).default(2),
+      minFileAgeSeconds: z.number().min(0).max(86_400).default(2),
       /** Size and mtime must not change across this pause before a file is claimed. */
       stableWaitMs: z.number().min(0).max(60_000).default(300),
     })
@@ -49,7 +69,7 @@ export const ConfigSchema = z.strictObject({
    */
   province: z.string().trim().min(1).optional(),
   /** Tolerance for "total is not the sum of its groups" in national tables (inputs §A). */
-  totalTolerance: z.number().min(0).default(0.02),
+  totalTolerance: z.number().min(0).max(5).default(0.02),
   /**
    * The PostgreSQL warehouse `qd766 publish` (and `refresh`, after its commit) copies this home to
    * (README "Warehouse"). Keep the password out of this file: PGPASSWORD or ~/.pgpass.
@@ -88,8 +108,8 @@ export const ConfigSchema = z.strictObject({
     .prefault({}),
   limits: z
     .strictObject({
-      maxFileMegabytes: z.number().positive().default(200),
-      maxRows: z.number().int().positive().default(2_000_000),
+      maxFileMegabytes: z.number().positive().max(10_240).default(200),
+      maxRows: z.number().int().positive().max(100_000_000).default(2_000_000),
     })
     .prefault({}),
 })
@@ -98,20 +118,40 @@ export type Config = z.infer<typeof ConfigSchema>
 
 export class ConfigError extends Error {}
 
+/** One problem of the file, for a person: which setting, and what it must be. */
+export function describeIssue(issue: core.$ZodIssue): string {
+  const where = issue.path.join('.') || t('config.top-level')
+  switch (issue.code) {
+    case 'too_big':
+      return t('config.too-big', { where, max: String(issue.maximum) })
+    case 'too_small':
+      return issue.origin === 'array'
+        ? t('config.too-few', { where, min: String(issue.minimum) })
+        : t('config.too-small', { where, min: String(issue.minimum) })
+    case 'invalid_type':
+      return t('config.wrong-type', { where, expected: issue.expected })
+    case 'unrecognized_keys':
+      return t('config.unknown-keys', { where, keys: issue.keys.join(', ') })
+    case 'invalid_value':
+      return t('config.one-of', { where, values: issue.values.map(String).join(', ') })
+    default:
+      return `${where}: ${issue.message}`
+  }
+}
+
 export function loadConfig(path: string): Config {
   if (!existsSync(path)) return ConfigSchema.parse({})
   let json: unknown
   try {
-    json = JSON.parse(readFileSync(path, 'utf8'))
+    // Notepad saves UTF-8 with a byte-order mark, which JSON.parse refuses.
+    json = JSON.parse(readFileSync(path, 'utf8').replace(/^\uFEFF/, ''))
   } catch (err) {
-    throw new ConfigError(`${path} is not valid JSON: ${(err as Error).message}`)
+    throw new ConfigError(t('config.not-json', { path, message: (err as Error).message }))
   }
   const parsed = ConfigSchema.safeParse(json)
   if (!parsed.success) {
-    const issues = parsed.error.issues
-      .map((i) => `  - ${i.path.join('.') || '(top level)'}: ${i.message}`)
-      .join('\n')
-    throw new ConfigError(`${path} has invalid settings:\n${issues}`)
+    const issues = parsed.error.issues.map((i) => `  - ${describeIssue(i)}`).join('\n')
+    throw new ConfigError(t('config.invalid', { path, issues }))
   }
   return parsed.data
 }

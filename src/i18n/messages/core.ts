@@ -64,4 +64,50 @@ export const core = {
     en: (p: { value: string; max: number }) =>
       `--max-rows ${p.value}: give a whole number from 1 to ${p.max}.`,
   },
+  'config.not-json': {
+    vi: (p: { path: string; message: string }) =>
+      `${p.path} không phải JSON hợp lệ: ${p.message}. Hãy sửa tệp (có thể kiểm tra bằng một trình xem JSON) rồi chạy lại.`,
+    en: (p: { path: string; message: string }) => `${p.path} is not valid JSON: ${p.message}`,
+  },
+  'config.invalid': {
+    vi: (p: { path: string; issues: string }) => `${p.path} có thiết lập không hợp lệ:\n${p.issues}`,
+    en: (p: { path: string; issues: string }) => `${p.path} has invalid settings:\n${p.issues}`,
+  },
+  'config.top-level': { vi: '(cấp ngoài cùng)', en: '(top level)' },
+  'config.too-big': {
+    vi: (p: { where: string; max: string }) => `${p.where}: giá trị quá lớn, tối đa là ${p.max}`,
+    en: (p: { where: string; max: string }) => `${p.where}: too big, at most ${p.max}`,
+  },
+  'config.too-small': {
+    vi: (p: { where: string; min: string }) => `${p.where}: giá trị quá nhỏ, tối thiểu là ${p.min}`,
+    en: (p: { where: string; min: string }) => `${p.where}: too small, at least ${p.min}`,
+  },
+  'config.too-few': {
+    vi: (p: { where: string; min: string }) => `${p.where}: cần ít nhất ${p.min} mục`,
+    en: (p: { where: string; min: string }) => `${p.where}: needs at least ${p.min} item(s)`,
+  },
+  'config.wrong-type': {
+    vi: (p: { where: string; expected: string }) => `${p.where}: sai kiểu dữ liệu, cần ${p.expected}`,
+    en: (p: { where: string; expected: string }) => `${p.where}: wrong type, expected ${p.expected}`,
+  },
+  'config.unknown-keys': {
+    vi: (p: { where: string; keys: string }) =>
+      `${p.where}: thiết lập không có trong qd766 (gõ nhầm?): ${p.keys}`,
+    en: (p: { where: string; keys: string }) =>
+      `${p.where}: settings qd766 does not have (a typo?): ${p.keys}`,
+  },
+  'config.one-of': {
+    vi: (p: { where: string; values: string }) => `${p.where}: hãy chọn một trong: ${p.values}`,
+    en: (p: { where: string; values: string }) => `${p.where}: use one of: ${p.values}`,
+  },
+  'config.bad-timezone': {
+    vi: (p: { zone: string }) =>
+      `múi giờ "${p.zone}" không có trong hệ thống; hãy ghi tên IANA, ví dụ "Asia/Ho_Chi_Minh"`,
+    en: (p: { zone: string }) =>
+      `the timezone "${p.zone}" is unknown; give an IANA name such as "Asia/Ho_Chi_Minh"`,
+  },
+  'config.bands-need-zero': {
+    vi: 'danh sách xếp loại phải có một mức bắt đầu từ 0 (min: 0), nếu không tổng điểm thấp sẽ không có xếp loại',
+    en: 'the band list needs a band starting at 0 (min: 0), or low totals would get no band',
+  },
 } satisfies Catalog
