@@ -7,7 +7,7 @@
  */
 import { columnLetter } from '../errors.ts'
 import type { Row } from '../read/types.ts'
-import { matchKey } from '../text/normalize.ts'
+import { canonicalTones, cleanText, matchKey, stripAccents } from '../text/normalize.ts'
 import { cellText } from './cells.ts'
 
 export interface ColumnSpec {
@@ -38,7 +38,13 @@ export interface HeaderMatch {
   titleRows: Row[]
 }
 
-const MAX_SUFFIX = /\s*(?:\(?\s*(?:toi da\s*)?(\d+(?:[.,]\d+)?)\s*diem\s*\)?|\/\s*(\d+(?:[.,]\d+)?))\s*$/
+/**
+ * A maximum at the end of a header text, read before punctuation is dropped so that brackets and
+ * slashes still count: "… (18 điểm)", "… 18 điểm", "… (tối đa 18 điểm)", "CKMB (18)", "Tổng (100)",
+ * "… /22". Tested on lower-case text without accents.
+ */
+const MAX_SUFFIX =
+  /\s*(?:\(\s*(toi da\s*:?\s*)?(\d+(?:[.,]\d+)?)\s*(diem)?\s*\)|(toi da\s*:?\s*)?(\d+(?:[.,]\d+)?)\s*(diem)|\/\s*(\d+(?:[.,]\d+)?)(\s*diem)?)\s*$/
 
 /**
  * Memo of headerKey: findHeader compares every candidate band of every preview against every spec
@@ -47,15 +53,23 @@ const MAX_SUFFIX = /\s*(?:\(?\s*(?:toi da\s*)?(\d+(?:[.,]\d+)?)\s*diem\s*\)?|\/\
  */
 const headerKeys = new Map<string, { key: string; max: number | null }>()
 
-/** The comparison key of one header text, with any maximum suffix removed. */
+/**
+ * The comparison key of one header text, with any maximum suffix removed. A cell that is only a
+ * maximum ("(18 điểm)", the second row of a two-row header) gives key "" and the maximum; a bare
+ * "(18)" alone is not taken as one (it is more often a column number), but "CKMB (18)" is.
+ */
 export function headerKey(text: string): { key: string; max: number | null } {
   const hit = headerKeys.get(text)
   if (hit) return hit
-  const k = matchKey(text)
-  const m = MAX_SUFFIX.exec(k)
-  const out = m
-    ? { key: k.slice(0, m.index).trim(), max: Number((m[1] ?? m[2])!.replace(',', '.')) }
-    : { key: k, max: null }
+  const plain = stripAccents(canonicalTones(cleanText(text).toLowerCase()))
+  const m = MAX_SUFFIX.exec(plain)
+  let out: { key: string; max: number | null } = { key: matchKey(plain), max: null }
+  if (m) {
+    const key = matchKey(plain.slice(0, m.index))
+    const number = (m[2] ?? m[5] ?? m[7])!
+    const bareBrackets = m[2] !== undefined && m[1] === undefined && m[3] === undefined
+    if (key !== '' || !bareBrackets) out = { key, max: Number(number.replace(',', '.')) }
+  }
   if (headerKeys.size >= 50_000) headerKeys.clear()
   headerKeys.set(text, out)
   return out
@@ -72,13 +86,22 @@ function textsOf(r: Row): Array<string | null> {
   return t
 }
 
-function pathOf(rows: Row[], col: number): string[] {
+/**
+ * The distinct texts down one column of a band. A cell that only states a maximum ("(18 điểm)" in
+ * the row under the group names) is not a level of the path: its number becomes the column's
+ * declared maximum instead.
+ */
+function pathOf(rows: Row[], col: number): { path: string[]; max: number | null } {
   const path: string[] = []
+  let max: number | null = null
   for (const r of rows) {
     const t = textsOf(r)[col] ?? null
-    if (t !== null && path[path.length - 1] !== t) path.push(t)
+    if (t === null || path[path.length - 1] === t) continue
+    const k = headerKey(t)
+    if (k.key === '' && k.max !== null) max = k.max
+    else path.push(t)
   }
-  return path
+  return { path, max }
 }
 
 /** A header path (its keys) ends with the wanted keys. */
@@ -134,13 +157,13 @@ function bandsOf(preview: Row[], maxBand: number): Band[] {
       const width = Math.max(...band.map((r) => r.cells.length))
       const columns: HeaderColumn[] = []
       for (let c = 0; c < width; c++) {
-        const path = pathOf(band, c)
+        const { path, max } = pathOf(band, c)
         if (path.length === 0) continue
         columns.push({
           index: c,
           letter: columnLetter(c),
           path,
-          declaredMax: headerKey(path[path.length - 1]!).max,
+          declaredMax: headerKey(path[path.length - 1]!).max ?? max,
         })
       }
       const have = columns.map((col) => col.path.map((t) => headerKey(t).key))
@@ -179,8 +202,11 @@ export function findHeader(preview: Row[], specs: ColumnSpec[], maxBand = 4): He
       }
     }
     if (specs.some((s) => s.required && !mapped.has(s.key))) continue
-    // More specs matched wins; among equals, the shallower band (extra rows would be data).
-    const score = mapped.size * 10 - height
+    // More specs matched wins; among equals, the band that states more maxima (a "(18 điểm)" row
+    // under the group names belongs to the header), then the shallower one (extra rows are data).
+    let maxima = 0
+    for (const col of mapped.values()) if (col.declaredMax !== null) maxima++
+    const score = mapped.size * 1000 + maxima * 10 - height
     if (!best || score > best.score) {
       best = {
         score,
