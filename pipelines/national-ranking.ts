@@ -10,8 +10,9 @@
 import { z } from 'zod'
 import type { Store } from '../src/db/sqlite.ts'
 import { columnLetter, QdError } from '../src/errors.ts'
+import { t } from '../src/i18n/index.ts'
 import { cellText, isBlankRow, parseDecimal, parseInteger, round2 } from '../src/pipeline/cells.ts'
-import { type ColumnSpec, describePath, type HeaderMatch } from '../src/pipeline/header.ts'
+import { type ColumnSpec, describePath, type HeaderColumn, type HeaderMatch } from '../src/pipeline/header.ts'
 import type {
   Finding,
   LoadIds,
@@ -24,6 +25,7 @@ import type { Row } from '../src/read/types.ts'
 import { GROUPS, ONLINE22 } from '../src/reference/groups.ts'
 import { cohortFor, type Period, resolvePeriod } from '../src/reference/period.ts'
 import type { Cohort } from '../src/reference/provinces.ts'
+import { didYouMean } from '../src/reference/suggest.ts'
 import { matchKey } from '../src/text/normalize.ts'
 
 // ---- Declaration: signature and columns -------------------------------------------------------
@@ -89,6 +91,13 @@ function rowSchema(form: 'six' | 'five') {
     rank: z.number().int().min(1).nullable(),
   })
 }
+/** The first cell of a row that is not the number its column expects. */
+interface BadCell {
+  col: HeaderColumn
+  expected: string
+  found: string
+}
+
 type ProvinceRow = z.infer<ReturnType<typeof rowSchema>> & Record<string, number | string | null>
 
 // ---- Parsing ------------------------------------------------------------------------------------
@@ -113,6 +122,9 @@ export interface ParsedNationalTable extends ParsedTable {
 
 function formOf(header: HeaderMatch): 'six' | 'five' {
   const online = header.mapped.get('clgq')
+  // a totals-only table ("Xếp hạng | Tỉnh, thành phố | Tổng điểm") has no group to tell: its
+  // groups are all null either way, and the six-group form shows no merged /22 column
+  if (!online && !header.mapped.has('tttt')) return 'six'
   if (!header.mapped.has('tttt')) return 'five'
   if (online?.declaredMax === 22) return 'five'
   return 'six'
@@ -169,11 +181,15 @@ async function parse(input: {
   const seen = new Map<string, number>()
   const provinceCol = header.mapped.get('province')!
 
-  for await (const row of input.rows) {
-    if (isBlankRow(row.cells)) continue
-    const written = cellText(row.cells[provinceCol.index] ?? null)
+  /** Number cells of a row by column key (clgq of the five-group form read as online22). */
+  function readValues(row: Row): {
+    values: Record<string, number | null>
+    anyNumber: boolean
+    bad: BadCell | null
+  } {
     const values: Record<string, number | null> = {}
     let anyNumber = false
+    let bad: BadCell | null = null
     for (const [key, col] of header.mapped) {
       if (key === 'province' || key === 'stt') continue
       const target = key === 'clgq' && form === 'five' ? 'online22' : key
@@ -182,37 +198,91 @@ async function parse(input: {
           ? parseInteger(row.cells[col.index] ?? null)
           : parseDecimal(row.cells[col.index] ?? null)
       if (!parsed.ok) {
-        // A note row with text in number columns is still a note row.
-        if (written && NOT_A_PROVINCE.test(matchKey(written))) continue
-        throw new QdError('bad-value', `"${describePath(col.path)}" should hold ${parsed.expected}.`, {
-          location: at(row.rowNumber, col.letter),
-          expected: parsed.expected,
-          found: parsed.found,
-        })
+        bad ??= { col, expected: parsed.expected, found: parsed.found }
+        continue
       }
       values[target] = parsed.value
       if (parsed.value !== null && key !== 'rank') anyNumber = true
     }
+    return { values, anyNumber, bad }
+  }
+
+  /**
+   * A row inside the table (a province row comes after it) that names no province of the cohort:
+   * notes, headings and blank-named rows without scores pass; anything holding scores is an error.
+   */
+  function checkNonProvinceRow(row: Row): void {
+    const written = cellText(row.cells[provinceCol.index] ?? null)
+    if (written && NOT_A_PROVINCE.test(matchKey(written))) return
+    const { anyNumber, bad } = readValues(row)
+    if (bad) {
+      throw new QdError('bad-value', `"${describePath(bad.col.path)}" should hold ${bad.expected}.`, {
+        location: at(row.rowNumber, bad.col.letter),
+        expected: bad.expected,
+        found: bad.found,
+      })
+    }
+    if (!anyNumber) return // a heading or note line between rows
+    if (!written) {
+      throw new QdError('unknown-province', 'This row has scores but no province name.', {
+        location: at(row.rowNumber, provinceCol.letter),
+        expected: 'a province name such as "Hà Nội" or "UBND tỉnh Lào Cai"',
+      })
+    }
+    throw unknownProvince(row, written)
+  }
+
+  function unknownProvince(row: Row, written: string): QdError {
+    const other = ctx.registry.cohortsOf(written).filter((c) => c !== cohort)
+    const message =
+      other.length > 0
+        ? `Unknown province "${written}". "${written}" is a province of the ${other[0]}-province list, but this file is for ${period.id}${asOf ? ` (read on ${asOf})` : ''}, when the ${cohort}-province list applies. Check the period in the title or file name.`
+        : t('national.unknown-province-row', {
+            written,
+            cohort,
+            period: period.id,
+            suggestions: didYouMean(ctx.registry, [cohort], written),
+          })
+    return new QdError('unknown-province', message, {
+      location: at(row.rowNumber, provinceCol.letter),
+      expected: t('national.unknown-province-expected', { cohort, period: period.id }),
+      found: written,
+    })
+  }
+
+  /**
+   * A row after the last province row: signature block, notes, the national average, blank rows.
+   * The table has ended, so none of it is an error, with one exception: a row with scores whose
+   * name is a misspelt province or one of the other era's list is a province row gone wrong (the
+   * last province of the table), not a footer.
+   */
+  function checkTrailingRow(row: Row): void {
+    const written = cellText(row.cells[provinceCol.index] ?? null)
+    if (!written || NOT_A_PROVINCE.test(matchKey(written))) return
+    if (!readValues(row).anyNumber) return
+    if (ctx.registry.cohortsOf(written).length > 0 || ctx.registry.suggest(cohort, written).length > 0)
+      throw unknownProvince(row, written)
+  }
+
+  // Rows that name no province wait here until the next province row shows they were inside the
+  // table; those still waiting at the end follow the table (raw rows keep them all either way).
+  const pending: Row[] = []
+  for await (const row of input.rows) {
+    if (isBlankRow(row.cells)) continue
+    const written = cellText(row.cells[provinceCol.index] ?? null)
     const province = written ? ctx.registry.resolve(cohort, written) : undefined
     if (!province) {
-      if (!written && !anyNumber) continue
-      if (written && NOT_A_PROVINCE.test(matchKey(written))) continue
-      if (written && !anyNumber) continue // a heading or note line between rows
-      if (!written) {
-        throw new QdError('unknown-province', 'This row has scores but no province name.', {
-          location: at(row.rowNumber, provinceCol.letter),
-          expected: 'a province name such as "Hà Nội" or "UBND tỉnh Lào Cai"',
-        })
-      }
-      const other = ctx.registry.cohortsOf(written).filter((c) => c !== cohort)
-      const era =
-        other.length > 0
-          ? ` "${written}" is a province of the ${other[0]}-province list, but this file is for ${period.id}${asOf ? ` (read on ${asOf})` : ''}, when the ${cohort}-province list applies. Check the period in the title or file name.`
-          : ` It is not one of the ${cohort} provinces of ${period.id}; check the spelling.`
-      throw new QdError('unknown-province', `Unknown province "${written}".${era}`, {
-        location: at(row.rowNumber, provinceCol.letter),
-        expected: `one of the ${cohort} provinces in force for ${period.id}`,
-        found: written,
+      pending.push(row)
+      continue
+    }
+    for (const r of pending) checkNonProvinceRow(r)
+    pending.length = 0
+    const { values, bad } = readValues(row)
+    if (bad) {
+      throw new QdError('bad-value', `"${describePath(bad.col.path)}" should hold ${bad.expected}.`, {
+        location: at(row.rowNumber, bad.col.letter),
+        expected: bad.expected,
+        found: bad.found,
       })
     }
     const firstRow = seen.get(province.code)
@@ -294,6 +364,10 @@ async function parse(input: {
       reportedRank: v.rank,
     })
   }
+  for (const r of pending) {
+    if (provinces.length === 0) checkNonProvinceRow(r)
+    else checkTrailingRow(r)
+  }
   if (provinces.length === 0) {
     throw new QdError('bad-value', 'The ranking table has a header but no province rows under it.', {
       location: at(header.lastRow + 1),
@@ -365,7 +439,9 @@ export const nationalRanking: TablePipeline<ParsedNationalTable> = {
     const groups = ['ckmb', 'tdgq', 'clgq', 'tttt', 'mdhl', 'mdsh', 'total'].filter((k) =>
       header.mapped.has(k),
     )
-    return groups.length >= 3
+    // three score columns, or a totals-only table: the total with the rank beside it
+    const totalsOnly = header.mapped.has('total') && header.mapped.has('rank')
+    return groups.length >= 3 || totalsOnly
       ? null
       : new QdError('unrecognised', 'A province column was found but fewer than three score columns.')
   },

@@ -12,6 +12,7 @@ import { app } from './messages/app.ts'
 import { cli } from './messages/cli.ts'
 import { common } from './messages/common.ts'
 import { core } from './messages/core.ts'
+import { national } from './messages/national.ts'
 import { publish } from './messages/publish.ts'
 import { serve } from './messages/serve.ts'
 
@@ -33,6 +34,7 @@ export const MESSAGES = {
   ...cli,
   ...publish,
   ...serve,
+  ...national,
 } satisfies Catalog
 
 export type MessageKey = keyof typeof MESSAGES

@@ -185,8 +185,59 @@ export class ProvinceRegistry {
     return list && list.length === 1 ? list[0] : undefined
   }
 
+  /**
+   * The provinces of a cohort whose name (in any spelling) is a few typing mistakes away from what
+   * was written ("Lạng Sơm" -> Lạng Sơn), closest first, at most `limit`. Only close names are
+   * offered: a guess far from the text would mislead more than it helps.
+   */
+  suggest(cohort: Cohort, written: string, limit = 3): Province[] {
+    const key = provinceKey(written)
+    if (key.length < 2) return []
+    const allowed = key.length <= 4 ? 1 : key.length <= 9 ? 2 : 3
+    const best = new Map<Province, number>()
+    for (const p of this.cohort(cohort)) {
+      for (const name of [p.name, p.officialName, ...p.aliases]) {
+        const k = provinceKey(name)
+        // a whole-word start ("Lạng" for "Lạng Sơn") counts as one mistake
+        const d = k.startsWith(`${key} `) ? 1 : editDistance(key, k, allowed)
+        if (d <= allowed && d < (best.get(p) ?? Number.POSITIVE_INFINITY)) best.set(p, d)
+      }
+    }
+    const closest = Math.min(...best.values())
+    return [...best]
+      .filter(([, d]) => d <= closest + 1)
+      .sort((a, b) => a[1] - b[1] || a[0].name.localeCompare(b[0].name, 'vi'))
+      .slice(0, limit)
+      .map(([p]) => p)
+  }
+
   /** Every cohort a name resolves in (for error messages about the wrong era). */
   cohortsOf(written: string): Cohort[] {
     return ([63, 34] as const).filter((c) => this.resolve(c, written) !== undefined)
   }
+}
+
+/**
+ * Optimal-string-alignment distance (insertions, deletions, substitutions, adjacent swaps), giving
+ * up early once every path exceeds `cap` (returns cap + 1 then): names are short, lists are small.
+ */
+export function editDistance(a: string, b: string, cap = Number.POSITIVE_INFINITY): number {
+  if (Math.abs(a.length - b.length) > cap) return cap + 1
+  let prev2: number[] = []
+  let prev = Array.from({ length: b.length + 1 }, (_, j) => j)
+  for (let i = 1; i <= a.length; i++) {
+    const cur = [i]
+    let rowMin = i
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1
+      let v = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + cost)
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) v = Math.min(v, prev2[j - 2]! + 1)
+      cur.push(v)
+      if (v < rowMin) rowMin = v
+    }
+    if (rowMin > cap) return cap + 1
+    prev2 = prev
+    prev = cur
+  }
+  return prev[b.length]!
 }

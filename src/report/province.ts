@@ -13,6 +13,7 @@ import { NotFoundError } from '../errors.ts'
 import { GROUPS, type GroupCode } from '../reference/groups.ts'
 import { cohortFor, parsePeriod } from '../reference/period.ts'
 import type { Cohort, Province, ProvinceRegistry } from '../reference/provinces.ts'
+import { unknownProvinceArg } from '../reference/suggest.ts'
 import type { WhatIfChange } from '../score/compute.ts'
 import {
   findScoreSet,
@@ -80,7 +81,7 @@ export function resolveProvinceArg(registry: ProvinceRegistry, cohort: Cohort, a
     throw new NotFoundError(
       elsewhere.length
         ? `"${arg}" is a province of the ${elsewhere[0]}-province list, but this snapshot ranks the ${cohort}-province list; pick an older/newer --period.`
-        : `unknown province "${arg}": give its name ("Đắk Lắk", "UBND tỉnh Lào Cai") or 2-digit code ("66")`,
+        : unknownProvinceArg(registry, [cohort], arg),
     )
   }
   return p
@@ -170,6 +171,7 @@ function reportFromCaptures(
   if (!province || !set) {
     // Same message as before portal captures existed.
     findSnapshotId(store, opts)
+    if (!province) throw new NotFoundError(unknownProvinceArg(registry, [cohort, 34], arg))
     throw new NotFoundError(`no ranking snapshot or portal capture for ${arg}`)
   }
   const detail = portalDetail(store, set)

@@ -20,6 +20,7 @@ import type { Store } from '../db/sqlite.ts'
 import { NotFoundError } from '../errors.ts'
 import { methodologyForEstimates } from '../provincial/estimate.ts'
 import type { Cohort, ProvinceRegistry } from '../reference/provinces.ts'
+import { unknownProvinceArg } from '../reference/suggest.ts'
 import { estimatedGroups } from './units-groups.ts'
 import { indicatorValues } from './units-indicators.ts'
 import { candidateScopes, chooseReadings, findingsOfReadings, readingsOf } from './units-queries.ts'
@@ -35,9 +36,7 @@ export function getUnitsReport(
   const candidates = candidateScopes(registry, arg)
   const [first] = candidates
   if (!first) {
-    throw new NotFoundError(
-      `unknown province "${arg}": give its name ("Thanh Hóa", "UBND tỉnh Thanh Hóa") or its 2-digit code ("38")`,
-    )
+    throw new NotFoundError(unknownProvinceArg(registry, [34, 63], arg))
   }
   const scopes = [...new Set(candidates.map((c) => c.scope))]
   const all = readingsOf(store, scopes, opts.period)

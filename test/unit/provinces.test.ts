@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { ProvinceRegistry, provinceKey } from '../../src/reference/provinces.ts'
+import { editDistance, ProvinceRegistry, provinceKey } from '../../src/reference/provinces.ts'
 
 const registry = ProvinceRegistry.fromSeeds()
 
@@ -41,6 +41,11 @@ describe('name resolution (methodology.md §8)', () => {
     ['Đắk Lắk', 34, '66'],
     // NFD input (Windows-1258 decodes to combining marks)
     ['Đắk Lắk'.normalize('NFD'), 34, '66'],
+    // the city's old name, in both lists (issue 10 §6)
+    ['Sài Gòn', 34, '79'],
+    ['TP. Sài Gòn', 34, '79'],
+    ['Saigon', 34, '79'],
+    ['Sài Gòn', 63, '79'],
   ] as const)('%s in the %i list is %s', (name, cohort, code) => {
     expect(registry.resolve(cohort, name)?.code).toBe(code)
   })
@@ -61,5 +66,34 @@ describe('name resolution (methodology.md §8)', () => {
   it('strips unit prefixes and punctuation', () => {
     expect(provinceKey('UBND Thành phố Hà Nội')).toBe('ha noi')
     expect(provinceKey('Tp. Hồ Chí Minh')).toBe('ho chi minh')
+  })
+})
+
+describe('closest names for a province nobody knows (issue 10 §6)', () => {
+  it.each([
+    ['Lạng Sơm', 34, ['Lạng Sơn']],
+    ['Lang Som', 34, ['Lạng Sơn']],
+    ['Hà Nọi', 34, ['Hà Nội']],
+    ['Đắc Lắc', 34, ['Đắk Lắk']],
+    ['Ho Chi Min', 34, ['Hồ Chí Minh']],
+    ['Quảng', 34, ['Quảng Ngãi', 'Quảng Ninh', 'Quảng Trị']],
+    ['Yen Bai', 63, ['Yên Bái']],
+  ] as const)('%s (%i list) -> %j', (written, cohort, names) => {
+    expect(registry.suggest(cohort, written).map((p) => p.name)).toEqual(names)
+  })
+  it.each([
+    'Nguyễn Thị Hoa',
+    'Người lập biểu',
+    'Thủ trưởng đơn vị',
+    'Lào Cai, ngày 09 tháng 10 năm 2026',
+    'x',
+  ])('offers nothing for %s (not a province name gone wrong)', (written) => {
+    expect(registry.suggest(34, written)).toEqual([])
+  })
+  it('counts typing mistakes (insert, delete, change, swap)', () => {
+    expect(editDistance('lang son', 'lang som')).toBe(1)
+    expect(editDistance('ha noi', 'ha nio')).toBe(1)
+    expect(editDistance('hue', 'hue')).toBe(0)
+    expect(editDistance('can tho', 'cao bang', 2)).toBe(3)
   })
 })

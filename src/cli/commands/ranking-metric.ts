@@ -5,6 +5,7 @@
 import { writeFileSync } from 'node:fs'
 import type { ReadApp } from '../../app.ts'
 import { NotFoundError } from '../../errors.ts'
+import { unknownProvinceArg } from '../../reference/suggest.ts'
 import { getMetricRanking, type MetricRanking } from '../../report/metric-ranking.ts'
 import { UsageError } from '../args.ts'
 import { type Cell, formatNumber, printJson, renderTable, toCsv, writeCsvFile } from '../output.ts'
@@ -39,7 +40,13 @@ export function focusOf(
   extra = '',
 ): Focus {
   const p = app.registry.resolve(cohort as 34 | 63, arg)
-  if (!p) throw new NotFoundError(`--province ${arg}: not a province of the ${cohort}-province list`)
+  if (!p) {
+    throw new NotFoundError(
+      app.registry.cohortsOf(arg).length > 0
+        ? `--province ${arg}: not a province of the ${cohort}-province list`
+        : `--province: ${unknownProvinceArg(app.registry, [cohort as 34 | 63], arg)}`,
+    )
+  }
   const row = r.rows.find((x) => x.code === p.code)
   const of = r.rows.filter((x) => x.rank !== null).length
   const value = row ? (row.value !== undefined ? row.value : row.total) : null

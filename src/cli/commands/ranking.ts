@@ -1,4 +1,6 @@
 import { writeFileSync } from 'node:fs'
+import { NotFoundError } from '../../errors.ts'
+import { unknownProvinceArg } from '../../reference/suggest.ts'
 import { metricByCode } from '../../report/metric-ranking.ts'
 import { getRanking, rankingJson } from '../../report/ranking.ts'
 import { rankingTable } from '../../report/ranking-table.ts'
@@ -56,6 +58,9 @@ Examples:
       throw new UsageError('--at-least goes with --by METRIC (e.g. --by 3.3 --at-least 70%)')
     const app = readAppFor(values)
     try {
+      // a name no list knows is answered first, with the closest names, whatever the data holds
+      if (province && app.registry.cohortsOf(province).length === 0)
+        throw new NotFoundError(`--province: ${unknownProvinceArg(app.registry, [34, 63], province)}`)
       const out = values.out as string | undefined
       if (by && metricByCode(by) && !/^(ckmb|tdgq|clgq|tttt|mdhl|mdsh|dvctt|online22)$/i.test(by)) {
         runMetricRanking(
