@@ -4,6 +4,7 @@
  * 05/10/2026)") and from file-name tokens. Also which province cohort (63 or 34) a reading belongs to.
  */
 import { QdError } from '../errors.ts'
+import { t } from '../i18n/index.ts'
 import { stripAccents } from '../text/normalize.ts'
 
 export type PeriodType = 'year' | 'quarter' | 'month'
@@ -66,13 +67,18 @@ export function parsePeriod(s: string): Period {
 }
 
 function parsePeriodStrict(s: string): Period {
-  const t = s.trim()
-  let m = /^(\d{4})$/.exec(t)
+  const text = s.trim()
+  let m = /^(\d{4})$/.exec(text)
   if (m) return makePeriod('year', Number(m[1]), null)
-  m = /^(\d{4})-?Q([1-4])$/i.exec(t)
+  m = /^(\d{4})[-_/ ]?Q([1-4])$/i.exec(text)
   if (m) return makePeriod('quarter', Number(m[1]), Number(m[2]))
-  m = /^(\d{4})-(\d{1,2})$/.exec(t)
+  // the file-name and title forms: Q3-2026, Q3/2026, Q3_2026, Q3 2026
+  m = /^Q([1-4])[-_/ ]?(\d{4})$/i.exec(text)
+  if (m) return makePeriod('quarter', Number(m[2]), Number(m[1]))
+  m = /^(\d{4})-(\d{1,2})$/.exec(text)
   if (m) return makePeriod('month', Number(m[1]), Number(m[2]))
+  m = /^(\d{1,2})[-/](\d{4})$/.exec(text)
+  if (m) return makePeriod('month', Number(m[2]), Number(m[1]))
   throw new Error('not of the form YYYY, YYYY-Qn or YYYY-MM')
 }
 
@@ -195,6 +201,22 @@ export function factsFromFileName(name: string): TitleFacts {
 export function resolvePeriod(titleText: string, fileName: string): { period: Period; asOf: string | null } {
   const fromTitle = factsFromText(titleText)
   const fromName = factsFromFileName(fileName)
+  if (fromTitle.period && fromName.period && contradicts(fromName.period, fromTitle.period)) {
+    // A file named …2026-Q4… whose title says "Quý 3/2026": one of them is wrong, and filing it
+    // under either would put a reading where nobody looks for it (or replace the right one).
+    throw new QdError(
+      'bad-period',
+      t('national.period-conflict', {
+        fromName: fromName.period.id,
+        fromTitle: fromTitle.period.id,
+        title: periodLine(titleText),
+      }),
+      {
+        expected: t('national.period-conflict-expected'),
+        found: `${fromName.period.id} / ${fromTitle.period.id}`,
+      },
+    )
+  }
   const period = fromTitle.period ?? fromName.period
   const asOf = fromTitle.asOf ?? fromName.asOf
   if (!period) {
@@ -217,6 +239,22 @@ export function resolvePeriod(titleText: string, fileName: string): { period: Pe
     )
   }
   return { period, asOf }
+}
+
+/**
+ * Two readings of a file's period that cannot both be true: the same kind of period but another one
+ * (2026-Q4 vs 2026-Q3), or periods that do not overlap (2025 vs 2026-Q3). A year in the name with a
+ * quarter of that year in the title is not a contradiction: the name only says which year.
+ */
+function contradicts(a: Period, b: Period): boolean {
+  return a.type === b.type ? a.id !== b.id : a.end < b.start || b.end < a.start
+}
+
+/** The title line that names the period, to quote back in a message. */
+function periodLine(titleText: string): string {
+  const lines = titleText.split('\n').map((l) => l.trim())
+  const line = lines.find((l) => factsFromText(l).period) ?? lines.join(' ')
+  return line.length > 120 ? `${line.slice(0, 117)}…` : line
 }
 
 /**

@@ -16,10 +16,16 @@ describe('period notation', () => {
     ['2026q1', '2026-Q1', 'quarter', '2026-01-01', '2026-03-31'],
     ['2026-08', '2026-08', 'month', '2026-08-01', '2026-08-31'],
     ['2024-2', '2024-02', 'month', '2024-02-01', '2024-02-29'],
+    // the forms file names and titles use (issue 10 §6)
+    ['Q3-2026', '2026-Q3', 'quarter', '2026-07-01', '2026-09-30'],
+    ['q4_2026', '2026-Q4', 'quarter', '2026-10-01', '2026-12-31'],
+    ['Q1/2026', '2026-Q1', 'quarter', '2026-01-01', '2026-03-31'],
+    ['2026_Q2', '2026-Q2', 'quarter', '2026-04-01', '2026-06-30'],
+    ['08/2026', '2026-08', 'month', '2026-08-01', '2026-08-31'],
   ])('%s', (input, id, type, start, end) => {
     expect(parsePeriod(input)).toMatchObject({ id, type, start, end })
   })
-  it.each(['26', '2026-Q5', '2026-13', 'Q3'])('rejects %s with advice', (input) => {
+  it.each(['26', '2026-Q5', '2026-13', 'Q3', 'Q5-2026', '13/2026'])('rejects %s with advice', (input) => {
     expect(() => parsePeriod(input)).toThrow(/2026-Q3/)
   })
 })
@@ -61,8 +67,28 @@ describe('file-name tokens', () => {
 
 describe('resolvePeriod', () => {
   it('prefers the title over the file name', () => {
-    expect(resolvePeriod('Quý 2/2026', 'x-2025.xlsx').period.id).toBe('2026-Q2')
+    expect(resolvePeriod('Quý 2/2026', 'x-2026.xlsx').period.id).toBe('2026-Q2')
+    expect(resolvePeriod('Tháng 8/2026', 'bxh-2026-Q3.xlsx').period.id).toBe('2026-08')
   })
+  it.each([
+    ['Quý 3/2026', 'xep-hang-2026-Q4.xlsx', '2026-Q4', '2026-Q3'],
+    ['Tháng 8/2026', 'bxh-2026-09.csv', '2026-09', '2026-08'],
+    ['Quý 2/2026', 'x-2025.xlsx', '2025', '2026-Q2'],
+    ['Năm 2026', 'bang-2025-Q4.xlsx', '2025-Q4', '2026'],
+  ])(
+    'rejects a title "%s" that contradicts the file name %s, naming both',
+    (title, file, fromName, fromTitle) => {
+      try {
+        resolvePeriod(title, file)
+        expect.unreachable()
+      } catch (err) {
+        expect(err).toBeInstanceOf(QdError)
+        expect((err as QdError).code).toBe('bad-period')
+        expect((err as QdError).found).toBe(`${fromName} / ${fromTitle}`)
+        expect((err as QdError).message).toContain(title)
+      }
+    },
+  )
   it('rejects with naming advice when nothing says the period', () => {
     try {
       resolvePeriod('Bảng xếp hạng', 'bang.xlsx')
