@@ -17,6 +17,22 @@ export function fmtInt(x: number | null | undefined): string {
   return fmtNumber(x, 0)
 }
 
+/**
+ * An ISO timestamp as the local wall-clock time people read: "09/10/2026 08:15" (vi) or
+ * "2026-10-09 08:15" (en), in the machine's time zone.
+ */
+export function fmtLocalDateTime(iso: string | null | undefined): string {
+  if (!iso) return MISSING
+  const d = new Date(iso)
+  if (Number.isNaN(d.getTime())) return iso
+  const p = (n: number) => String(n).padStart(2, '0')
+  const date =
+    getLang() === 'vi'
+      ? `${p(d.getDate())}/${p(d.getMonth() + 1)}/${d.getFullYear()}`
+      : `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())}`
+  return `${date} ${p(d.getHours())}:${p(d.getMinutes())}`
+}
+
 /** ISO date or timestamp -> dd/mm/yyyy (vi) or yyyy-mm-dd (en). */
 export function fmtDate(iso: string | null | undefined): string {
   if (getLang() === 'vi') return formatDateVi(iso)

@@ -11,6 +11,8 @@ import type { Config } from '../config/config.ts'
 import type { Home } from '../config/home.ts'
 import type { Store } from '../db/sqlite.ts'
 import { asQdError, QdError } from '../errors.ts'
+import { fmtLocalDateTime } from '../i18n/format.ts'
+import { t } from '../i18n/index.ts'
 import { freeName, sha256File, writeErrorReport } from '../inbox/files.ts'
 import type { Logger } from '../log.ts'
 import type {
@@ -48,6 +50,8 @@ export interface FileOutcome {
   storedAs: string | null
   findings: Finding[]
   readingIds: number[]
+  /** For a duplicate: the accepted file with the same bytes, when it came in, and that said for people. */
+  duplicateOf?: { file: string; ingestedAt: string; message: string }
   /** True when this run only finished moving a file whose data an interrupted run had committed. */
   resumed?: boolean
 }
@@ -173,11 +177,19 @@ export async function ingestFile(
   const known = store.first(
     store.db
       .selectFrom('source_files')
-      .select(['id', 'kind', 'rows', 'archived_as'])
+      .select(['id', 'kind', 'rows', 'archived_as', 'file_name', 'accepted_at'])
       .where('sha256', '=', sha256),
   )
   if (known) {
     const storedAs = await planMove(workPath, `${home.archive}/duplicates`, sha256)
+    const duplicateOf = {
+      file: known.file_name,
+      ingestedAt: known.accepted_at,
+      message: t('national.duplicate-of', {
+        file: known.file_name,
+        at: fmtLocalDateTime(known.accepted_at),
+      }),
+    }
     store.tx(() =>
       store.run(
         store.db.insertInto('file_events').values({
@@ -188,7 +200,7 @@ export async function ingestFile(
           kind: known.kind,
           rows: 0,
           error_code: null,
-          message: `same bytes as a file already ingested (source file ${known.id})`,
+          message: duplicateOf.message,
           error_json: null,
           stored_as: storedAs,
           at: now(),
@@ -196,7 +208,7 @@ export async function ingestFile(
       ),
     )
     await rename(workPath, storedAs)
-    return { ...base, status: 'duplicate', kind: known.kind, rows: 0, storedAs }
+    return { ...base, status: 'duplicate', kind: known.kind, rows: 0, storedAs, duplicateOf }
   }
 
   // ---- read, recognise, validate (no writes) ---------------------------------------------------

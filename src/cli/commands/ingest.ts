@@ -16,6 +16,7 @@ export function outcomeJson(o: FileOutcome) {
     error: o.error,
     errorDetail: o.errorDetail,
     storedAs: o.storedAs,
+    ...(o.duplicateOf ? { duplicateOf: o.duplicateOf } : {}),
     findings: o.findings.map((f) => ({
       kind: f.kind,
       severity: f.severity,
@@ -39,7 +40,9 @@ export function printOutcomes(
           o.status === 'accepted' ? 'accepted' : o.status === 'duplicate' ? 'duplicate' : 'REJECTED',
           o.kind,
           o.rows,
-          o.error ?? (o.findings.length ? `${o.findings.length} finding(s): ${o.findings[0]!.message}` : ''),
+          o.error ??
+            o.duplicateOf?.message ??
+            (o.findings.length ? `${o.findings.length} finding(s): ${o.findings[0]!.message}` : ''),
         ]),
         ['l', 'l', 'l', 'r', 'l'],
       )}\n`,
