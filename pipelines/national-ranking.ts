@@ -67,6 +67,16 @@ const columns: ColumnSpec[] = [
   { key: 'rank', headers: ['Xếp hạng', 'Thứ hạng', 'Hạng'] },
 ]
 
+/**
+ * A row of column numbers under the header ("A | B | (1) | (2) | … | (7)=(1)+…+(6)"), as
+ * administrative tables print them: labels, not data.
+ */
+const COLUMN_LABEL = /^\(?\s*(?:[a-d]|\d{1,2})\s*\)?(?:\s*=.*)?$/i
+function isColumnNumbering(cells: Row['cells']): boolean {
+  const texts = cells.map((c) => cellText(c ?? null)).filter((t): t is string => t !== null)
+  return texts.length >= 3 && texts.every((t) => COLUMN_LABEL.test(t)) && texts.some((t) => t.includes('('))
+}
+
 /** Rows that are not provinces: notes, sources, national averages, totals. */
 const NOT_A_PROVINCE = /^(ghi chu|nguon|luu y|chu thich|binh quan|trung binh|ca nuoc|toan quoc|tong)/
 
@@ -275,7 +285,7 @@ async function parse(input: {
       pending.push(row)
       continue
     }
-    for (const r of pending) checkNonProvinceRow(r)
+    for (const r of pending) if (provinces.length > 0 || !isColumnNumbering(r.cells)) checkNonProvinceRow(r)
     pending.length = 0
     const { values, bad } = readValues(row)
     if (bad) {
@@ -365,8 +375,9 @@ async function parse(input: {
     })
   }
   for (const r of pending) {
-    if (provinces.length === 0) checkNonProvinceRow(r)
-    else checkTrailingRow(r)
+    if (provinces.length === 0) {
+      if (!isColumnNumbering(r.cells)) checkNonProvinceRow(r)
+    } else checkTrailingRow(r)
   }
   if (provinces.length === 0) {
     throw new QdError('bad-value', 'The ranking table has a header but no province rows under it.', {

@@ -200,7 +200,7 @@ export async function ingestFile(
           kind: known.kind,
           rows: 0,
           error_code: null,
-          message: duplicateOf.message,
+          message: t('national.duplicate-of-record', { file: known.file_name, id: known.id }),
           error_json: null,
           stored_as: storedAs,
           at: now(),

@@ -79,10 +79,11 @@ const FORMS: Form[] = [
     totalsOnly: true,
   },
   {
-    name: 'office table: three-row header, rank first, decimal commas, names as written, signature',
+    name: 'office table: three-row header, column numbers under it, rank first, decimal commas, names as written, signature',
     like: 'six',
     opts: {
       header: 'three-row',
+      columnNumbers: true,
       rankColumn: 'first',
       signatureBlock: true,
       decimalComma: true,

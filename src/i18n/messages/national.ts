@@ -54,6 +54,13 @@ export const national = {
     vi: 'tên tệp và dòng tiêu đề ghi cùng một kỳ',
     en: 'the file name and the title naming the same period',
   },
+  /** The same in file_events: no time in it, so a re-run after a crash records the same text. */
+  'national.duplicate-of-record': {
+    vi: (p: { file: string; id: number }) =>
+      `trùng từng byte với tệp "${p.file}" đã được nhận (tệp nguồn số ${p.id})`,
+    en: (p: { file: string; id: number }) =>
+      `same bytes as "${p.file}", already ingested (source file ${p.id})`,
+  },
   'national.duplicate-of': {
     vi: (p: { file: string; at: string }) =>
       `trùng từng byte với tệp "${p.file}" đã được nhận lúc ${p.at}; tệp này không được nhận lại`,
