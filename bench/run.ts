@@ -25,6 +25,8 @@ const ROOT = resolve(import.meta.dirname, '..')
 const OUT = join(ROOT, 'bench', '.out')
 const argv = new Set(process.argv.slice(2))
 const quick = argv.has('--quick')
+/** Only the warehouse figures: build the history home (national + portal), publish it, print that. */
+const warehouseOnly = argv.has('--warehouse')
 
 const SIZE = quick
   ? { days: 30, portalMonths: 1, portalProvinces: 34, units: 150, provincial: [5_000, 10_000, 20_000] }
@@ -123,7 +125,7 @@ async function main() {
     }),
   }
   const provincial: Array<{ rows: number; file: string }> = []
-  for (const rows of SIZE.provincial) {
+  for (const rows of warehouseOnly ? [] : SIZE.provincial) {
     mkdirSync(join(OUT, 'in', 'provincial'), { recursive: true })
     provincial.push({
       rows,
@@ -148,7 +150,7 @@ async function main() {
   }
   for (const [name, files] of Object.entries(inputs)) {
     log(`${name}: parse-only baseline (${files.length} files, ${mb(bytes(files))})...`)
-    const parse = task<Measured>('parse', files)
+    const parse = warehouseOnly ? { files: 0, rows: 0, ms: 1, peakMb: 0 } : task<Measured>('parse', files)
     log(`${name}: ingest...`)
     for (const f of files) copyFileSync(f, join(historyHome, 'inbox', basename(f)))
     const ingest = task<Ingested>('ingest', [historyHome])
@@ -156,7 +158,7 @@ async function main() {
     families.push({ name, what: describe[name]!, files, parse, ingest })
   }
   const growth: Array<{ rows: number; bytes: number; parse: Measured; ingest: Ingested }> = []
-  for (const p of provincial) {
+  for (const p of warehouseOnly ? [] : provincial) {
     log(`provincial export ${num(p.rows)} rows (${mb(statSync(p.file).size)}): parse-only, then ingest...`)
     const parse = task<Measured>('parse', [p.file])
     const home = newHome(join(OUT, `provincial-home-${p.rows}`), { province: 'Thanh Hóa' })
@@ -167,33 +169,42 @@ async function main() {
     rmSync(home, { recursive: true, force: true })
   }
   const largest = growth.at(-1)!
-  families.push({
-    name: `provincial-${largest.rows}`,
-    what: `provincial one-stop export (T1 digitisation, HTML-.xls), ${num(largest.rows)} unit rows, one file`,
-    files: [provincial.at(-1)!.file],
-    parse: largest.parse,
-    ingest: largest.ingest,
-  })
+  if (!warehouseOnly)
+    families.push({
+      name: `provincial-${largest.rows}`,
+      what: `provincial one-stop export (T1 digitisation, HTML-.xls), ${num(largest.rows)} unit rows, one file`,
+      files: [provincial.at(-1)!.file],
+      parse: largest.parse,
+      ingest: largest.ingest,
+    })
 
   // ---- history ---------------------------------------------------------------------------------------
   log('history: full rescore + re-rank, then query latency...')
-  const history = task<{
-    counts: Record<string, number>
-    rescoreMs: number
-    rescored: { scoreSets: number; readings: number; snapshots: number }
-    queries: Record<string, { medianMs: number; maxMs: number }>
-    peakMb: number
-  }>('history', [historyHome, join(OUT, 'rescore-scratch')])
+  const history = (
+    warehouseOnly
+      ? null
+      : task<{
+          counts: Record<string, number>
+          rescoreMs: number
+          rescored: { scoreSets: number; readings: number; snapshots: number }
+          queries: Record<string, { medianMs: number; maxMs: number }>
+          peakMb: number
+        }>('history', [historyHome, join(OUT, 'rescore-scratch')])
+  )!
 
   // ---- web dashboard under load ---------------------------------------------------------------------
-  log(`serve: ${SERVE_REQUESTS} requests from 20 concurrent clients on 127.0.0.1...`)
+  if (!warehouseOnly) log(`serve: ${SERVE_REQUESTS} requests from 20 concurrent clients on 127.0.0.1...`)
   const serveStarted = Date.now()
-  const served = await loadServe(ROOT, historyHome, {
-    routes: SERVE_ROUTES,
-    total: SERVE_REQUESTS,
-    connections: 20,
-  })
-  log(`  serve: ${sec(Date.now() - serveStarted)}`)
+  const served = (
+    warehouseOnly
+      ? null
+      : await loadServe(ROOT, historyHome, {
+          routes: SERVE_ROUTES,
+          total: SERVE_REQUESTS,
+          connections: 20,
+        })
+  )!
+  if (!warehouseOnly) log(`  serve: ${sec(Date.now() - serveStarted)}`)
 
   // ---- warehouse: publish the history to PostgreSQL ---------------------------------------------------
   // A server from QD766_BENCH_PG_URL / QD766_TEST_PG_URL, else a throwaway one (bin/test-postgres.sh).
@@ -228,6 +239,11 @@ async function main() {
   const gb = (b: number) => `${(b / 1024 ** 3).toFixed(1)} GB`
   const machine = `${cpu[0]?.model.trim() ?? 'unknown CPU'}, ${cpu.length} cores, ${gb(totalmem())} RAM (${gb(freeAtStart)} free at start), Node ${process.version}, ${process.platform} ${process.arch}, load average at start ${loadAtStart}`
   const lines: string[] = []
+  if (warehouseOnly) {
+    process.stdout.write(`${warehouseLines().join('\n')}\n`)
+    process.stdout.write(`(${machine}; history home: ${historyHome})\n`)
+    return
+  }
   lines.push(`## Performance`, '')
   lines.push(
     `Measured by \`npm run bench${quick ? ' -- --quick' : ''}\` on ${new Date().toISOString().slice(0, 10)}: ${machine}. ` +
@@ -301,26 +317,31 @@ async function main() {
       ` (${served.rssEndMb - served.rssAfterWarmupMb <= Math.max(15, served.rssAfterWarmupMb * 0.15) ? 'flat' : 'growing — see notes'}).`,
     '',
   )
-  lines.push('### Warehouse: `qd766 publish` of that history to PostgreSQL', '')
-  if (warehouse) {
-    const w = warehouse
-    lines.push(
-      '| publish (in its own process, to a PostgreSQL on this machine) | rows written | time | target |',
-    )
-    lines.push('|---|---:|---:|---:|')
-    lines.push(
-      `| full: the whole history into an empty schema | ${num(w.full.rows)} | ${sec(w.full.ms)} | ≤ 10 s ${w.full.ms <= 10_000 ? '✓' : '✗'} |`,
-    )
-    lines.push(`| republish, nothing changed | ${num(w.noop.rows)} | ${sec(w.noop.ms)} | |`)
-    lines.push(
-      `| incremental: one new national file (refreshed first, not timed) | ${num(w.incremental.rows)} | ${sec(w.incremental.ms)} | ≤ 0.5 s ${w.incremental.ms <= 500 ? '✓' : '✗'} |`,
-    )
-    lines.push(
-      '',
-      `Peak RSS of the publishing process: ${w.peakMb} MB. Times include connecting and checking the warehouse's migrations.`,
-      '',
-    )
-  } else lines.push(`Not measured: ${warehouseNote}.`, '')
+  lines.push(...warehouseLines())
+  function warehouseLines(): string[] {
+    const lines: string[] = []
+    lines.push('### Warehouse: `qd766 publish` of that history to PostgreSQL', '')
+    if (warehouse) {
+      const w = warehouse
+      lines.push(
+        '| publish (in its own process, to a PostgreSQL on this machine) | rows written | time | target |',
+      )
+      lines.push('|---|---:|---:|---:|')
+      lines.push(
+        `| full: the whole history into an empty schema | ${num(w.full.rows)} | ${sec(w.full.ms)} | ≤ 10 s ${w.full.ms <= 10_000 ? '✓' : '✗'} |`,
+      )
+      lines.push(`| republish, nothing changed | ${num(w.noop.rows)} | ${sec(w.noop.ms)} | |`)
+      lines.push(
+        `| incremental: one new national file (refreshed first, not timed) | ${num(w.incremental.rows)} | ${sec(w.incremental.ms)} | ≤ 0.5 s ${w.incremental.ms <= 500 ? '✓' : '✗'} |`,
+      )
+      lines.push(
+        '',
+        `Peak RSS of the publishing process: ${w.peakMb} MB. Times include connecting and checking the warehouse's migrations.`,
+        '',
+      )
+    } else lines.push(`Not measured: ${warehouseNote}.`, '')
+    return lines
+  }
   // Notes: what the figures mean, from profiling this code; each only when its figures call for it.
   const notes: string[] = []
   const small = families.filter((f) => f.name.startsWith('national') || f.name === 'portal')

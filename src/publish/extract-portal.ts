@@ -131,7 +131,7 @@ export function extractPortal(ctx: ExtractContext): void {
   for (const s of sets) {
     const members = String(s.capture_key).split(',').filter(Boolean).map(Number)
     // A set computed from a withdrawn capture no longer counts (withdraw re-derives its replacement).
-    if (members.some((m) => !ctx.ids.capture.has(m))) continue
+    if (members.some((m) => !ctx.ids.capture.has(m)) || (s.withdrawn_at ?? null) !== null) continue
     const captureKey = members
       .map((m) => shaOfCapture.get(m)!)
       .sort()

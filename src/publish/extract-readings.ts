@@ -129,7 +129,9 @@ export function extractReadings(ctx: ExtractContext): void {
     { reading: Row; snapshot: Row | null; localReading: number; localSnapshot: number | null }
   >()
   for (const r of readings) {
-    if (ctx.withdrawn.has(r.source_file_id as number)) continue
+    // Withdrawn: the file, or the reading itself (withdraw's marker, e.g. a portal reading made from
+    // a withdrawn capture). Re-derived replacements are readings of their own.
+    if (ctx.withdrawn.has(r.source_file_id as number) || (r.withdrawn_at ?? null) !== null) continue
     const id = readingKey(ctx, r, portalMembers)
     if (!id) continue
     ctx.ids.reading.set(r.id as number, id)
@@ -150,7 +152,8 @@ export function extractReadings(ctx: ExtractContext): void {
       methodology: r.methodology,
       office_id: shared ? null : ctx.office,
     }
-    const s = r.snapshot_local === null ? null : snapshots.get(r.snapshot_local as number)!
+    const found = r.snapshot_local === null ? null : snapshots.get(r.snapshot_local as number)!
+    const s = found && (found.withdrawn_at ?? null) === null ? found : null
     let snapshot: Row | null = null
     if (s) {
       const sid = idOf('snapshot', id)

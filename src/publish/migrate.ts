@@ -5,10 +5,12 @@
  */
 import { type Kysely, type Migration, type MigrationProvider, Migrator, sql } from 'kysely'
 import { WAREHOUSE_0001 } from './migrations/0001-warehouse.ts'
+import { WAREHOUSE_0002 } from './migrations/0002-units-seen.ts'
 
 /** Every warehouse migration in order: add new ones at the end, never edit one that has shipped. */
 const WAREHOUSE_MIGRATIONS: Array<{ id: string; sql: string }> = [
   { id: '0001-warehouse', sql: WAREHOUSE_0001 },
+  { id: '0002-units-seen', sql: WAREHOUSE_0002 },
 ]
 
 export const WAREHOUSE_VERSION = WAREHOUSE_MIGRATIONS.at(-1)!.id
@@ -31,7 +33,20 @@ function provider(schema: string): MigrationProvider {
   }
 }
 
+/** True when the schema is already at this version (one query instead of the Migrator's round trips). */
+async function upToDate(db: Kysely<unknown>, schema: string): Promise<boolean> {
+  const t = await sql<{
+    t: string | null
+  }>`SELECT to_regclass(${`"${schema}".warehouse_migrations`})::text AS t`.execute(db)
+  if (!t.rows[0]?.t) return false
+  const r = await sql<{
+    n: string | null
+  }>`SELECT max(name) AS n FROM ${sql.id(schema)}.warehouse_migrations`.execute(db)
+  return r.rows[0]?.n === WAREHOUSE_VERSION
+}
+
 export async function migrateWarehouse(db: Kysely<unknown>, schema: string): Promise<void> {
+  if (await upToDate(db, schema)) return
   // Only when missing: CREATE SCHEMA (even IF NOT EXISTS) needs CREATE on the database, which a
   // writer role given its own schema by an administrator does not have (docs/warehouse.md).
   const exists = await sql`SELECT 1 FROM pg_namespace WHERE nspname = ${schema}`.execute(db)

@@ -15,6 +15,14 @@ export type Step =
       /** 'nothing': children and shared rows; 'update': mutable rows (files, runs, units). */
       onConflict: { keys: string[]; action: 'nothing' | 'update' }
     }
+  | {
+      op: 'copy'
+      /** Children of parents inserted in this publish: nothing there to conflict with. */
+      table: string
+      columns: string[]
+      chunks: string[]
+      rows: number
+    }
   | { op: 'delete'; table: string; ids: string[]; office: string | null }
   | { op: 'delete-reading-sources'; ids: string[]; office: string }
   | { op: 'delete-orphan-readings' }

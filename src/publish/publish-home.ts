@@ -5,6 +5,7 @@
 import { openReadOnly } from '../app.ts'
 import { homeAt } from '../config/home.ts'
 import { Store } from '../db/sqlite.ts'
+import type { Logger } from '../log.ts'
 import { attempt, type PublishOutcome, provinceCode } from './attempt.ts'
 import { publish } from './publish.ts'
 import { resolveTarget } from './target.ts'
@@ -12,9 +13,9 @@ import { resolveTarget } from './target.ts'
 /** `qd766 publish`. Returns null when no warehouse is configured. */
 export async function publishHomeDir(
   root: string,
-  opts: { to?: string; schema?: string },
+  opts: { to?: string; schema?: string; log?: Logger },
 ): Promise<PublishOutcome | null> {
-  const reader = openReadOnly(root)
+  const reader = openReadOnly(root, { log: opts.log })
   try {
     const target = resolveTarget(reader.config, opts)
     if (!target) return null

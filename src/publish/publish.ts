@@ -14,7 +14,7 @@ import { extractHome } from './extract.ts'
 import { migrateWarehouse } from './migrate.ts'
 import { readRemoteState } from './remote-state.ts'
 import type { WarehouseTarget } from './target.ts'
-import type { Watermark } from './watermark.ts'
+import { homeWatermark, sameWatermark, type Watermark } from './watermark.ts'
 import { runSteps } from './write.ts'
 
 export interface PublishResult {
@@ -37,7 +37,13 @@ export interface PublishSource {
   provinceCode: string | null
 }
 
-function connect(target: WarehouseTarget): Kysely<unknown> {
+/**
+ * One connection for the whole publish: kysely (PostgresDialect) runs the migrations and the
+ * transaction on it, and COPY goes through the same client, inside that transaction.
+ */
+async function connect(
+  target: WarehouseTarget,
+): Promise<{ db: Kysely<unknown>; client: pg.PoolClient; end(): Promise<void> }> {
   const pool = new pg.Pool({
     connectionString: target.url,
     max: 1,
@@ -46,7 +52,28 @@ function connect(target: WarehouseTarget): Kysely<unknown> {
   })
   // An idle client's error (server restarted) must not crash the process; the query that needs it fails.
   pool.on('error', () => {})
-  return new Kysely<unknown>({ dialect: new PostgresDialect({ pool }) })
+  let client: pg.PoolClient
+  try {
+    client = await pool.connect()
+  } catch (err) {
+    await pool.end().catch(() => {})
+    throw err
+  }
+  client.on('error', () => {})
+  const single = {
+    connect: async () => ({ query: client.query.bind(client), release: () => {} }),
+    end: async () => {},
+  }
+  const db = new Kysely<unknown>({ dialect: new PostgresDialect({ pool: single as unknown as pg.Pool }) })
+  return {
+    db,
+    client,
+    async end() {
+      await db.destroy().catch(() => {})
+      client.release()
+      await pool.end().catch(() => {})
+    },
+  }
 }
 
 /** Test hook for the crash test: pause (ms) in the middle of the write, after half of the steps. */
@@ -61,23 +88,38 @@ export async function publish(
 ): Promise<PublishResult> {
   const started = Date.now()
   const startedAt = new Date().toISOString()
-  const db = connect(target)
   const s = sql.id(target.schema)
+  let conn: Awaited<ReturnType<typeof connect>> | null = null
   try {
+    conn = await connect(target)
+    const { db, client } = conn
     await migrateWarehouse(db, target.schema)
     const result = await db.transaction().execute(async (trx) => {
       await sql`SELECT pg_advisory_xact_lock(hashtext(${`qd766 publish ${target.schema}`}))`.execute(trx)
+      const t0 = Date.now()
+      // Nothing changed since the last publish: the home's counters say so without reading anything else.
+      const last = await sql<{
+        watermark: Watermark
+      }>`SELECT watermark FROM ${s}.offices WHERE office_id = ${source.officeId}`.execute(trx)
+      const now = source.read(() => homeWatermark(source.store.raw))
+      if (sameWatermark(last.rows[0]?.watermark ?? null, now))
+        return { extract: { watermark: now, upToDate: true, steps: [], changes: {} }, rowsWritten: 0 }
       const remote = await readRemoteState(trx, target.schema, source.officeId)
+      const t1 = Date.now()
       const extract = source.read(() => extractHome(source.store.raw, source.officeId, remote))
+      log?.debug(
+        { stateMs: t1 - t0, extractMs: Date.now() - t1, steps: extract.steps.length },
+        'publish: planned',
+      )
       if (extract.upToDate) return { extract, rowsWritten: 0 }
       const pause = pauseMs()
       const half = Math.floor(extract.steps.length / 2)
-      await runSteps(trx, target.schema, extract.steps.slice(0, half))
+      await runSteps(trx, client, target.schema, extract.steps.slice(0, half))
       if (pause > 0) {
         process.stderr.write('qd766 publish: test pause\n')
         await new Promise((r) => setTimeout(r, pause))
       }
-      await runSteps(trx, target.schema, extract.steps.slice(half))
+      await runSteps(trx, client, target.schema, extract.steps.slice(half))
       const watermark = JSON.stringify(extract.watermark)
       const changes = JSON.stringify(extract.changes)
       await sql`INSERT INTO ${s}.offices (office_id, province_code, watermark, publishes)
@@ -89,7 +131,10 @@ export async function publish(
                 VALUES (${source.officeId}, ${startedAt}, ${watermark}::jsonb, ${changes}::jsonb)`.execute(
         trx,
       )
-      const rowsWritten = extract.steps.reduce((n, st) => n + (st.op === 'insert' ? st.rows : 0), 0)
+      const rowsWritten = extract.steps.reduce(
+        (n, st) => n + (st.op === 'insert' || st.op === 'copy' ? st.rows : 0),
+        0,
+      )
       return { extract, rowsWritten }
     })
     const out: PublishResult = {
@@ -110,6 +155,6 @@ export async function publish(
   } catch (err) {
     throw toWarehouseError(err, target.url)
   } finally {
-    await db.destroy().catch(() => {})
+    await conn?.end()
   }
 }

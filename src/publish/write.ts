@@ -5,12 +5,21 @@
  * statement per row, no parameter-count limit).
  */
 import { type Kysely, sql } from 'kysely'
+import type pg from 'pg'
+import { copyInto } from './copy.ts'
 import type { Step } from './plan.ts'
 
-export async function runSteps(db: Kysely<unknown>, schema: string, steps: Step[]): Promise<void> {
+export async function runSteps(
+  db: Kysely<unknown>,
+  client: pg.PoolClient,
+  schema: string,
+  steps: Step[],
+): Promise<void> {
   const s = sql.id(schema)
   for (const step of steps) {
-    if (step.op === 'delete') {
+    if (step.op === 'copy') {
+      await copyInto(client, `"${schema}"."${step.table}"`, step.columns, step.chunks)
+    } else if (step.op === 'delete') {
       const office = step.office === null ? sql`` : sql` AND office_id = ${step.office}`
       await sql`DELETE FROM ${s}.${sql.id(step.table)} WHERE id = ANY(${step.ids}::bigint[])${office}`.execute(
         db,

@@ -4,6 +4,7 @@ import { t } from '../../i18n/index.ts'
 import { publishHomeDir } from '../../publish/publish-home.ts'
 import { WarehouseConfigError } from '../../publish/target.ts'
 import { type CommandDef, EXIT, UsageError } from '../args.ts'
+import { loggerFor } from '../context.ts'
 import { printJson } from '../output.ts'
 
 /** Exit code when the warehouse could not be written (down, login refused): "partial", like a rejected file. */
@@ -32,6 +33,7 @@ refused; nothing changed there), 2 no warehouse configured / usage error.`,
       outcome = await publishHomeDir(root, {
         to: values.to as string | undefined,
         schema: values.schema as string | undefined,
+        log: loggerFor(values),
       })
     } catch (err) {
       if (err instanceof WarehouseConfigError) throw new UsageError(err.message)
