@@ -84,7 +84,7 @@ export const statusCommand: CommandDef = {
           : '  (none yet)',
       )
       for (const r of s.runs.filter((r) => r.error)) out.push(`  run ${r.id}: ${r.error}`)
-      out.push('', t('publish.status-title'), ...warehouseLines(s.warehouse))
+      out.push('', t('publish.status-title'), ...warehouseLines(s.warehouse, tz))
       out.push(
         '',
         `Inbox: ${s.inbox.waiting} file(s) waiting${s.inbox.waiting ? ` (oldest ${s.inbox.oldestHours} h): ${s.inbox.files.join(', ')}` : ''}`,
@@ -132,11 +132,11 @@ export const statusCommand: CommandDef = {
   },
 }
 
-function warehouseLines(w: Awaited<ReturnType<typeof getStatus>>['warehouse']): string[] {
+function warehouseLines(w: Awaited<ReturnType<typeof getStatus>>['warehouse'], tz: string): string[] {
   if (!w) return [t('publish.status-none')]
   const target = w.target ?? ''
   const schema = w.schema ?? ''
-  const at = w.lastPublishedAt ?? t('publish.status-never')
+  const at = w.lastPublishedAt ? localTimeText(w.lastPublishedAt, tz) : t('publish.status-never')
   const lines = [
     w.upToDate
       ? t('publish.status-up-to-date', { target, schema, at })
@@ -150,6 +150,8 @@ function warehouseLines(w: Awaited<ReturnType<typeof getStatus>>['warehouse']): 
         }),
   ]
   if (w.lastError && w.lastAttemptAt)
-    lines.push(t('publish.status-error', { at: w.lastAttemptAt, message: w.lastError.message }))
+    lines.push(
+      t('publish.status-error', { at: localTimeText(w.lastAttemptAt, tz), message: w.lastError.message }),
+    )
   return lines
 }
