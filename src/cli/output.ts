@@ -29,9 +29,9 @@ export function renderTable(headers: string[], rows: Cell[][], align?: Array<'l'
   return [line(headers), widths.map((w) => '─'.repeat(w)).join('  '), ...text.map(line)].join('\n')
 }
 
-export { toCsv } from '../report/text-formats.ts'
+export { peopleCsv, toCsv } from '../report/text-formats.ts'
 
-/** Writes CSV for Excel: BOM + CRLF. */
+/** Writes CSV for Excel: BOM + CRLF, formula-like text neutralised. */
 export function writeCsvFile(path: string, headers: string[], rows: Cell[][]): void {
   writeFileSync(path, excelCsv(headers, rows), 'utf8')
 }

@@ -8,7 +8,7 @@ import { NotFoundError } from '../../errors.ts'
 import { unknownProvinceArg } from '../../reference/suggest.ts'
 import { getMetricRanking, type MetricRanking } from '../../report/metric-ranking.ts'
 import { UsageError } from '../args.ts'
-import { type Cell, formatNumber, printJson, renderTable, toCsv, writeCsvFile } from '../output.ts'
+import { type Cell, formatNumber, peopleCsv, printJson, renderTable, writeCsvFile } from '../output.ts'
 
 export interface Focus {
   code: string
@@ -170,7 +170,7 @@ export function runMetricRanking(
   const { headers, rows } = tableOf(r)
   if (format === 'csv') {
     if (out) writeCsvFile(out, headers, rows)
-    else process.stdout.write(toCsv(headers, rows))
+    else process.stdout.write(peopleCsv(headers, rows))
     return
   }
   const shown = rows.map((row) => row.map((c, i) => ([3, 6, 9].includes(i) ? formatNumber(c) : c)))

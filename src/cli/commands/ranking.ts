@@ -6,10 +6,8 @@ import { getRanking, rankingJson } from '../../report/ranking.ts'
 import { rankingTable } from '../../report/ranking-table.ts'
 import { type CommandDef, EXIT, periodOptions, UsageError } from '../args.ts'
 import { readAppFor } from '../context.ts'
-import { formatNumber, printJson, renderTable, toCsv, writeCsvFile } from '../output.ts'
+import { formatNumber, peopleCsv, printJson, renderTable, writeCsvFile } from '../output.ts'
 import { focusOf, runMetricRanking } from './ranking-metric.ts'
-
-const tableColumns = rankingTable
 
 export const rankingCommand: CommandDef = {
   name: 'ranking',
@@ -86,11 +84,11 @@ Examples:
         const { writeRankingXlsx } = await import('../../report/ranking-xlsx.ts')
         await writeRankingXlsx(out!, r)
       } else if (format === 'csv') {
-        const { headers, rows } = tableColumns(r)
+        const { headers, rows } = rankingTable(r)
         if (out) writeCsvFile(out, headers, rows)
-        else process.stdout.write(toCsv(headers, rows))
+        else process.stdout.write(peopleCsv(headers, rows))
       } else {
-        const { headers, rows } = tableColumns(r)
+        const { headers, rows } = rankingTable(r)
         const shown = rows.map((row) =>
           row.map((c, i) => (i >= 3 && i < headers.length - 2 ? formatNumber(c) : c)),
         )

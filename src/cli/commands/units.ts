@@ -3,7 +3,7 @@ import { getUnitsReport } from '../../report/units.ts'
 import type { UnitsReport } from '../../report/units-types.ts'
 import { type CommandDef, EXIT, periodOptions, UsageError } from '../args.ts'
 import { readAppFor } from '../context.ts'
-import { type Cell, formatNumber, printJson, renderTable, toCsv } from '../output.ts'
+import { type Cell, formatNumber, peopleCsv, printJson, renderTable } from '../output.ts'
 
 const signed = (v: number | null | undefined) =>
   v === null || v === undefined ? null : `${v > 0 ? '+' : ''}${v.toFixed(2)}`
@@ -115,7 +115,7 @@ function csvOf(r: UnitsReport): string {
     u.scoreChange,
     u.pointsAtStake,
   ])
-  return toCsv(headers, rows)
+  return peopleCsv(headers, rows)
 }
 
 export const unitsCommand: CommandDef = {
