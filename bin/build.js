@@ -6,10 +6,14 @@
 // bin/qd766.js falls back to running the sources through tsx whenever they are newer than the bundle.
 import { build } from 'esbuild'
 
+const outdir = process.argv[2] ?? '.build/cli'
+
 await build({
-  entryPoints: ['src/cli/main.ts'],
-  outdir: '.build/cli',
-  entryNames: 'qd766',
+  // The parse worker (src/ingest/parse-budget.ts) is its own entry, beside the CLI in .build/cli/,
+  // where parse-budget's `new URL('./parse-worker.js', import.meta.url)` finds it from any chunk.
+  entryPoints: { qd766: 'src/cli/main.ts', 'parse-worker': 'src/ingest/parse-worker.ts' },
+  outdir,
+  entryNames: '[name]',
   chunkNames: 'chunk-[hash]',
   // Separate chunks for dynamic imports: exceljs is loaded only by commands that touch a workbook.
   splitting: true,

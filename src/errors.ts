@@ -18,6 +18,8 @@ export type ErrorCode =
   | 'not-a-workbook'
   | 'corrupt-file'
   | 'too-large'
+  /** Parsing the file blew its memory/time budget (or took the process down) on every attempt. */
+  | 'too-complex'
   | 'encoding'
   | 'binary-xls'
   | 'unrecognised'

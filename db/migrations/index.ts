@@ -5,6 +5,7 @@ import { m0003 } from './0003-portal-metrics.ts'
 import { m0004 } from './0004-latest-ranking-coverage.ts'
 import { m0005 } from './0005-ref-methodology.ts'
 import { m0006 } from './0006-comparable-snapshots.ts'
+import { m0007 } from './0007-parse-attempts.ts'
 
 /** Every migration, in order. Add new ones at the end; never edit one that has shipped. */
-export const MIGRATIONS: Migration[] = [m0001, m0002, m0003, m0004, m0005, m0006]
+export const MIGRATIONS: Migration[] = [m0001, m0002, m0003, m0004, m0005, m0006, m0007]

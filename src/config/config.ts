@@ -110,6 +110,21 @@ export const ConfigSchema = z.strictObject({
     .strictObject({
       maxFileMegabytes: z.number().positive().max(10_240).default(200),
       maxRows: z.number().int().positive().max(100_000_000).default(2_000_000),
+      // Per-file budgets and content limits (docs/operations.md, "Budgets and limits per file").
+      /** Heap of the worker that parses one file (V8 old generation), MB. */
+      parseMemoryMegabytes: z.number().int().min(64).max(65_536).default(4096),
+      /** Wall-clock time one file's parse may take, seconds. */
+      parseSeconds: z.number().positive().max(86_400).default(600),
+      /** Parses that blew a budget or died with the process before a file is rejected. */
+      parseAttempts: z.number().int().min(1).max(10).default(2),
+      /** Characters in one cell (Excel's own limit is 32,767). */
+      maxCellCharacters: z.number().int().positive().max(10_000_000).default(32_767),
+      /** Characters in all cells of one file together (a shared string counts once per cell). */
+      maxFileTextCharacters: z.number().int().positive().max(1_000_000_000).default(100_000_000),
+      /** Cells filled by rowspan/colspan (HTML) or merged ranges (xlsx) in one sheet. */
+      maxSpanCells: z.number().int().positive().max(1_000_000_000).default(2_000_000),
+      /** Tables inside tables (HTML) or arrays/objects inside each other (JSON). */
+      maxNesting: z.number().int().min(4).max(10_000).default(64),
     })
     .prefault({}),
 })

@@ -71,6 +71,16 @@ export interface FileEventsTable {
   at: string
 }
 
+/** Parse attempts not yet ended by a verdict (migration 0007; src/ingest/parse-attempts.ts). */
+export interface ParseAttemptsTable {
+  sha256: string
+  file_name: string
+  attempts: number
+  last_failure: string
+  first_at: string
+  last_at: string
+}
+
 export interface RawRowsTable {
   source_file_id: number
   sheet: string
@@ -341,6 +351,7 @@ export interface Database extends PortalDatabase {
   runs: RunsTable
   source_files: SourceFilesTable
   file_events: FileEventsTable
+  parse_attempts: ParseAttemptsTable
   raw_rows: RawRowsTable
   raw_documents: RawDocumentsTable
   ref_provinces: RefProvincesTable

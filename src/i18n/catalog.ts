@@ -13,6 +13,7 @@ import { cli } from './messages/cli.ts'
 import { common } from './messages/common.ts'
 import { core } from './messages/core.ts'
 import { national } from './messages/national.ts'
+import { poison } from './messages/poison.ts'
 import { publish } from './messages/publish.ts'
 import { serve } from './messages/serve.ts'
 
@@ -35,6 +36,7 @@ export const MESSAGES = {
   ...publish,
   ...serve,
   ...national,
+  ...poison,
 } satisfies Catalog
 
 export type MessageKey = keyof typeof MESSAGES

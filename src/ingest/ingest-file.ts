@@ -10,23 +10,15 @@ import { basename, dirname } from 'node:path'
 import type { Config } from '../config/config.ts'
 import type { Home } from '../config/home.ts'
 import type { Store } from '../db/sqlite.ts'
-import { asQdError, QdError } from '../errors.ts'
+import { asQdError, type QdError } from '../errors.ts'
 import { fmtLocalDateTime } from '../i18n/format.ts'
 import { t } from '../i18n/index.ts'
 import { freeName, sha256File, writeErrorReport } from '../inbox/files.ts'
 import type { Logger } from '../log.ts'
-import type {
-  Finding,
-  LoadSummary,
-  ParsedTable,
-  Pipeline,
-  PipelineContext,
-  TablePipeline,
-} from '../pipeline/types.ts'
-import { openWorkbook, readJson } from '../read/open.ts'
-import { DEFAULT_LIMITS, type ReadLimits, type Row } from '../read/types.ts'
+import type { Finding, LoadSummary, Pipeline } from '../pipeline/types.ts'
 import type { ProvinceRegistry } from '../reference/provinces.ts'
-import { familiesHelp, PREVIEW_ROWS, recogniseJson, recogniseTable } from './recognise.ts'
+import { parseWithinBudget } from './parse-budget.ts'
+import type { ParsedFile } from './parse-file.ts'
 
 export interface IngestEnv {
   home: Home
@@ -54,93 +46,6 @@ export interface FileOutcome {
   duplicateOf?: { file: string; ingestedAt: string; message: string }
   /** True when this run only finished moving a file whose data an interrupted run had committed. */
   resumed?: boolean
-}
-
-export function readLimits(config: Config): ReadLimits {
-  return {
-    ...DEFAULT_LIMITS,
-    maxFileBytes: config.limits.maxFileMegabytes * 1024 * 1024,
-    maxRows: config.limits.maxRows,
-  }
-}
-
-interface ParsedSheet {
-  pipeline: Pipeline
-  sheet: string
-  parsed: ParsedTable
-  raw: Row[]
-}
-
-/** Reads and validates the whole file; throws QdError when it must be rejected. No database writes. */
-async function parseFile(
-  env: IngestEnv,
-  path: string,
-  fileName: string,
-): Promise<{ format: string; encoding: string | null; sheets: ParsedSheet[]; json: string | null }> {
-  const ctx: PipelineContext = { fileName, registry: env.registry, config: env.config }
-  const limits = readLimits(env.config)
-  const wb = await openWorkbook(path, limits)
-  if (wb.format === 'json') {
-    const doc = await readJson(path, limits)
-    const p = recogniseJson(doc, env.pipelines, ctx)
-    if (!p) {
-      throw new QdError(
-        'unrecognised',
-        `This JSON is not a portal capture qd766 knows. qd766 reads:\n${familiesHelp(env.pipelines)}`,
-      )
-    }
-    const parsed = p.parse(doc, ctx)
-    return {
-      format: 'json',
-      encoding: 'utf-8',
-      sheets: [{ pipeline: p, sheet: 'json', parsed, raw: [] }],
-      json: JSON.stringify(doc),
-    }
-  }
-  const sheets: ParsedSheet[] = []
-  const seenSheets: string[] = []
-  for await (const sheet of wb.sheets) {
-    seenSheets.push(sheet.name)
-    const iterator = sheet.rows[Symbol.asyncIterator]()
-    const preview: Row[] = []
-    while (preview.length < PREVIEW_ROWS) {
-      const next = await iterator.next()
-      if (next.done) break
-      preview.push(next.value)
-    }
-    const hit = recogniseTable(preview, env.pipelines, ctx)
-    if (!hit) {
-      // Not ours (a notes sheet, a chart's data): drain so the streaming reader can move on.
-      for (let n = await iterator.next(); !n.done; n = await iterator.next()) {}
-      env.log.debug({ file: fileName, sheet: sheet.name }, 'sheet not recognised; skipped')
-      continue
-    }
-    const raw: Row[] = [...preview]
-    const dataStart = preview.findIndex((r) => r.rowNumber > hit.header.lastRow)
-    const buffered = dataStart < 0 ? [] : preview.slice(dataStart)
-    let count = 0
-    const onRows = env.onRows
-    async function* dataRows(): AsyncGenerator<Row> {
-      for (const r of buffered) yield r
-      for (let n = await iterator.next(); !n.done; n = await iterator.next()) {
-        raw.push(n.value)
-        if (onRows && ++count % 5000 === 0) onRows(fileName, count)
-        yield n.value
-      }
-    }
-    const pipeline = hit.pipeline as TablePipeline
-    const parsed = await pipeline.parse({ sheet: sheet.name, header: hit.header, rows: dataRows(), ctx })
-    sheets.push({ pipeline, sheet: sheet.name, parsed, raw })
-  }
-  if (sheets.length === 0) {
-    throw new QdError(
-      'unrecognised',
-      `No sheet of this file looks like a table qd766 reads (sheets: ${seenSheets.map((s) => `"${s}"`).join(', ') || 'none'}). ` +
-        `qd766 recognises tables by their header row; it reads:\n${familiesHelp(env.pipelines)}`,
-      { expected: 'a header row naming the province/unit column and score or count columns' },
-    )
-  }
-  return { format: wb.format, encoding: wb.encoding ?? null, sheets, json: null }
 }
 
 export async function ingestFile(
@@ -212,9 +117,9 @@ export async function ingestFile(
   }
 
   // ---- read, recognise, validate (no writes) ---------------------------------------------------
-  let parsed: Awaited<ReturnType<typeof parseFile>>
+  let parsed: ParsedFile
   try {
-    parsed = await parseFile(env, workPath, fileName)
+    parsed = await parseWithinBudget(env, workPath, fileName, sha256)
   } catch (err) {
     return reject(env, workPath, base, asQdError(err, { file: fileName }))
   }

@@ -22,6 +22,7 @@ import { readFile, stat } from 'node:fs/promises'
 import { type DefaultTreeAdapterTypes, parse } from 'parse5'
 import { QdError } from '../errors.ts'
 import { bomEncoding, type DetectedEncoding, decodeAll, detectEncoding, WINDOWS_1258 } from './decode.ts'
+import { checkNesting, SpanBudget } from './limits.ts'
 import { type CellValue, DEFAULT_LIMITS, type ReadLimits, type Row, type WorkbookSource } from './types.ts'
 import { decodeXmlEntities } from './xml.ts'
 
@@ -91,16 +92,23 @@ function span(el: Element, name: string, max: number, zero: number): number {
 
 const SKIP_TEXT = new Set(['script', 'style', 'template', 'head'])
 
-/** Text content of a cell with <br> as "\n"; nested tables are collected, not read as text. */
+/**
+ * Text content of a cell with <br> as "\n"; nested tables are collected, not read as text. Walks
+ * with its own stack: element nesting as deep as a file cares to go costs no call stack.
+ */
 function cellText(node: ParentNode, nested: Element[]): string {
   let s = ''
-  for (const child of node.childNodes) {
+  const stack: Array<DefaultTreeAdapterTypes.ChildNode> = []
+  for (let i = node.childNodes.length - 1; i >= 0; i--) stack.push(node.childNodes[i]!)
+  while (stack.length > 0) {
+    const child = stack.pop()!
     if (child.nodeName === '#text') s += (child as DefaultTreeAdapterTypes.TextNode).value
     else if ('tagName' in child) {
       const tag = child.tagName
       if (tag === 'br') s += '\n'
       else if (tag === 'table') nested.push(child)
-      else if (!SKIP_TEXT.has(tag)) s += cellText(child, nested)
+      else if (!SKIP_TEXT.has(tag))
+        for (let i = child.childNodes.length - 1; i >= 0; i--) stack.push(child.childNodes[i]!)
     }
   }
   return s
@@ -158,8 +166,12 @@ class SheetBuilder {
   readonly rows: Row[] = []
   private rowNumber = 0
   private cellCount = 0
+  private depth = 0
+  private readonly spans: SpanBudget
 
-  constructor(private readonly lim: ReadLimits) {}
+  constructor(private readonly lim: ReadLimits) {
+    this.spans = new SpanBudget(lim.maxSpanCells)
+  }
 
   /** Counts a row position; emits it unless empty. */
   push(cells: CellValue[]): void {
@@ -193,6 +205,16 @@ class SheetBuilder {
   }
 
   table(table: Element): void {
+    // Nested tables are laid out recursively; 100k of them must be a clear refusal, not a stack overflow.
+    checkNesting(++this.depth, this.lim.maxNesting, 'html', { row: this.rowNumber + 1 })
+    try {
+      this.layout(table)
+    } finally {
+      this.depth--
+    }
+  }
+
+  private layout(table: Element): void {
     const { caption, groups } = rowGroups(table)
     if (caption) {
       const nested: Element[] = []
@@ -208,26 +230,26 @@ class SheetBuilder {
       const g0 = rows.length
       for (let i = 0; i < group.length; i++) {
         const r = g0 + i
-        const occ = occupied.get(r)
+        // Columns taken by rowspans from above, by start: one pass skips them as cells are placed
+        // left to right (overlapping ranges included), instead of rescanning them per cell.
+        const occ = occupied.get(r)?.sort((x, y) => x[0] - y[0])
         occupied.delete(r)
+        let nextOcc = 0
         const row: TableRow = { cells: [], nested: [] }
         let col = 0
         for (const cell of group[i]!.childNodes) {
           if (!('tagName' in cell) || (cell.tagName !== 'td' && cell.tagName !== 'th')) continue
           if (occ) {
-            for (let moved = true; moved; ) {
-              moved = false
-              for (const [a, b] of occ) {
-                if (col >= a && col < b) {
-                  col = b
-                  moved = true
-                }
-              }
+            while (nextOcc < occ.length && occ[nextOcc]![0] <= col) {
+              col = Math.max(col, occ[nextOcc]![1])
+              nextOcc++
             }
           }
           const colspan = span(cell, 'colspan', 1000, 1)
           const left = group.length - i
           const rowspan = Math.min(span(cell, 'rowspan', 65534, left), left)
+          // Budget what the spans will fill (rowspan="0" x 1000 over 20,000 rows is 20M cells).
+          this.spans.add(rowspan, colspan, { row: this.rowNumber + rows.length + 1 })
           row.cells.push({ col, colspan, rowspan, value: toCell(cellText(cell, row.nested)) })
           for (let k = 1; k < rowspan; k++) {
             let list = occupied.get(r + k)
@@ -299,13 +321,19 @@ class SheetBuilder {
     })
   }
 
-  /** Every top-level table in document order (nested ones are reached through their cells). */
+  /**
+   * Every top-level table in document order (nested ones are reached through their cells), found
+   * with an explicit stack so that deeply nested wrappers cost no call stack.
+   */
   walk(node: ParentNode): void {
-    for (const child of node.childNodes) {
+    const stack: DefaultTreeAdapterTypes.ChildNode[] = []
+    for (let i = node.childNodes.length - 1; i >= 0; i--) stack.push(node.childNodes[i]!)
+    while (stack.length > 0) {
+      const child = stack.pop()!
       if (!('tagName' in child)) continue
       if (child.tagName === 'table') this.table(child)
       else if (child.tagName !== 'template' && child.tagName !== 'script' && child.tagName !== 'style')
-        this.walk(child)
+        for (let i = child.childNodes.length - 1; i >= 0; i--) stack.push(child.childNodes[i]!)
     }
   }
 }

@@ -5,10 +5,11 @@
  */
 import { open, readFile, stat } from 'node:fs/promises'
 import { basename } from 'node:path'
-import { asQdError, QdError } from '../errors.ts'
+import { asQdError, columnLetter, QdError } from '../errors.ts'
 import { readCsv } from './csv.ts'
 import { bomEncoding } from './decode.ts'
 import { readHtml } from './html.ts'
+import { checkNesting, jsonDepth, TextBudget } from './limits.ts'
 import { describeContent, SNIFF_BYTES, sniffFormat } from './sniff.ts'
 import {
   DEFAULT_LIMITS,
@@ -52,15 +53,32 @@ export async function detectFileFormat(path: string): Promise<FileFormat | 'unkn
 }
 
 /** Adds the file name to errors raised while the caller iterates sheets and rows. */
-function rowsWithFile(rows: AsyncIterable<Row>, file: string): AsyncIterable<Row> {
+function rowsWithFile(
+  rows: AsyncIterable<Row>,
+  file: string,
+  sheet: string,
+  text: TextBudget,
+): AsyncIterable<Row> {
   return {
     [Symbol.asyncIterator]() {
       const it = rows[Symbol.asyncIterator]()
       const fail = (err: unknown): never => {
         throw asQdError(err, { file })
       }
+      // Every reader's cells pass here: the per-cell and per-file text limits hold for all formats.
+      const counted = (r: IteratorResult<Row>): IteratorResult<Row> => {
+        if (!r.done) {
+          const cells = r.value.cells
+          for (let c = 0; c < cells.length; c++) {
+            const v = cells[c]
+            if (typeof v === 'string')
+              text.cell(v, { file, sheet, row: r.value.rowNumber, column: columnLetter(c) })
+          }
+        }
+        return r
+      }
       return {
-        next: () => it.next().catch(fail),
+        next: () => it.next().then(counted).catch(fail),
         return: (value?: unknown) =>
           it.return
             ? it.return(value).catch(fail)
@@ -73,9 +91,12 @@ function rowsWithFile(rows: AsyncIterable<Row>, file: string): AsyncIterable<Row
 async function* sheetsWithFile(
   sheets: AsyncIterable<SheetSource>,
   file: string,
+  lim: ReadLimits,
 ): AsyncGenerator<SheetSource> {
+  const text = TextBudget.from(lim)
   try {
-    for await (const sheet of sheets) yield { ...sheet, rows: rowsWithFile(sheet.rows, file) }
+    for await (const sheet of sheets)
+      yield { ...sheet, rows: rowsWithFile(sheet.rows, file, sheet.name, text) }
   } catch (err) {
     throw asQdError(err, { file })
   }
@@ -124,7 +145,7 @@ export async function openWorkbook(path: string, limits: Partial<ReadLimits> = {
       case 'json':
         return { format: 'json', encoding: 'utf-8', sheets: (async function* () {})() }
     }
-    return { ...wb, sheets: sheetsWithFile(wb.sheets, file) }
+    return { ...wb, sheets: sheetsWithFile(wb.sheets, file, lim) }
   } catch (err) {
     throw asQdError(err, { file })
   }
@@ -250,8 +271,9 @@ export async function readJson(path: string, limits: Partial<ReadLimits> = {}): 
     }
     if (text.trim() === '')
       throw new QdError('empty-file', 'The JSON file has no content.', { found: 'blank text' })
+    let doc: unknown
     try {
-      return JSON.parse(text)
+      doc = JSON.parse(text)
     } catch (err) {
       const offset = jsonErrorOffset(text)
       const at = offset >= 0 ? lineColumn(text, offset) : undefined
@@ -266,6 +288,9 @@ export async function readJson(path: string, limits: Partial<ReadLimits> = {}): 
         },
       )
     }
+    // Pipelines walk the document recursively: refuse absurd nesting here, readably.
+    checkNesting(jsonDepth(doc, lim.maxNesting), lim.maxNesting, 'json')
+    return doc
   } catch (err) {
     throw asQdError(err, { file })
   }

@@ -43,6 +43,14 @@ export interface ReadLimits {
   maxColumns: number
   /** Most cells (non-empty) in one sheet. */
   maxCells: number
+  /** Most characters in one cell (limits.ts). */
+  maxCellChars: number
+  /** Most characters in all cells of one file (limits.ts). */
+  maxFileTextChars: number
+  /** Most cells filled by spans (HTML rowspan/colspan, xlsx merges) in one sheet (limits.ts). */
+  maxSpanCells: number
+  /** Deepest nesting of tables (HTML) or of arrays/objects (JSON) (limits.ts). */
+  maxNesting: number
 }
 
 export const DEFAULT_LIMITS: ReadLimits = {
@@ -51,6 +59,10 @@ export const DEFAULT_LIMITS: ReadLimits = {
   maxRows: 2_000_000,
   maxColumns: 500,
   maxCells: 40_000_000,
+  maxCellChars: 32_767,
+  maxFileTextChars: 100_000_000,
+  maxSpanCells: 2_000_000,
+  maxNesting: 64,
 }
 
 export interface WorkbookSource {

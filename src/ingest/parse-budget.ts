@@ -1,0 +1,242 @@
+/**
+ * Each file's parse (read + recognise + map: everything before the database transaction) runs in a
+ * worker thread with a heap limit (limits.parseMemoryMegabytes) and a wall-clock budget
+ * (limits.parseSeconds). A file that exhausts either ends the worker, not the run: the attempt is
+ * recorded, the parse retried once on a fresh worker, and after limits.parseAttempts failed attempts
+ * the file is rejected as 'too-complex'. Attempts are committed before the parse starts, so a file
+ * that takes the whole process down (kill -9 mid-parse, the kernel's OOM killer) counts too: after
+ * that many deaths the next run rejects it instead of dying again.
+ *
+ * The worker is kept warm between files (starting one costs ~0.2 s from sources) and replaced
+ * whenever it was stopped or its state is in doubt. The main thread only waits on messages while a
+ * file parses, so the lease heartbeat (runJob) keeps beating through the longest parse.
+ */
+import { Worker } from 'node:worker_threads'
+import pino from 'pino'
+import { QdError } from '../errors.ts'
+import { getLang, t } from '../i18n/index.ts'
+import type { Logger } from '../log.ts'
+import type { Pipeline } from '../pipeline/types.ts'
+import type { IngestEnv } from './ingest-file.ts'
+import {
+  type AttemptRecord,
+  attemptsSoFar,
+  beginAttempt,
+  clearAttempts,
+  type ParseFailure,
+  recordFailure,
+} from './parse-attempts.ts'
+import type { ParsedFile } from './parse-file.ts'
+import { errorFromWire, type ParseJob, type WireParsed, type WorkerReply } from './parse-wire.ts'
+
+/** A worker that has not begun the job by then is broken (not the file's fault). */
+const STARTUP_MS = 120_000
+
+type Outcome =
+  | { kind: 'parsed'; result: WireParsed }
+  | { kind: 'rejected'; error: QdError }
+  | { kind: 'failed'; error: Error }
+  | { kind: 'budget'; failure: ParseFailure }
+
+interface Warm {
+  worker: Worker
+  memoryMb: number
+}
+
+let warm: Warm | undefined
+let nextJobId = 1
+
+/** The worker entry: the .ts module through tsx when running from sources, else the bundle's .js. */
+function spawnWorker(memoryMb: number): Worker {
+  const here = import.meta.url
+  const resourceLimits = { maxOldGenerationSizeMb: memoryMb }
+  if (here.endsWith('.ts')) {
+    return new Worker(new URL('../../bin/tsx-worker.js', here), {
+      resourceLimits,
+      workerData: { entry: new URL('./parse-worker.ts', here).href },
+    })
+  }
+  return new Worker(new URL('./parse-worker.js', here), { resourceLimits })
+}
+
+function takeWorker(memoryMb: number): Worker {
+  const w = warm
+  warm = undefined
+  if (w && w.memoryMb === memoryMb) return w.worker
+  if (w) void w.worker.terminate()
+  return spawnWorker(memoryMb)
+}
+
+function release(worker: Worker, memoryMb: number): void {
+  worker.unref() // an idle warm worker never keeps the process alive
+  if (warm) void worker.terminate()
+  else warm = { worker, memoryMb }
+}
+
+/** Stops the warm worker (tests, shutdown); the next parse starts a new one. */
+export async function stopParseWorker(): Promise<void> {
+  const w = warm
+  warm = undefined
+  if (w) await w.worker.terminate()
+}
+
+/** Re-emits a worker's pino line through the ingesting process's logger. */
+function forwardLog(log: Logger, line: string): void {
+  try {
+    const { level, msg, time: _time, ...fields } = JSON.parse(line) as Record<string, unknown>
+    const label = pino.levels.labels[level as number] as 'debug' | 'info' | 'warn' | 'error' | undefined
+    if (label && typeof log[label] === 'function') log[label](fields, String(msg ?? ''))
+  } catch {
+    // a malformed log line is not worth failing a parse for
+  }
+}
+
+/** One parse of one file in a worker, bounded by the file's budgets. Never throws. */
+export function parseInWorker(
+  job: Omit<ParseJob, 'type' | 'id'>,
+  opts: { log: Logger; onRows?: (file: string, rows: number) => void },
+): Promise<Outcome> {
+  const { parseMemoryMegabytes: memoryMb, parseSeconds } = job.config.limits
+  const id = nextJobId++
+  const worker = takeWorker(memoryMb)
+  worker.ref()
+  return new Promise<Outcome>((resolve) => {
+    let settled = false
+    let budgetTimer: NodeJS.Timeout | undefined
+    const startupTimer = setTimeout(
+      () => finish({ kind: 'failed', error: new Error('the parse worker did not start') }, 'stop'),
+      STARTUP_MS,
+    )
+    const finish = (outcome: Outcome, after: 'keep' | 'stop' | 'gone') => {
+      if (settled) return
+      settled = true
+      clearTimeout(startupTimer)
+      clearTimeout(budgetTimer)
+      worker.off('message', onMessage)
+      worker.off('error', onError)
+      worker.off('exit', onExit)
+      if (after === 'keep') release(worker, memoryMb)
+      else if (after === 'stop') void worker.terminate()
+      resolve(outcome)
+    }
+    const onMessage = (m: WorkerReply) => {
+      if (m.type === 'log') return forwardLog(opts.log, m.line)
+      if (m.id !== id) return
+      switch (m.type) {
+        case 'started':
+          clearTimeout(startupTimer)
+          budgetTimer = setTimeout(
+            () => finish({ kind: 'budget', failure: { budget: 'time', limit: parseSeconds } }, 'stop'),
+            parseSeconds * 1000,
+          )
+          return
+        case 'rows':
+          opts.onRows?.(m.file, m.rows)
+          return
+        case 'done':
+          return finish({ kind: 'parsed', result: m.result }, 'keep')
+        case 'rejected':
+          return finish({ kind: 'rejected', error: errorFromWire(m.error) }, 'keep')
+        case 'failed': {
+          const error = new Error(m.message)
+          error.stack = m.stack
+          return finish({ kind: 'failed', error }, 'stop')
+        }
+      }
+    }
+    const onError = (err: Error & { code?: string }) => {
+      if (err.code === 'ERR_WORKER_OUT_OF_MEMORY')
+        finish(
+          { kind: 'budget', failure: { budget: 'memory', limit: memoryMb, detail: err.message } },
+          'gone',
+        )
+      else if (err instanceof RangeError && /call stack/i.test(err.message))
+        finish({ kind: 'rejected', error: new QdError('too-complex', t('poison.stack-overflow')) }, 'stop')
+      else finish({ kind: 'failed', error: err }, 'stop')
+    }
+    const onExit = (code: number) =>
+      finish(
+        {
+          kind: 'budget',
+          failure: { budget: 'crash', limit: null, detail: `worker exited with code ${code}` },
+        },
+        'gone',
+      )
+    worker.on('message', onMessage)
+    worker.on('error', onError)
+    worker.on('exit', onExit)
+    worker.postMessage({ type: 'parse', id, ...job } satisfies ParseJob)
+  })
+}
+
+/** The rejection of a file whose parses kept failing, saying which budget and its limit. */
+export function budgetRejection(record: AttemptRecord): QdError {
+  const f = record.lastFailure
+  return new QdError(
+    'too-complex',
+    t('poison.budget-rejected', { attempts: record.attempts, budget: f.budget, limit: f.limit }),
+    {
+      expected: t('poison.budget-expected', { budget: f.budget, limit: f.limit }),
+      found: t('poison.budget-found', { attempts: record.attempts, budget: f.budget }),
+    },
+  )
+}
+
+function fromWire(result: WireParsed, pipelines: Pipeline[]): ParsedFile {
+  return {
+    format: result.format,
+    encoding: result.encoding,
+    json: result.json,
+    sheets: result.sheets.map((s) => {
+      const pipeline = pipelines.find((p) => p.key === s.pipelineKey)
+      if (!pipeline) throw new Error(`the parse worker used pipeline ${s.pipelineKey}, unknown here`)
+      return { pipeline, sheet: s.sheet, parsed: s.parsed, raw: s.raw }
+    }),
+  }
+}
+
+/**
+ * Parses a file under its budgets, retrying a failed attempt on a fresh worker. Throws the file's
+ * QdError (content), a too-complex QdError (budgets exhausted), or a plain Error (not the file's
+ * fault: the worker could not run).
+ */
+export async function parseWithinBudget(
+  env: IngestEnv,
+  path: string,
+  fileName: string,
+  sha256: string,
+): Promise<ParsedFile> {
+  const { store, config, log } = env
+  for (;;) {
+    const prior = attemptsSoFar(store, sha256)
+    if (prior && prior.attempts >= config.limits.parseAttempts) {
+      // Forget the attempts with the verdict: the same bytes dropped in again get a fresh chance
+      // (after the operator raised a limit, say) instead of an instant rejection.
+      clearAttempts(store, sha256)
+      throw budgetRejection(prior)
+    }
+    const attempt = beginAttempt(store, sha256, fileName)
+    const outcome = await parseInWorker(
+      {
+        path,
+        fileName,
+        config,
+        provinces: env.registry.all,
+        lang: getLang(),
+        logLevel: typeof log.level === 'string' ? log.level : 'info',
+      },
+      { log, onRows: env.onRows },
+    )
+    if (outcome.kind === 'budget') {
+      recordFailure(store, sha256, outcome.failure)
+      log.warn(
+        { file: fileName, attempt, budget: outcome.failure.budget, limit: outcome.failure.limit },
+        'parse stopped: the file exceeded a budget',
+      )
+      continue
+    }
+    clearAttempts(store, sha256)
+    if (outcome.kind === 'parsed') return fromWire(outcome.result, env.pipelines)
+    throw outcome.error
+  }
+}

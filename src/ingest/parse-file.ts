@@ -1,0 +1,117 @@
+/**
+ * A file's parse: read -> recognise -> validate and map, everything before the database
+ * transaction. No database access and no writes, so it can run anywhere: in the ingesting process
+ * or inside the parse worker that bounds its memory and time (parse-budget.ts).
+ */
+import type { Config } from '../config/config.ts'
+import { QdError } from '../errors.ts'
+import type { Logger } from '../log.ts'
+import type { ParsedTable, Pipeline, PipelineContext, TablePipeline } from '../pipeline/types.ts'
+import { openWorkbook, readJson } from '../read/open.ts'
+import { DEFAULT_LIMITS, type ReadLimits, type Row } from '../read/types.ts'
+import type { ProvinceRegistry } from '../reference/provinces.ts'
+import { familiesHelp, PREVIEW_ROWS, recogniseJson, recogniseTable } from './recognise.ts'
+
+/** What a parse needs: no store, no home (a worker has neither). */
+export interface ParseEnv {
+  config: Config
+  registry: ProvinceRegistry
+  pipelines: Pipeline[]
+  log: Logger
+  onRows?: (file: string, rows: number) => void
+}
+
+export interface ParsedFile {
+  format: string
+  encoding: string | null
+  sheets: ParsedSheet[]
+  /** The JSON document as stored in raw_documents (JSON inputs only). */
+  json: string | null
+}
+
+export function readLimits(config: Config): ReadLimits {
+  return {
+    ...DEFAULT_LIMITS,
+    maxFileBytes: config.limits.maxFileMegabytes * 1024 * 1024,
+    maxRows: config.limits.maxRows,
+    maxCellChars: config.limits.maxCellCharacters,
+    maxFileTextChars: config.limits.maxFileTextCharacters,
+    maxSpanCells: config.limits.maxSpanCells,
+    maxNesting: config.limits.maxNesting,
+  }
+}
+
+export interface ParsedSheet {
+  pipeline: Pipeline
+  sheet: string
+  parsed: ParsedTable
+  raw: Row[]
+}
+
+/** Reads and validates the whole file; throws QdError when it must be rejected. No database writes. */
+export async function parseFile(env: ParseEnv, path: string, fileName: string): Promise<ParsedFile> {
+  const ctx: PipelineContext = { fileName, registry: env.registry, config: env.config }
+  const limits = readLimits(env.config)
+  const wb = await openWorkbook(path, limits)
+  if (wb.format === 'json') {
+    const doc = await readJson(path, limits)
+    const p = recogniseJson(doc, env.pipelines, ctx)
+    if (!p) {
+      throw new QdError(
+        'unrecognised',
+        `This JSON is not a portal capture qd766 knows. qd766 reads:\n${familiesHelp(env.pipelines)}`,
+      )
+    }
+    const parsed = p.parse(doc, ctx)
+    return {
+      format: 'json',
+      encoding: 'utf-8',
+      sheets: [{ pipeline: p, sheet: 'json', parsed, raw: [] }],
+      json: JSON.stringify(doc),
+    }
+  }
+  const sheets: ParsedSheet[] = []
+  const seenSheets: string[] = []
+  for await (const sheet of wb.sheets) {
+    seenSheets.push(sheet.name)
+    const iterator = sheet.rows[Symbol.asyncIterator]()
+    const preview: Row[] = []
+    while (preview.length < PREVIEW_ROWS) {
+      const next = await iterator.next()
+      if (next.done) break
+      preview.push(next.value)
+    }
+    const hit = recogniseTable(preview, env.pipelines, ctx)
+    if (!hit) {
+      // Not ours (a notes sheet, a chart's data): drain so the streaming reader can move on.
+      for (let n = await iterator.next(); !n.done; n = await iterator.next()) {}
+      env.log.debug({ file: fileName, sheet: sheet.name }, 'sheet not recognised; skipped')
+      continue
+    }
+    const raw: Row[] = [...preview]
+    const dataStart = preview.findIndex((r) => r.rowNumber > hit.header.lastRow)
+    const buffered = dataStart < 0 ? [] : preview.slice(dataStart)
+    let count = 0
+    const onRows = env.onRows
+    async function* dataRows(): AsyncGenerator<Row> {
+      for (const r of buffered) yield r
+      for (let n = await iterator.next(); !n.done; n = await iterator.next()) {
+        raw.push(n.value)
+        if (onRows && ++count % 5000 === 0) onRows(fileName, count)
+        yield n.value
+      }
+    }
+    const pipeline = hit.pipeline as TablePipeline
+    const parsed = await pipeline.parse({ sheet: sheet.name, header: hit.header, rows: dataRows(), ctx })
+    sheets.push({ pipeline, sheet: sheet.name, parsed, raw })
+  }
+  if (sheets.length === 0) {
+    throw new QdError(
+      'unrecognised',
+      `No sheet of this file looks like a table qd766 reads (sheets: ${seenSheets.map((s) => `"${s}"`).join(', ') || 'none'}). ` +
+        `qd766 recognises tables by their header row; it reads:\n${familiesHelp(env.pipelines)}`,
+      { expected: 'a header row naming the province/unit column and score or count columns' },
+    )
+  }
+  return { format: wb.format, encoding: wb.encoding ?? null, sheets, json: null }
+}

@@ -1,0 +1,73 @@
+/**
+ * What crosses the boundary between the ingesting thread and the parse worker (parse-worker.ts).
+ * Everything here is structured-clonable: plain data, Maps and arrays. Pipelines travel by key
+ * (their functions stay on each side), errors as their fields.
+ *
+ * Cost: the parsed tables and the raw rows are copied once by structured clone (measured for a
+ * 200,000-row provincial export in docs/operations.md). Streaming rows out of the worker in batches
+ * would avoid holding both copies at once; that is left to the performance work.
+ */
+import type { Config } from '../config/config.ts'
+import { type ErrorCode, type ErrorLocation, QdError } from '../errors.ts'
+import type { Lang } from '../i18n/index.ts'
+import type { ParsedTable } from '../pipeline/types.ts'
+import type { Row } from '../read/types.ts'
+import type { Province } from '../reference/provinces.ts'
+
+export interface ParseJob {
+  type: 'parse'
+  id: number
+  path: string
+  fileName: string
+  config: Config
+  provinces: Province[]
+  lang: Lang
+  /** pino level of the ingesting process: the worker sends only what would be logged. */
+  logLevel: string
+}
+
+export interface WireSheet {
+  pipelineKey: string
+  sheet: string
+  parsed: ParsedTable
+  raw: Row[]
+}
+
+export interface WireParsed {
+  format: string
+  encoding: string | null
+  sheets: WireSheet[]
+  json: string | null
+}
+
+export interface WireError {
+  code: ErrorCode
+  message: string
+  location: ErrorLocation
+  expected: string | undefined
+  found: string | undefined
+}
+
+export type WorkerReply =
+  | { type: 'started'; id: number }
+  | { type: 'rows'; id: number; file: string; rows: number }
+  | { type: 'log'; line: string }
+  | { type: 'done'; id: number; result: WireParsed }
+  /** The file's content is at fault: reject it (a QdError). */
+  | { type: 'rejected'; id: number; error: WireError }
+  /** Anything else thrown (a bug, a disk error): not the file's fault. */
+  | { type: 'failed'; id: number; message: string; stack: string | undefined }
+
+export function errorToWire(err: QdError): WireError {
+  return {
+    code: err.code,
+    message: err.message,
+    location: err.location,
+    expected: err.expected,
+    found: err.found,
+  }
+}
+
+export function errorFromWire(w: WireError): QdError {
+  return new QdError(w.code, w.message, { location: w.location, expected: w.expected, found: w.found })
+}
