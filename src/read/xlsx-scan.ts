@@ -9,6 +9,8 @@
  * - formula cells with a boolean result (`t="b"`): exceljs gives 1/0, we want "TRUE"/"FALSE";
  * - inline strings with several runs (`<is><r>…`): exceljs keeps only the last run.
  */
+import { QdError } from '../errors.ts'
+import { t } from '../i18n/index.ts'
 import type { CellValue } from './types.ts'
 import {
   type CellRange,
@@ -42,13 +44,60 @@ const SLASH = 0x2f
 
 /** Largest stretch kept between chunks without finding a safe cut: one giant cell is corrupt data. */
 const MAX_CARRY = 64 * 1024 * 1024
+/** Largest unfinished tag kept before <sheetData> or after </sheetData> (real ones are < 1 KB). */
+const MAX_TAG = 64 * 1024
+
+/**
+ * Bytes held back between chunks until one of `until` arrives: parts are joined once, when a
+ * chunk can decide something, instead of re-joining a growing carry with every chunk (which made
+ * a long stretch without a cut point quadratic: 300 MB without '>' after </sheetData>).
+ */
+class Carry {
+  #parts: Buffer[] = []
+  #length = 0
+  until: Buffer[] = [Buffer.from('>')]
+
+  get length(): number {
+    return this.#length
+  }
+
+  /** True when `chunk` (with the end of what is held, for patterns cut in two) holds a pattern. */
+  decides(chunk: Buffer): boolean {
+    if (this.#length === 0) return true
+    const last = this.#parts[this.#parts.length - 1]!
+    const edge = Buffer.concat([last.subarray(Math.max(0, last.length - 16)), chunk.subarray(0, 16)])
+    return this.until.some((p) => chunk.indexOf(p) !== -1 || edge.indexOf(p) !== -1)
+  }
+
+  hold(chunk: Buffer): void {
+    this.#parts.push(chunk)
+    this.#length += chunk.length
+  }
+
+  /** Everything held, then `chunk`, as one buffer; empties the carry. */
+  take(chunk: Buffer): Buffer {
+    const win = this.#length === 0 ? chunk : Buffer.concat([...this.#parts, chunk])
+    this.#parts = []
+    this.#length = 0
+    return win
+  }
+}
+
+function unclosedTag(bytes: number): QdError {
+  return new QdError('corrupt-file', t('poison.unclosed-tag', { bytes }), {
+    expected: 'a worksheet whose tags are closed',
+    found: `${bytes} bytes without a closing '>'`,
+  })
+}
 
 export async function scanSheet(chunks: AsyncIterable<Buffer>): Promise<SheetScan> {
   const merges: CellRange[] = []
   const overrides = new Map<number, Map<number, CellValue>>()
   let dimension: CellRange | undefined
   let phase: 'head' | 'data' | 'tail' = 'head'
-  let carry: Buffer | undefined
+  const carry = new Carry()
+  const GT_ONLY = [Buffer.from('>')]
+  const CELL_CUTS = [B_CELL_END, B_ROW, B_SHEETDATA_END]
 
   const setOverride = (ref: string | undefined, value: CellValue) => {
     const at = ref ? parseCellRef(ref) : undefined
@@ -101,7 +150,10 @@ export async function scanSheet(chunks: AsyncIterable<Buffer>): Promise<SheetSca
     while (h !== -1 && h < to) {
       const start = win.lastIndexOf(B_CELL, h)
       const end = win.indexOf(B_CELL_END, h)
-      if (start >= doneUntil && end !== -1 && end <= to) {
+      // The cell holding this run ends beyond the window: so do all later ones. (Going on would
+      // look back from each of its runs: quadratic in a cell of 200,000 runs.)
+      if (end === -1 || end > to) break
+      if (start >= doneUntil) {
         const xml = win.toString('utf8', start, end)
         const tagEnd = xml.indexOf('>')
         const is = /<is>([\s\S]*)<\/is>/.exec(xml)?.[1]
@@ -113,17 +165,20 @@ export async function scanSheet(chunks: AsyncIterable<Buffer>): Promise<SheetSca
           const s = decodeOoxmlEscapes(decodeXmlEntities(text)).normalize('NFC')
           setOverride(xmlAttr(xml.slice(0, tagEnd + 1), 'r'), s === '' ? null : s)
         }
-        doneUntil = end
-        h = win.indexOf(B_RUN, end)
-        continue
       }
-      h = win.indexOf(B_RUN, h + 1)
+      // Every run up to this cell's end is dealt with (or is not in a cell we can name).
+      doneUntil = end
+      h = win.indexOf(B_RUN, end)
     }
   }
 
   for await (const chunk of chunks) {
-    const win = carry ? Buffer.concat([carry, chunk]) : chunk
-    carry = undefined
+    if (!carry.decides(chunk)) {
+      carry.hold(chunk)
+      if (carry.length > MAX_CARRY) throw unclosedTag(carry.length)
+      continue
+    }
+    const win = carry.take(chunk)
     let pos = 0
     if (phase === 'head') {
       const sd = win.indexOf(B_SHEETDATA)
@@ -137,13 +192,18 @@ export async function scanSheet(chunks: AsyncIterable<Buffer>): Promise<SheetSca
         }
       }
       if (sd === -1) {
-        carry = win
-        if (carry.length > MAX_CARRY) throw new Error('worksheet header too large')
+        // Only an unfinished tag (a <dimension> or <sheetData> cut by the chunk) matters later.
+        const rest = win.subarray(Math.max(0, win.lastIndexOf(0x3c)))
+        if (rest.length > MAX_TAG) throw unclosedTag(rest.length)
+        carry.until = GT_ONLY
+        carry.hold(rest)
         continue
       }
       const gt = win.indexOf(GT, sd)
       if (gt === -1) {
-        carry = win.subarray(sd)
+        if (win.length - sd > MAX_TAG) throw unclosedTag(win.length - sd)
+        carry.until = GT_ONLY
+        carry.hold(win.subarray(sd))
         continue
       }
       phase = win[gt - 1] === SLASH ? 'tail' : 'data'
@@ -160,8 +220,10 @@ export async function scanSheet(chunks: AsyncIterable<Buffer>): Promise<SheetSca
         // "</sheetData" split by the chunk boundary lies after it, so it is found in the next window.
         const cut = Math.max(pos, win.lastIndexOf(B_CELL_END) + 4, win.lastIndexOf(B_ROW))
         scanCells(win, pos, cut)
-        carry = win.subarray(cut)
-        if (carry.length > MAX_CARRY) throw new Error('worksheet cell too large')
+        const rest = win.subarray(cut)
+        if (rest.length > MAX_CARRY) throw new Error('worksheet cell too large')
+        carry.until = CELL_CUTS
+        carry.hold(rest)
         continue
       }
     }
@@ -176,7 +238,13 @@ export async function scanSheet(chunks: AsyncIterable<Buffer>): Promise<SheetSca
       if (range && (range.bottom > range.top || range.right > range.left)) merges.push(range)
       m = win.indexOf(B_MERGE, gt)
     }
-    carry = win.subarray(Math.max(pos, cut))
+    // Only an unfinished <mergeCell is worth keeping (or the few bytes that may begin one).
+    const rest = win.subarray(Math.max(pos, cut))
+    const open = rest.lastIndexOf(B_MERGE)
+    const keep = open === -1 ? rest.subarray(Math.max(0, rest.length - B_MERGE.length)) : rest.subarray(open)
+    if (keep.length > MAX_TAG) throw unclosedTag(keep.length)
+    carry.until = GT_ONLY
+    carry.hold(keep)
   }
   merges.sort((a, b) => a.top - b.top || a.left - b.left)
   return { merges, dimension, overrides }

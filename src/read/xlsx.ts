@@ -15,6 +15,7 @@ import { open, stat } from 'node:fs/promises'
 import { Readable } from 'node:stream'
 import ExcelJS from 'exceljs'
 import { columnLetter, QdError } from '../errors.ts'
+import { SpanBudget } from './limits.ts'
 import {
   type CellValue,
   DEFAULT_LIMITS,
@@ -425,6 +426,7 @@ async function* sheetRows(
   let emitted = 0
   let cellCount = 0
   let prevRow = 0
+  const spans = new SpanBudget(lim.maxSpanCells)
 
   const count = (row: Row): Row => {
     if (++emitted > lim.maxRows) {
@@ -514,8 +516,16 @@ async function* sheetRows(
       // Merges starting on this row take their value from its top-left cell.
       while (nextMerge < merges.length && merges[nextMerge]!.top <= r) {
         const range = merges[nextMerge++]!
-        // A merge whose top row is absent has no value to spread.
-        if (range.top === r && range.left <= maxCol) active.push({ range, value: cells[range.left] ?? null })
+        // A merge whose top row is absent, or whose top-left cell is empty, has no value to spread
+        // (keeping it active would cost work on every row it covers: 20,000 of J1:J1048576).
+        const value = range.top === r && range.left <= maxCol ? (cells[range.left] ?? null) : null
+        if (value === null) continue
+        spans.add(
+          Math.min(range.bottom, range.top + lim.maxRows) - range.top + 1,
+          Math.min(range.right, maxCol) - range.left + 1,
+          { sheet, row: r, column: columnLetter(range.left) },
+        )
+        active.push({ range, value })
       }
       if (active.length > 0) {
         fill(cells, r)
@@ -591,9 +601,14 @@ export function excelSerialToIso(serial: number, date1904: boolean): string | nu
   return dateToIso(new Date(Math.round((serial - 25569 + (date1904 ? 1462 : 0)) * DAY_MS)), date1904)
 }
 
+/** The last long string cleaned: a shared string repeated in many cells is normalised once. */
+let lastLong: { raw: string; clean: string } | undefined
+
 function cleanString(s: string): CellValue {
   if (s.length === 0) return null
-  return decodeOoxmlEscapes(s).normalize('NFC')
+  if (s.length < 4096) return decodeOoxmlEscapes(s).normalize('NFC')
+  if (lastLong?.raw !== s) lastLong = { raw: s, clean: decodeOoxmlEscapes(s).normalize('NFC') }
+  return lastLong.clean
 }
 
 /**
