@@ -21,7 +21,7 @@ import type { Pipeline } from './pipeline/types.ts'
 import { publishAfterRefresh } from './publish/after-refresh.ts'
 import type { PublishOutcome } from './publish/attempt.ts'
 import { ProvinceRegistry } from './reference/provinces.ts'
-import { finishRun, heartbeat, LEASE_MS, startRun } from './run/runs.ts'
+import { assertLease, finishRun, heartbeat, LEASE_MS, startRun } from './run/runs.ts'
 import { loadMethodologies } from './score/methodology.ts'
 import { snapshotPending } from './snapshot/take.ts'
 
@@ -150,7 +150,9 @@ export async function runJob(
   // Keep the lease alive through one long file too (heartbeats otherwise come only between files).
   const beat = setInterval(() => {
     try {
-      heartbeat(app.store, runId)
+      // A lost lease is not revived; the next commit or move stops the run (assertLease).
+      if (!heartbeat(app.store, runId))
+        app.log.warn({ runId }, 'lease lost; the run stops before its next commit')
     } catch (err) {
       app.log.warn({ err }, 'lease heartbeat failed; will retry')
     }
@@ -171,7 +173,9 @@ export async function runJob(
       opts,
     )
     // Score portal captures (metric level) before the snapshots, so complete provinces are ranked.
+    assertLease(app.store, runId)
     const mart = materialisePortalScores(app.store, app.registry, { runId, log: app.log })
+    assertLease(app.store, runId)
     const snapshots = snapshotPending(app.store, app.registry, app.config, runId)
     const count = (s: string) => batch.outcomes.filter((o) => o.status === s).length
     const rejected = count('rejected')

@@ -5,7 +5,7 @@
 import { ConfigError } from '../config/config.ts'
 import { DatabaseVersionError, NotFoundError, QdError } from '../errors.ts'
 import { parseLang, setLang, t } from '../i18n/index.ts'
-import { RunBusyError } from '../run/runs.ts'
+import { LeaseLostError, RunBusyError } from '../run/runs.ts'
 import {
   type CommandDef,
   EXIT,
@@ -79,7 +79,8 @@ export async function main(argv: string[]): Promise<number> {
       process.stderr.write(`qd766 ${def.name}: ${err.message}\n`)
       return EXIT.usage
     }
-    if (err instanceof RunBusyError) {
+    // Another run holds (or took over) the home: exit busy, with what happened, no stack trace.
+    if (err instanceof RunBusyError || err instanceof LeaseLostError) {
       process.stderr.write(`qd766 ${def.name}: ${err.message}\n`)
       return EXIT.busy
     }

@@ -17,6 +17,7 @@ import { freeName, sha256File, writeErrorReport } from '../inbox/files.ts'
 import type { Logger } from '../log.ts'
 import type { Finding, LoadSummary, Pipeline } from '../pipeline/types.ts'
 import type { ProvinceRegistry } from '../reference/provinces.ts'
+import { assertLease, LeaseLostError } from '../run/runs.ts'
 import { parseWithinBudget } from './parse-budget.ts'
 import type { ParsedFile } from './parse-file.ts'
 
@@ -46,6 +47,11 @@ export interface FileOutcome {
   duplicateOf?: { file: string; ingestedAt: string; message: string }
   /** True when this run only finished moving a file whose data an interrupted run had committed. */
   resumed?: boolean
+}
+
+/** Stops a run that lost its lease before it commits or moves anything (run/runs.ts). */
+function holdLease(env: IngestEnv): void {
+  if (env.runId !== null) assertLease(env.store, env.runId)
 }
 
 export async function ingestFile(
@@ -95,7 +101,8 @@ export async function ingestFile(
         at: fmtLocalDateTime(known.accepted_at),
       }),
     }
-    store.tx(() =>
+    store.tx(() => {
+      holdLease(env)
       store.run(
         store.db.insertInto('file_events').values({
           run_id: env.runId,
@@ -110,8 +117,9 @@ export async function ingestFile(
           stored_as: storedAs,
           at: now(),
         }),
-      ),
-    )
+      )
+    })
+    holdLease(env)
     await rename(workPath, storedAs)
     return { ...base, status: 'duplicate', kind: known.kind, rows: 0, storedAs, duplicateOf }
   }
@@ -121,6 +129,7 @@ export async function ingestFile(
   try {
     parsed = await parseWithinBudget(env, workPath, fileName, sha256)
   } catch (err) {
+    if (err instanceof LeaseLostError) throw err
     return reject(env, workPath, base, asQdError(err, { file: fileName }))
   }
 
@@ -130,6 +139,7 @@ export async function ingestFile(
   let summaries: LoadSummary[]
   try {
     summaries = store.tx(() => {
+      holdLease(env)
       const first = parsed.sheets[0]!
       const sourceFileId = store.run(
         store.db.insertInto('source_files').values({
@@ -206,12 +216,14 @@ export async function ingestFile(
       return out
     })
   } catch (err) {
+    if (err instanceof LeaseLostError) throw err
     return reject(env, workPath, base, asQdError(err, { file: fileName }))
   }
 
   // ---- archive (after commit, to the path the commit recorded: a crash here is finished by the
   // next run, which finds the file in work/ and its record pointing at a path that does not exist)
   const storedAs = archiveAs
+  holdLease(env)
   await rename(workPath, storedAs)
   const rows = summaries.reduce((n, s) => n + s.rows, 0)
   const findings = summaries.flatMap((s) => s.findings)
@@ -236,6 +248,7 @@ async function reject(
   const { store, home, log } = env
   // Report first, then the event (with the destination), then the move: a kill at any point leaves
   // either nothing recorded (the file is read again) or a record the next run completes.
+  holdLease(env)
   const storedAs = await planMove(workPath, home.rejected, base.sha256)
   const report = {
     file: base.file,
@@ -246,7 +259,8 @@ async function reject(
     hint: 'Fix the file (or its name) and drop it into the inbox again; nothing from it was stored.',
   }
   await writeErrorReport(storedAs, report)
-  store.tx(() =>
+  store.tx(() => {
+    holdLease(env)
     store.run(
       store.db.insertInto('file_events').values({
         run_id: env.runId,
@@ -261,8 +275,9 @@ async function reject(
         stored_as: storedAs,
         at: new Date().toISOString(),
       }),
-    ),
-  )
+    )
+  })
+  holdLease(env)
   await rename(workPath, storedAs)
   log.error(
     { file: base.file, code: error.code, row: error.location.row, column: error.location.column },
@@ -288,6 +303,7 @@ async function finishInterruptedMove(
   base: Omit<FileOutcome, 'status'>,
 ): Promise<FileOutcome | null> {
   const { store, home, log } = env
+  holdLease(env)
   const known = store.first(
     store.db
       .selectFrom('source_files')

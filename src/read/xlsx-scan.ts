@@ -90,7 +90,17 @@ function unclosedTag(bytes: number): QdError {
   })
 }
 
-export async function scanSheet(chunks: AsyncIterable<Buffer>): Promise<SheetScan> {
+/** How much the scan holds back between chunks (lowered by tests to show the bound cheaply). */
+export interface ScanBounds {
+  maxCarry: number
+  maxTag: number
+}
+
+export async function scanSheet(
+  chunks: AsyncIterable<Buffer>,
+  bounds: ScanBounds = { maxCarry: MAX_CARRY, maxTag: MAX_TAG },
+): Promise<SheetScan> {
+  const { maxCarry, maxTag } = bounds
   const merges: CellRange[] = []
   const overrides = new Map<number, Map<number, CellValue>>()
   let dimension: CellRange | undefined
@@ -175,7 +185,7 @@ export async function scanSheet(chunks: AsyncIterable<Buffer>): Promise<SheetSca
   for await (const chunk of chunks) {
     if (!carry.decides(chunk)) {
       carry.hold(chunk)
-      if (carry.length > MAX_CARRY) throw unclosedTag(carry.length)
+      if (carry.length > maxCarry) throw unclosedTag(carry.length)
       continue
     }
     const win = carry.take(chunk)
@@ -194,14 +204,14 @@ export async function scanSheet(chunks: AsyncIterable<Buffer>): Promise<SheetSca
       if (sd === -1) {
         // Only an unfinished tag (a <dimension> or <sheetData> cut by the chunk) matters later.
         const rest = win.subarray(Math.max(0, win.lastIndexOf(0x3c)))
-        if (rest.length > MAX_TAG) throw unclosedTag(rest.length)
+        if (rest.length > maxTag) throw unclosedTag(rest.length)
         carry.until = GT_ONLY
         carry.hold(rest)
         continue
       }
       const gt = win.indexOf(GT, sd)
       if (gt === -1) {
-        if (win.length - sd > MAX_TAG) throw unclosedTag(win.length - sd)
+        if (win.length - sd > maxTag) throw unclosedTag(win.length - sd)
         carry.until = GT_ONLY
         carry.hold(win.subarray(sd))
         continue
@@ -221,7 +231,7 @@ export async function scanSheet(chunks: AsyncIterable<Buffer>): Promise<SheetSca
         const cut = Math.max(pos, win.lastIndexOf(B_CELL_END) + 4, win.lastIndexOf(B_ROW))
         scanCells(win, pos, cut)
         const rest = win.subarray(cut)
-        if (rest.length > MAX_CARRY) throw new Error('worksheet cell too large')
+        if (rest.length > maxCarry) throw new Error('worksheet cell too large')
         carry.until = CELL_CUTS
         carry.hold(rest)
         continue
@@ -242,7 +252,7 @@ export async function scanSheet(chunks: AsyncIterable<Buffer>): Promise<SheetSca
     const rest = win.subarray(Math.max(pos, cut))
     const open = rest.lastIndexOf(B_MERGE)
     const keep = open === -1 ? rest.subarray(Math.max(0, rest.length - B_MERGE.length)) : rest.subarray(open)
-    if (keep.length > MAX_TAG) throw unclosedTag(keep.length)
+    if (keep.length > maxTag) throw unclosedTag(keep.length)
     carry.until = GT_ONLY
     carry.hold(keep)
   }

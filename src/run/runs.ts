@@ -6,6 +6,7 @@
  */
 import { hostname } from 'node:os'
 import type { Store } from '../db/sqlite.ts'
+import { t } from '../i18n/index.ts'
 
 export const LEASE_MS = 10 * 60 * 1000
 
@@ -94,14 +95,47 @@ export function startRun(
   })
 }
 
-export function heartbeat(store: Store, runId: number): void {
-  const now = new Date()
-  store.run(
-    store.db
-      .updateTable('runs')
-      .set({ heartbeat_at: now.toISOString(), lease_until: new Date(now.getTime() + LEASE_MS).toISOString() })
-      .where('id', '=', runId),
+/**
+ * Renews the lease, but only one still held: a lease that expired (a clock jump, a long stall) may
+ * already be another run's, so it is never revived. Returns false when the lease is lost.
+ */
+export function heartbeat(store: Store, runId: number, now: Date = new Date()): boolean {
+  return (
+    store.run(
+      store.db
+        .updateTable('runs')
+        .set({
+          heartbeat_at: now.toISOString(),
+          lease_until: new Date(now.getTime() + LEASE_MS).toISOString(),
+        })
+        .where('id', '=', runId)
+        .where('status', '=', 'running')
+        .where((eb) => eb.or([eb('lease_until', 'is', null), eb('lease_until', '>=', now.toISOString())])),
+    ).changes > 0
   )
+}
+
+/** The run no longer holds its lease: it must stop before committing or moving anything. */
+export class LeaseLostError extends Error {}
+
+/**
+ * Throws LeaseLostError unless run `runId` still holds its lease. Called inside each transaction
+ * that commits a file's outcome (the write lock makes check and commit one step) and right before
+ * each move, so two runs never work the same files: one whose lease expired, or that another run
+ * found gone and marked abandoned, stops there.
+ */
+export function assertLease(store: Store, runId: number, now: Date = new Date()): void {
+  const row = store.first(
+    store.db.selectFrom('runs').select(['status', 'lease_until']).where('id', '=', runId),
+  )
+  const why = !row
+    ? 'no such run'
+    : row.status !== 'running'
+      ? `marked ${row.status}`
+      : row.lease_until !== null && row.lease_until < now.toISOString()
+        ? `lease expired at ${row.lease_until}`
+        : null
+  if (why) throw new LeaseLostError(t('poison.lease-lost', { runId, why }))
 }
 
 export function finishRun(
