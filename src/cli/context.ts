@@ -2,8 +2,9 @@
  * What every command needs: the resolved home, a logger that matches the terminal, and the app.
  * Commands that only read open the database read-only so they never wait on the nightly writer.
  */
-import { type App, openApp, openReadOnly, type ReadApp } from '../app.ts'
+
 import { resolveHomeDir } from '../config/home.ts'
+import { type App, openApp, openReadOnly, type ReadApp } from '../index.ts'
 import { createLogger, type Logger } from '../log.ts'
 
 export function loggerFor(values: Record<string, unknown>): Logger {

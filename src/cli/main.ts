@@ -2,10 +2,10 @@
  * qd766 command line: a thin dispatcher. Each command lives in commands/<name>.ts; the work is done
  * by the library (src/app.ts and below).
  */
-import { ConfigError } from '../config/config.ts'
-import { DatabaseVersionError, NotFoundError, QdError } from '../errors.ts'
+
 import { parseLang, setLang, t } from '../i18n/index.ts'
-import { LeaseLostError, RunBusyError } from '../run/runs.ts'
+import { ConfigError, DatabaseVersionError, NotFoundError, QdError, RunBusyError } from '../index.ts'
+import { LeaseLostError } from '../run/runs.ts'
 import {
   type CommandDef,
   EXIT,

@@ -1,9 +1,10 @@
-import { getProvinceReport, type ProvinceReport } from '../../report/province.ts'
 import {
+  getProvinceReport,
   getProvinceWithUnits,
+  type ProvinceReport,
   type ProvinceWithUnits,
   provinceWithUnitsJson,
-} from '../../report/province-units.ts'
+} from '../../index.ts'
 import { type CommandDef, EXIT, periodOptions, UsageError } from '../args.ts'
 import { readAppFor } from '../context.ts'
 import { formatNumber, printJson, renderTable } from '../output.ts'

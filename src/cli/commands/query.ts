@@ -1,5 +1,6 @@
 import { t } from '../../i18n/index.ts'
-import { QueryError, runReadOnlySql, SQL_DEFAULTS, SQL_LIMITS, type SqlValue } from '../../query/run-sql.ts'
+import { QueryError, runReadOnlySql, SQL_DEFAULTS, SQL_LIMITS } from '../../index.ts'
+import type { SqlValue } from '../../query/run-sql.ts'
 import { type CommandDef, EXIT, UsageError } from '../args.ts'
 import { readAppFor } from '../context.ts'
 import { type Cell, printJson, renderTable, toCsv } from '../output.ts'

@@ -5,8 +5,8 @@
 import { writeFileSync } from 'node:fs'
 import type { ReadApp } from '../../app.ts'
 import { NotFoundError } from '../../errors.ts'
+import { getMetricRanking, type MetricRanking } from '../../index.ts'
 import { unknownProvinceArg } from '../../reference/suggest.ts'
-import { getMetricRanking, type MetricRanking } from '../../report/metric-ranking.ts'
 import { UsageError } from '../args.ts'
 import { type Cell, formatNumber, peopleCsv, printJson, renderTable, writeCsvFile } from '../output.ts'
 

@@ -1,6 +1,7 @@
 import { existsSync, mkdirSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs'
 import { basename, dirname, extname, join, sep } from 'node:path'
-import { gatherLeadershipReport, headline, reportFileStem } from '../../report/leadership/data.ts'
+import { gatherLeadershipReport } from '../../index.ts'
+import { headline, reportFileStem } from '../../report/leadership/data.ts'
 import { renderLeadershipHtml } from '../../report/leadership/html.ts'
 import { type CommandDef, EXIT, periodOptions, UsageError } from '../args.ts'
 import { readAppFor } from '../context.ts'

@@ -1,6 +1,7 @@
 import { fmtInt } from '../../i18n/format.ts'
 import { t } from '../../i18n/index.ts'
-import { getStatus, localTimeText } from '../../report/status.ts'
+import { getStatus } from '../../index.ts'
+import { localTimeText } from '../../report/status.ts'
 import { type CommandDef, EXIT } from '../args.ts'
 import { readAppFor } from '../context.ts'
 import { printJson, renderTable } from '../output.ts'

@@ -1,6 +1,5 @@
+import { getUnitsReport, type UnitsReport } from '../../index.ts'
 import { LEVEL_LABELS } from '../../provincial/rows.ts'
-import { getUnitsReport } from '../../report/units.ts'
-import type { UnitsReport } from '../../report/units-types.ts'
 import { type CommandDef, EXIT, periodOptions, UsageError } from '../args.ts'
 import { readAppFor } from '../context.ts'
 import { type Cell, formatNumber, peopleCsv, printJson, renderTable } from '../output.ts'
