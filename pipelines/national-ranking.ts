@@ -1,5 +1,5 @@
 /**
- * National ranking table (inputs.md §A): one row per province with the group scores and the total,
+ * National ranking table (docs/inputs.md §A): one row per province with the group scores and the total,
  * as shown on the portal's ranking page and saved or typed into a workbook/CSV. Six-group form
  * (CLGQ /12 and TTTT /10) or five-group form ("Dịch vụ (công) trực tuyến" /22 = CLGQ + TTTT);
  * 63-province cohort before 07/2025, 34 after.

@@ -1,5 +1,5 @@
 /**
- * Portal API captures (inputs.md §B): the raw JSON of the national portal's evaluation endpoints,
+ * Portal API captures (docs/inputs.md §B): the raw JSON of the national portal's evaluation endpoints,
  * bare (`{"code", "data", "message"}`) or in a capture envelope (`{"request": {"endpoint",
  * "payload"}, "capturedAt", "response"}`). Six group endpoints (forms A and B) scoped to one province
  * and its units, plus `service-results`, the national summary of every province's six group scores.

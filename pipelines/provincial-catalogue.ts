@@ -1,5 +1,5 @@
 /**
- * T7 — "BẢNG THỐNG KÊ THỦ TỤC HÀNH CHÍNH" (provincial-exports.md §3 T7): the procedure catalogue, per
+ * T7 — "BẢNG THỐNG KÊ THỦ TỤC HÀNH CHÍNH" (docs/provincial-exports.md §3 T7): the procedure catalogue, per
  * unit and field ("Lĩnh vực"): procedures in total / online (full, partial) / the rest, and the same
  * for procedures with fees. Each unit has a heading row spanning all columns, and its "Đơn vị" cell
  * is rowspanned over its field rows (empty in a CSV copy: forward-filled); a unit's figures are the

@@ -1,5 +1,5 @@
 /**
- * T1 — "THEO DÕI MỨC ĐỘ SỐ HÓA CÁC ĐƠN VỊ" (provincial-exports.md §3 T1, fixture F1): dossiers received
+ * T1 — "THEO DÕI MỨC ĐỘ SỐ HÓA CÁC ĐƠN VỊ" (docs/provincial-exports.md §3 T1, fixture F1): dossiers received
  * and digitised at receipt, reused, resolved and with a digitised result, per unit; 14 columns A–N
  * (the portal variant has 10: no rate or rating columns). "Tỷ lệ số hóa TPHS" appears under both
  * "Số hóa hồ sơ TTHC khi tiếp nhận" and "Đánh giá": columns are keyed by path, and listed left to

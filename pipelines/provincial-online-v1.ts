@@ -1,5 +1,5 @@
 /**
- * T3 — "THEO DÕI CHỈ TIÊU DVC TRỰC TUYẾN" v1, legacy (provincial-exports.md §3 T3, fixture F3): dossiers
+ * T3 — "THEO DÕI CHỈ TIÊU DVC TRỰC TUYẾN" v1, legacy (docs/provincial-exports.md §3 T3, fixture F3): dossiers
  * received by channel, online dossiers in process, sync to the national portal and online payment,
  * per unit with its agency e-ID code ("Mã định danh", kept as text); 18 columns, section rows
  * ("I" Sở, ban, ngành; "II" Cấp huyện … with a merge wider than the table), raw integers, "" for zero

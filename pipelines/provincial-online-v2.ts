@@ -1,5 +1,5 @@
 /**
- * T2 — "THEO DÕI CHỈ TIÊU DVC TRỰC TUYẾN" v2 (provincial-exports.md §3 T2, fixture F2): online public
+ * T2 — "THEO DÕI CHỈ TIÊU DVC TRỰC TUYẾN" v2 (docs/provincial-exports.md §3 T2, fixture F2): online public
  * services offered and used, per unit; 20 columns A–T under a 3-row header ("Cung cấp DVC trực tuyến⇥"
  * with a trailing TAB, "Phát sinh hồ sơ" › Tổng / Toàn trình / Một phần / Dịch vụ cung cấp thông tin),
  * the totals row in <tfoot>. Leaves repeat ("Số thủ tục", "Số hồ sơ phát sinh trực tuyến"): columns are

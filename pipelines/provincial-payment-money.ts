@@ -1,5 +1,5 @@
 /**
- * T5 — "THEO DÕI THANH TOÁN TRỰC TUYẾN" follow-up with money (provincial-exports.md §3 T5, fixture
+ * T5 — "THEO DÕI THANH TOÁN TRỰC TUYẾN" follow-up with money (docs/provincial-exports.md §3 T5, fixture
  * F4b): dossiers with fees paid directly / online and the fees collected, per unit; 9 columns, counts
  * with "." thousands ("1.234") and money with "," thousands ("12,500,000") in the same row, rate
  * "81.04%" or "0", a totals row. Also reads the untitled sibling "THỐNG KÊ THANH TOÁN TRỰC TUYẾN CÁC

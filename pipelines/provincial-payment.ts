@@ -1,5 +1,5 @@
 /**
- * T4 — "THEO DÕI THANH TOÁN TRỰC TUYẾN" (766 scoring view; provincial-exports.md §3 T4, fixture F4):
+ * T4 — "THEO DÕI THANH TOÁN TRỰC TUYẾN" (766 scoring view; docs/provincial-exports.md §3 T4, fixture F4):
  * fee procedures and online payment per unit, 8 columns, one header row. Cells hold several values:
  * "Số lượng: 1.234↵Tỷ lệ: 45.5%↵Điểm số: 2" (C only the quantity). Every exported "Tỷ lệ" divides by
  * column C (the number of fee *procedures*) — right for D, E and F, a bug for H, where dossiers are

@@ -1,5 +1,5 @@
 /**
- * T6 — "THEO DÕI TIẾN ĐỘ GIẢI QUYẾT" (provincial-exports.md §3 T6, fixture F5): dossiers received
+ * T6 — "THEO DÕI TIẾN ĐỘ GIẢI QUYẾT" (docs/provincial-exports.md §3 T6, fixture F5): dossiers received
  * (carried over + this period by channel), processed (before / on / after the deadline) and still in
  * process, per unit; 15 columns under a 3-row header where "Tổng số" appears four times (keyed by
  * path: Tiếp nhận › Tổng số, Tiếp nhận › Trong kỳ › Tổng số, Đã xử lý › Tổng số, Đang xử lý ›

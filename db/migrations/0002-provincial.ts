@@ -2,7 +2,7 @@ import { sql } from 'kysely'
 import type { Migration } from '../../src/db/migrate.ts'
 
 /**
- * Provincial one-stop system exports (issue 4, provincial-exports.md §3): units of a province
+ * Provincial one-stop system exports (issue 4, docs/provincial-exports.md §3): units of a province
  * (agencies, districts, communes) with their identity across files, one reading per table sheet, every
  * typed cell, the indicator facts recomputed from counts, and the province roll-up (sums of counts,
  * never averages of rates).

@@ -2,7 +2,7 @@ import { sql } from 'kysely'
 import type { Migration } from '../../src/db/migrate.ts'
 
 /**
- * Portal API captures (issue 3, inputs.md §B) and the metric-level scores computed from them.
+ * Portal API captures (issue 3, docs/inputs.md §B) and the metric-level scores computed from them.
  *
  * stg_portal_* hold one capture file each, exactly as the portal answered: every unit (the province
  * overview and its agencies/communes) with code, type and level; every metric with numerator,

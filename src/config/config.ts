@@ -41,7 +41,7 @@ export const ConfigSchema = z.strictObject({
         .default(36),
     })
     .prefault({}),
-  /** Rating bands, methodology.md §6; configurable because the decision's clause was not found. */
+  /** Rating bands, docs/methodology.md §6; configurable because the decision's clause was not found. */
   bands: z
     .array(Band)
     .min(1)
@@ -68,7 +68,7 @@ export const ConfigSchema = z.strictObject({
    * provincial one-stop exports whose title has no "UBND TỈNH …" line (docs/provincial-tables.md).
    */
   province: z.string().trim().min(1).optional(),
-  /** Tolerance for "total is not the sum of its groups" in national tables (inputs §A). */
+  /** Tolerance for "total is not the sum of its groups" in national tables (docs/inputs.md §A). */
   totalTolerance: z.number().min(0).max(5).default(0.02),
   /**
    * The PostgreSQL warehouse `qd766 publish` (and `refresh`, after its commit) copies this home to

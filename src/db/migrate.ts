@@ -1,6 +1,6 @@
 /**
  * Migrations, applied atomically. kysely's Migrator on SQLite runs DDL outside a transaction and its
- * lock is a no-op (engineering-notes §3), so a crash or a second process could leave half a schema.
+ * lock is a no-op (docs/engineering-notes.md §3), so a crash or a second process could leave half a schema.
  * Instead, as graphile-worker does: per migration, BEGIN IMMEDIATE, re-check it is still pending,
  * run the DDL, write the bookkeeping row, COMMIT. SQLite's DDL is transactional, so a migration is
  * all-or-nothing, and a second process waits on the lock and then finds nothing left to do.

@@ -5,7 +5,7 @@
  * this module.
  *
  * Why a synchronous executor beside kysely: better-sqlite3 transactions must not span an `await`
- * (engineering-notes §3), but kysely's API is async. We compile kysely queries (a pure, synchronous
+ * (docs/engineering-notes.md §3), but kysely's API is async. We compile kysely queries (a pure, synchronous
  * step) and run the compiled SQL on the better-sqlite3 handle inside `.immediate()` transactions.
  */
 import BetterSqlite3 from 'better-sqlite3'

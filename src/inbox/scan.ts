@@ -1,7 +1,7 @@
 /**
  * Which files in the inbox are ready to take. Office and browsers leave lock, temp and partial
  * files next to real ones; a file still being copied has a fresh mtime or a changing size. Those
- * are left for the next run (engineering-notes §2, "our reliability bar" 1).
+ * are left for the next run (docs/engineering-notes.md §2, "our reliability bar" 1).
  */
 import { readdir, stat } from 'node:fs/promises'
 import { join } from 'node:path'

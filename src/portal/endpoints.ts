@@ -39,7 +39,7 @@ export const ENDPOINT_FORM: Readonly<Record<PortalEndpoint, CaptureForm>> = {
   'service-results': 'summary',
 }
 
-/** Metric codes the form-A endpoints return (methodology.md §3); used to recognise a bare response. */
+/** Metric codes the form-A endpoints return (docs/methodology.md §3); used to recognise a bare response. */
 export const ENDPOINT_METRIC_CODES: Readonly<Partial<Record<PortalEndpoint, readonly string[]>>> = {
   transparency: ['PUBLISH_ON_TIME', 'PUBLIC_UPDATE_ON_TIME', 'PUBLIC_CONTENT_FULL', 'DOSSIER_SYNC'],
   'handling-satisfaction': [
@@ -60,7 +60,7 @@ export const ENDPOINT_METRIC_CODES: Readonly<Partial<Record<PortalEndpoint, read
   ],
 }
 
-/** Tree parameters of the form-B endpoints (inputs.md §B); parents and children may carry them. */
+/** Tree parameters of the form-B endpoints (docs/inputs.md §B); parents and children may carry them. */
 export const ENDPOINT_PARAMETERS: Readonly<Partial<Record<PortalEndpoint, readonly string[]>>> = {
   'dvc-progress-tree': [
     'totalReceived',

@@ -1,6 +1,6 @@
 /**
  * The indicators the provincial tables yield for each unit, and the Decision 766 metric each one
- * estimates (provincial-exports.md §3 "766 use", methodology.md §3). Several tables can give the same
+ * estimates (docs/provincial-exports.md §3 "766 use", docs/methodology.md §3). Several tables can give the same
  * indicator (the online filing rate comes from T2, T3 and T6); `sources` lists the families in order
  * of preference for the province roll-up.
  *

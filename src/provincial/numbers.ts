@@ -1,5 +1,5 @@
 /**
- * The number styles of the provincial one-stop exports (provincial-exports.md §0.3), all of which can
+ * The number styles of the provincial one-stop exports (docs/provincial-exports.md §0.3), all of which can
  * appear in one file:
  * - counts with "." as the thousands separator ("12.345", "1.234.567"), or raw integers ("1195");
  * - money (VNĐ) with "," as the thousands separator ("1,250,000");

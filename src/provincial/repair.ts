@@ -1,6 +1,6 @@
 /**
  * Invariants of a table row (C = D + E, I = J + K + L, F ≤ C, …) and the repair of en-US-mangled
- * counts they make possible (provincial-exports.md §0.3).
+ * counts they make possible (docs/provincial-exports.md §0.3).
  *
  * When Excel with en-US settings opens an HTML export, "1.234" becomes 1.234 (recovered as 1234 by
  * parseCount) but "2.000" becomes 2: indistinguishable from a real 2. In a sheet that shows mangling

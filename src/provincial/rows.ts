@@ -1,5 +1,5 @@
 /**
- * What a body row of a provincial table is (provincial-exports.md §0.8–0.10):
+ * What a body row of a provincial table is (docs/provincial-exports.md §0.8–0.10):
  * - a section row ("I" | "Sở, ban, ngành", "II" | "Cấp huyện (…)", "III" | "Xã, phường, thị trấn",
  *   "Văn phòng đăng ký đất đai"): sets the unit level of the rows under it, is not data; its merge
  *   may be wider than the table, and readers fill the merge, so the same text repeats across cells;
@@ -23,7 +23,7 @@ export const LEVEL_LABELS: Record<UnitLevel, string> = {
 }
 
 /**
- * The cohort a unit is ranked in inside its province (methodology.md §5: the portal ranks
+ * The cohort a unit is ranked in inside its province (docs/methodology.md §5: the portal ranks
  * sở/ban/ngành and xã/phường separately). Land-registry branches are provincial agencies.
  */
 export function rankCohort(level: UnitLevel): 'agency' | 'district' | 'commune' | 'unknown' {

@@ -41,7 +41,7 @@ export type ExportCheck =
 export interface FamilyDef {
   /** Pipeline key, "provincial-…". */
   key: string
-  /** T1…T7 of provincial-exports.md §3. */
+  /** T1…T7 of docs/provincial-exports.md §3. */
   table: string
   /** One line for --help and README. */
   title: string

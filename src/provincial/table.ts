@@ -1,5 +1,5 @@
 /**
- * The engine shared by the provincial table pipelines (T1–T6 of provincial-exports.md §3). A family
+ * The engine shared by the provincial table pipelines (T1–T6 of docs/provincial-exports.md §3). A family
  * declares its columns (with a kind: count, money, rate, multi-value, text), its row invariants, the
  * indicators it yields and the exported figures to check; this module does the rest the same way for
  * all of them:

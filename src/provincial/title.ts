@@ -1,5 +1,5 @@
 /**
- * Title, period and province of a provincial table (provincial-exports.md §0.5, §0.11).
+ * Title, period and province of a provincial table (docs/provincial-exports.md §0.5, §0.11).
  *
  * The rows above the header hold the parent unit in capitals ("UBND TỈNH THANH HÓA", or blank), the
  * national motto, the title ("THEO DÕI … - THEO QUYẾT ĐỊNH SỐ 766/QĐ-TTg ngày 23/06/2022", with JSX

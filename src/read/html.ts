@@ -1,6 +1,6 @@
 /**
  * Reader for Office-HTML ".xls" files: the provincial one-stop systems save the on-page <table> inside
- * an Excel HTML template and name it .xls (provincial-exports.md §0, §7). We lay the tables out the
+ * an Excel HTML template and name it .xls (docs/provincial-exports.md §0, §7). We lay the tables out the
  * way a browser (and Excel's HTML import) does, so a header band merged with colspan/rowspan comes
  * out exactly like the same file re-saved as .xlsx with merged cells: every covered cell holds the
  * value.

@@ -1,5 +1,5 @@
 /**
- * The six groups of the index as the portal codes them (methodology.md §2), and the five-group
+ * The six groups of the index as the portal codes them (docs/methodology.md §2), and the five-group
  * presentation where "Dịch vụ (công) trực tuyến" out of 22 is CLGQ + TTTT. Metric-level detail and
  * versioning live in the methodology data (db/seeds/methodology); group codes and maxima have not
  * changed across versions, so tables of group scores can be validated against these.

@@ -195,7 +195,7 @@ export function factsFromFileName(name: string): TitleFacts {
 }
 
 /**
- * Title facts first, file-name tokens second (inputs.md §A). Throws 'missing-period' with naming
+ * Title facts first, file-name tokens second (docs/inputs.md §A). Throws 'missing-period' with naming
  * advice when neither says which period the figures are for.
  */
 export function resolvePeriod(titleText: string, fileName: string): { period: Period; asOf: string | null } {

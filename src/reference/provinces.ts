@@ -172,7 +172,7 @@ export class ProvinceRegistry {
   /**
    * Resolves what a file wrote in its province column. Codes first (a bare 1-2 digit number is a GSO
    * code in this cohort, "H44" a portal code), then names in any of the spellings of
-   * methodology.md §8. Returns undefined when nothing (or more than one province) matches.
+   * docs/methodology.md §8. Returns undefined when nothing (or more than one province) matches.
    */
   resolve(cohort: Cohort, written: string): Province | undefined {
     const t = written.trim()

@@ -3,7 +3,7 @@
  * same captures as the province's metric detail): each unit's group scores (the portal's, else
  * computed from its own counts), its total when all six groups are known, and its rank within its
  * own cohort. The portal ranks sở/ban/ngành (PROVINCIAL_DEPARTMENT) and xã/phường
- * (COMMUNE_PEOPLE_COMMITTEE) separately (methodology.md §5), so two ranks never mix the cohorts.
+ * (COMMUNE_PEOPLE_COMMITTEE) separately (docs/methodology.md §5), so two ranks never mix the cohorts.
  *
  * Units are matched across the six endpoints by departmentId (transparency and
  * handling-satisfaction carry no departmentCode). Computed on request, not stored: the inputs are in

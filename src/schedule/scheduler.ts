@@ -1,7 +1,7 @@
 /**
  * The nightly schedule, durable and safe with more than one scheduler on a home.
  *
- * node-cron is "in-process, non-durable, non-distributed" (engineering-notes §4.4): it only decides
+ * node-cron is "in-process, non-durable, non-distributed" (docs/engineering-notes.md §4.4): it only decides
  * *when* to try. Whether a tick runs is decided in the database, as graphile-worker does it (§5.3):
  *
  * - every tick has a run key `refresh@<tick instant ISO>`, UNIQUE in `runs`, so however many

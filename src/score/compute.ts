@@ -2,7 +2,7 @@
  * The pure scoring engine: one unit (a province, an agency or a commune) for one period, scored with
  * one methodology version. No I/O; the caller loads inputs and stores results.
  *
- * Rules (methodology.md §3):
+ * Rules (docs/methodology.md §3):
  * - every metric (and CLGQ/TTTT component) is computed from its exact n/d and rounded half-up to 2
  *   decimals; a group is the sum of its rounded metric scores;
  * - null is not 0: a metric with no score adds nothing to its group but the group keeps its maximum;

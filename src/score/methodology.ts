@@ -1,5 +1,5 @@
 /**
- * The Decision 766 methodology as versioned data (methodology.md §7): each file in
+ * The Decision 766 methodology as versioned data (docs/methodology.md §7): each file in
  * db/seeds/methodology/*.json is one version with its effective dates, groups, five-group form and
  * metrics (maximum, rule, threshold, zero-denominator policy, whether it is an estimate, and where the
  * fact comes from). Changing the scoring for a period means adding a file, not editing code.

@@ -1,5 +1,5 @@
 /**
- * Exact 2-decimal arithmetic for scores (methodology.md §3, "Aggregation and rounding").
+ * Exact 2-decimal arithmetic for scores (docs/methodology.md §3, "Aggregation and rounding").
  *
  * Why not `Math.round(x * 100) / 100`: binary floats cannot hold most decimals, so a score that is
  * exactly x.xx5 on paper (6 × 257/400 = 3.855) arrives as 3.8549999… and rounds down. The portal
@@ -24,7 +24,7 @@ export interface Rational {
 export type Rule = { type: 'linear' } | { type: 'threshold'; t: number } | { type: 'tracked' }
 
 /**
- * What a metric scores when its denominator is 0 (methodology.md §3, last column):
+ * What a metric scores when its denominator is 0 (docs/methodology.md §3, last column):
  * - 'null': ratio and score are null (nothing to measure; adds nothing to the group, keeps its max);
  * - 'zero': the metric scores 0;
  * - 'full': the metric scores its maximum (e.g. MDHL petitions when there were no petitions).
@@ -158,7 +158,7 @@ export function scoreMetricHundredths(
 }
 
 /**
- * The 2-decimal score of a metric computed from the exact n/d, rounded half-up (methodology.md §3).
+ * The 2-decimal score of a metric computed from the exact n/d, rounded half-up (docs/methodology.md §3).
  *
  * ### Examples
  * ```ts

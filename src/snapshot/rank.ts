@@ -1,5 +1,5 @@
 /**
- * Standard competition ranking ("1, 2, 2, 4") with a tolerance (methodology.md §5):
+ * Standard competition ranking ("1, 2, 2, 4") with a tolerance (docs/methodology.md §5):
  * rank = 1 + number of entries whose score exceeds this one's by more than `tolerance`.
  * Ties are listed in Vietnamese alphabetical order of the name. Entries without a score get no rank.
  */

@@ -2,7 +2,7 @@
  * Issue 3 end to end through the real CLI: portal API captures dropped into the inbox, `refresh`,
  * then `province`, `ranking`, `status` and `query` as a person or a script would use them.
  *
- * Data: Đắk Lắk 2026 (methodology.md §4 worked example, portal total 65.49) captured on 2026-10-10
+ * Data: Đắk Lắk 2026 (docs/methodology.md §4 worked example, portal total 65.49) captured on 2026-10-10
  * with two of its units, beside the national summary of the same day (34 provinces, totals chosen so
  * ranks can be counted by hand); on 2026-10-12 a revised Đắk Lắk (3.3 below 50%, one reported
  * metric score that disagrees with its counts) and Phú Thọ without its dossier-digitized capture.
@@ -280,7 +280,7 @@ describe('portal API captures through the CLI', () => {
     })
   })
 
-  describe('province: the worked example of methodology.md §4', () => {
+  describe('province: the worked example of docs/methodology.md §4', () => {
     let r: ProvinceJson
     beforeAll(() => {
       r = province(['66', '--period', PERIOD, '--as-of', DAY1])

@@ -1,5 +1,5 @@
 /**
- * Every table family, generated from the fixture designs F1–F5 (provincial-exports.md §7) in every
+ * Every table family, generated from the fixture designs F1–F5 (docs/provincial-exports.md §7) in every
  * physical form — the exporter's HTML ".xls" (with and without BOM), the .xlsx re-save with merges,
  * the en-US re-save (counts mangled into decimals, rates into fractions), the vi-VN re-save, CSV
  * UTF-8 and ANSI CSV — is read through the real readers and recognised by content (never by the

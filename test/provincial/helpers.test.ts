@@ -34,7 +34,7 @@ import { ProvinceRegistry } from '../../src/reference/provinces.ts'
 
 const registry = ProvinceRegistry.fromSeeds()
 
-describe('counts (provincial-exports.md §0.3)', () => {
+describe('counts (docs/provincial-exports.md §0.3)', () => {
   it.each([
     ['12.345', 12345, 'dot-thousands'],
     ['1.234.567', 1234567, 'dot-thousands'],

@@ -1,7 +1,7 @@
 /**
  * A data home for the report tests: five national readings of 2026 (34 provinces) in which Đắk Lắk's
  * rank moves, the last one the portal's national summary of 10/10/2026 together with Đắk Lắk's six
- * metric captures and its units (methodology.md §4 figures, total 65.49), plus hostile unit names (a
+ * metric captures and its units (docs/methodology.md §4 figures, total 65.49), plus hostile unit names (a
  * formula, markup) that the reports must print as text. Deterministic: tests assert exact numbers.
  */
 import { writeFileSync } from 'node:fs'
@@ -30,7 +30,7 @@ export const MARKUP_UNIT = '<b>Sở "A&B"</b>'
 /** Reading dates of the history, oldest first; the last is the portal's. */
 export const DATES = ['2026-07-06', '2026-08-05', '2026-09-07', '2026-10-05', '2026-10-10'] as const
 
-/** Đắk Lắk's total on each reading date (the last = the portal's 65.49, methodology.md §4). */
+/** Đắk Lắk's total on each reading date (the last = the portal's 65.49, docs/methodology.md §4). */
 const DAK_LAK_TOTALS = [62.1, 63.4, 66.8, 64.9, 65.49]
 
 const r2 = (x: number) => Math.round(x * 100) / 100

@@ -27,7 +27,7 @@ function withGroup(input: UnitInput, code: string, g: GroupInput | null): UnitIn
   return { ...input, groups: g ? [...groups, g] : groups }
 }
 
-describe('worked example, methodology.md §4: Đắk Lắk 2026 = 65.49', () => {
+describe('worked example, docs/methodology.md §4: Đắk Lắk 2026 = 65.49', () => {
   const input = unitInputFromFigures(DAK_LAK_2026, { reportedTotal: 65.49 })
   const r = computeUnit(v2025, input)
 

@@ -57,7 +57,7 @@ describe('shipped versions', () => {
     expect(m.presentation).toBe('five-group')
   })
 
-  // methodology.md §3, typed in by hand: group, code, max, rule, threshold, zero-denominator policy.
+  // docs/methodology.md §3, typed in by hand: group, code, max, rule, threshold, zero-denominator policy.
   const TABLE: Array<[string, string, number, string, number | null, string]> = [
     ['CKMB', 'PUBLISH_ON_TIME', 6, 'linear', null, 'null'],
     ['CKMB', 'PUBLIC_UPDATE_ON_TIME', 4, 'linear', null, 'null'],

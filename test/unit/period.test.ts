@@ -30,7 +30,7 @@ describe('period notation', () => {
   })
 })
 
-describe('title lines (inputs.md §A)', () => {
+describe('title lines (docs/inputs.md §A)', () => {
   it.each([
     ['Năm 2026', '2026', null],
     ['Quý 3/2026', '2026-Q3', null],

@@ -22,7 +22,7 @@ describe('province registries', () => {
   })
 })
 
-describe('name resolution (methodology.md §8)', () => {
+describe('name resolution (docs/methodology.md §8)', () => {
   it.each([
     ['UBND tỉnh Đồng Tháp', 34, '82'],
     ['Tỉnh Đồng Tháp', 63, '87'],

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { competitionRanks, displayOrder } from '../../src/snapshot/rank.ts'
 
-describe('competition ranking with tolerance 0.005 (methodology.md §5)', () => {
+describe('competition ranking with tolerance 0.005 (docs/methodology.md §5)', () => {
   it.each([
     { name: 'distinct', scores: [80, 70, 90], ranks: [2, 3, 1] },
     { name: 'a tie shares the rank and skips the next', scores: [90, 80, 80, 70], ranks: [1, 2, 2, 4] },
