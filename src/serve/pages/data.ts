@@ -97,6 +97,20 @@ ${deps.app.config.serve.uploads ? uploadForm(deps.csrf.tokenFor(c), deps.trigger
 <ul class="plain">${s.periods.map((p) => html`<li><a href="/${qs({ period: p.period })}">${periodLabel(p.period)}</a>: ${t('serve.data.period-line', { latest: date(p.latestAsOf), n: p.snapshots })}</li>`)}</ul>
 <h2 id="findings">${t('serve.findings', { n: s.findings.length })}</h2>
 ${s.findings.length ? html`<ul class="plain">${s.findings.map((f) => html`<li>[${f.severity}] ${f.message}</li>`)}</ul>` : html`<p class="note">${t('serve.none')}</p>`}
+${
+  s.warehouse
+    ? html`<h2 id="warehouse">${t('serve.data.warehouse')}</h2>
+<p>${s.warehouse.target ?? ''}${s.warehouse.schema ? ` (${s.warehouse.schema})` : ''}: ${
+        s.warehouse.upToDate
+          ? t('serve.data.warehouse-ok', { when: date(s.warehouse.lastPublishedAt) })
+          : t('serve.data.warehouse-behind', {
+              files: s.warehouse.behind.files,
+              snapshots: s.warehouse.behind.snapshots,
+              when: date(s.warehouse.lastPublishedAt),
+            })
+      }${s.warehouse.lastError ? html`<br><span class="note">${s.warehouse.lastError}</span>` : ''}</p>`
+    : ''
+}
 <h2>${t('serve.data.inbox')}</h2>
 <p>${t('serve.data.inbox-line', { n: s.inbox.waiting })}${s.inbox.files.length ? html`: ${s.inbox.files.join(', ')}` : ''}</p>
 <ul class="downloads"><li><a href="/api/status">${t('serve.dl.json')}</a></li></ul>`
