@@ -214,3 +214,31 @@ export function getMetricRanking(
     missing,
   }
 }
+
+/** The JSON of `ranking --by METRIC` (and of the web API for the same query); focus: `--province`. */
+export function metricRankingJson(r: MetricRanking, focus: object | null = null) {
+  return {
+    period: r.period,
+    asOf: r.asOf,
+    cohort: r.cohort,
+    by: r.by,
+    ranked: r.ranked,
+    source: r.source,
+    metric: r.metric,
+    threshold: r.threshold,
+    ...(focus ? { focus } : {}),
+    rows: r.rows.map((row) => ({
+      rank: row.rank,
+      code: row.code,
+      name: row.name,
+      total: row.total,
+      groups: row.groups,
+      band: row.band,
+      rankChange: row.rankChange,
+      value: row.value,
+      metric: row.metric,
+      ...(row.status !== 'ranked' ? { status: row.status } : {}),
+    })),
+    missing: r.missing,
+  }
+}

@@ -3,7 +3,7 @@
  * the same arguments — the same report function and the same serialisation (jsonText) — so a
  * script can move between `qd766 ranking --json` and `GET /api/ranking` without a difference.
  *
- *   /api/ranking?period&asOf&by          = qd766 ranking [--period] [--as-of] [--by GROUP] --format json
+ *   /api/ranking?period&asOf&by          = qd766 ranking [--period] [--as-of] [--by GROUP|METRIC] --format json
  *   /api/province/<code>?period&asOf&whatIf=M:R = qd766 province <code> [...] [--what-if M=R] --format json
  *   /api/province/<code>?units=1         = qd766 province <code> --units --format json
  *   /api/units/<code>?period&level       = qd766 units <code> [--period] [--level] --format json
@@ -11,6 +11,7 @@
  *   /api/sql?q=                          = qd766 query "<q>" --format json (up to serve.sqlMaxRows rows)
  */
 import type { Hono } from 'hono'
+import { getMetricRanking, metricByCode, metricRankingJson } from '../report/metric-ranking.ts'
 import { getProvinceReport } from '../report/province.ts'
 import { getProvinceWithUnits, provinceWithUnitsJson } from '../report/province-units.ts'
 import { getRanking, rankingJson } from '../report/ranking.ts'
@@ -20,6 +21,9 @@ import { getUnitsReport } from '../report/units.ts'
 import { BadRequest, type Ctx, type Env, readingQuery } from './context.ts'
 import { whatIfsFromQuery } from './pages/province.ts'
 import { MAX_SQL_CHARS, sqlFailure } from './pages/sql.ts'
+
+/** Group codes (and the five-group DVCTT) rank the snapshot, as in `qd766 ranking --by`. */
+const GROUP_OR_ONLINE = /^(ckmb|tdgq|clgq|tttt|mdhl|mdsh|dvctt|online22)$/i
 
 export function jsonResponse(c: Ctx, value: unknown, status = 200, headers: Record<string, string> = {}) {
   return c.body(jsonText(value), status as 200, {
@@ -33,9 +37,16 @@ export function registerApi(app: Hono<Env>): void {
     const deps = c.get('deps')
     const { period, asOf } = readingQuery(c)
     const by = c.req.query('by') || undefined
+    const { store, registry, config } = deps.app
+    // A metric code (3.3, DOSSIER_SYNC) is `ranking --by METRIC`; a group code or none, the snapshot's.
+    const byMetric = by && metricByCode(by) && !GROUP_OR_ONLINE.test(by)
     return jsonResponse(
       c,
-      deps.app.read(() => rankingJson(getRanking(deps.app.store, { period, asOf, by }))),
+      deps.app.read(() =>
+        byMetric
+          ? metricRankingJson(getMetricRanking(store, registry, config, { period, asOf, by }))
+          : rankingJson(getRanking(store, { period, asOf, by })),
+      ),
     )
   })
 

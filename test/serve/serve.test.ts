@@ -82,6 +82,7 @@ describe('qd766 serve (loopback, no token)', () => {
       ['ranking', '--period', '2026', '--as-of', '2026-08-05', '--format', 'json'],
     ],
     ['/api/ranking?by=MDSH', ['ranking', '--by', 'MDSH', '--format', 'json']],
+    ['/api/ranking?by=3.3', ['ranking', '--by', '3.3', '--format', 'json']],
     ['/api/province/66', ['province', '66', '--format', 'json']],
     [
       '/api/province/66?whatIf=3.3:0.55&whatIf=DOSSIER_SYNC:80%25',

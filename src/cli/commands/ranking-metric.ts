@@ -7,6 +7,7 @@ import type { ReadApp } from '../../app.ts'
 import { NotFoundError } from '../../errors.ts'
 import { getMetricRanking, type MetricRanking } from '../../index.ts'
 import { unknownProvinceArg } from '../../reference/suggest.ts'
+import { metricRankingJson } from '../../report/metric-ranking.ts'
 import { UsageError } from '../args.ts'
 import { type Cell, formatNumber, peopleCsv, printJson, renderTable, writeCsvFile } from '../output.ts'
 
@@ -73,33 +74,6 @@ function thresholdClause(app: ReadApp, r: MetricRanking, arg: string): string {
   return row.metric.atOrAbove
     ? ` It is one of the ${r.threshold.atOrAbove} provinces at or above ${r.threshold.ratio}%.`
     : ` It is below ${r.threshold.ratio}% (${r.threshold.atOrAbove} of ${r.threshold.of} provinces are at or above).`
-}
-
-export function metricRankingJson(r: MetricRanking, focus: Focus | null) {
-  return {
-    period: r.period,
-    asOf: r.asOf,
-    cohort: r.cohort,
-    by: r.by,
-    ranked: r.ranked,
-    source: r.source,
-    metric: r.metric,
-    threshold: r.threshold,
-    ...(focus ? { focus } : {}),
-    rows: r.rows.map((row) => ({
-      rank: row.rank,
-      code: row.code,
-      name: row.name,
-      total: row.total,
-      groups: row.groups,
-      band: row.band,
-      rankChange: row.rankChange,
-      value: row.value,
-      metric: row.metric,
-      ...(row.status !== 'ranked' ? { status: row.status } : {}),
-    })),
-    missing: r.missing,
-  }
 }
 
 function tableOf(r: MetricRanking): { headers: string[]; rows: Cell[][] } {
