@@ -8,6 +8,7 @@ import { parseIsoDate, parsePeriod } from '../reference/period.ts'
 import type { Cohort } from '../reference/provinces.ts'
 import type { Html } from './html.ts'
 import { type NavKey, page } from './layout.ts'
+import type { DataMemo } from './memo.ts'
 import type { Csrf, TokenAuth } from './security.ts'
 import type { SqlRunner } from './sql-runner.ts'
 
@@ -19,6 +20,8 @@ export interface ServeDeps {
   csrf: Csrf
   /** Asks for a refresh after an upload (the CLI's `refresh` in a child process); null: not offered. */
   triggerRefresh: (() => Promise<{ started: boolean; reason?: string }>) | null
+  /** Derived results cached until the database changes. */
+  memo: DataMemo
 }
 
 export type Env = { Variables: { deps: ServeDeps } }

@@ -10,6 +10,7 @@ import { openReadOnly, type ReadApp } from '../app.ts'
 import type { Logger } from '../log.ts'
 import { buildServeApp } from './app.ts'
 import type { ServeDeps } from './context.ts'
+import { DataMemo } from './memo.ts'
 import { Csrf, isLoopback, TokenAuth } from './security.ts'
 import { childSqlRunner } from './sql-runner.ts'
 
@@ -55,6 +56,7 @@ export async function startServer(opts: ServeOptions): Promise<RunningServer> {
     auth: token ? new TokenAuth(token) : null,
     csrf: new Csrf(),
     triggerRefresh: opts.cliPath ? refreshStarter(opts.cliPath, app.home.root, opts.log) : null,
+    memo: new DataMemo(app.store),
   }
   const hono = buildServeApp(deps, opts.log)
   const server = await new Promise<ReturnType<typeof serve>>((resolve, reject) => {

@@ -36,7 +36,9 @@ export function unitsPage(c: Ctx) {
       }
     } catch (err) {
       if (!(err instanceof NotFoundError)) throw err
-      const portal = portalUnitsFor(deps.app.store, deps.app.registry, code, { period, asOf })
+      const portal = deps.memo.get(`portal-units|${code}|${period ?? ''}|${asOf ?? ''}`, () =>
+        portalUnitsFor(deps.app.store, deps.app.registry, code, { period, asOf }),
+      )
       if (!portal) throw err
       return { kind: 'portal' as const, ...portal }
     }
