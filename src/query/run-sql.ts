@@ -132,8 +132,8 @@ function codeOnly(sql: string): string {
     .replace(/'(?:[^']|'')*'?/g, "''")
 }
 
-/** Refusals that need no database: empty text, ATTACH/DETACH, load_extension(). */
-function refuseBeforeRunning(sql: string): QueryError | null {
+/** Refusals that need no database: empty text, ATTACH/DETACH, load_extension(). (Also the web server's warm runner.) */
+export function refuseBeforeRunning(sql: string): QueryError | null {
   const code = codeOnly(sql).trim()
   if (code === '' || /^;*$/.test(code)) return new QueryError('refused', t('query.empty'))
   if (/^(ATTACH|DETACH)\b/i.test(code)) return new QueryError('refused', t('query.refused-attach'))

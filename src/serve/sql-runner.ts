@@ -6,11 +6,15 @@
  * a process can always be killed. The child stays warm between queries (one at a time, in order)
  * and is replaced after a kill, so the usual query costs a message round trip, not a process start.
  *
- * The same two fences as `qd766 query`: the connection is read-only (and query_only), and a
- * statement SQLite does not report as read-only is refused before it runs.
+ * The fences of `qd766 query` (src/query/run-sql.ts, which starts a fresh process per query — too
+ * slow for a page): the connection is read-only and query_only; ATTACH/DETACH and load_extension()
+ * are refused before anything runs; a statement SQLite does not report as read-only, or one that
+ * returns no rows (BEGIN would leave this warm connection inside a transaction), is refused.
  */
 import { type ChildProcess, spawn } from 'node:child_process'
 import { createRequire } from 'node:module'
+import { t } from '../i18n/index.ts'
+import { refuseBeforeRunning } from '../query/run-sql.ts'
 
 export interface SqlOptions {
   timeoutMs: number
@@ -35,8 +39,9 @@ process.on('message', (m) => {
   let reply
   try {
     const stmt = db.prepare(m.sql)
-    if (!stmt.readonly) reply = { id: m.id, ok: false, reason: 'refused', message: 'not read-only' }
-    else if (!stmt.reader) { stmt.run(); reply = { id: m.id, ok: true, columns: [], rows: [], truncated: false } }
+    if (!stmt.readonly) reply = { id: m.id, ok: false, reason: 'refused', message: 'write' }
+    // BEGIN, SAVEPOINT, ...: read-only but no rows, and they would change this warm connection
+    else if (!stmt.reader) reply = { id: m.id, ok: false, reason: 'refused', message: 'no-rows' }
     else {
       const columns = stmt.columns().map((c) => c.name)
       const rows = []
@@ -82,10 +87,16 @@ export function childSqlRunner(databasePath: string): SqlRunner {
       clearTimeout(done.timer)
       current = null
       const { id: _id, ...rest } = m
+      const message =
+        rest.message === 'write'
+          ? t('query.refused-write')
+          : rest.message === 'no-rows'
+            ? t('query.refused-no-rows')
+            : rest.message
       done.resolve(
         rest.ok
           ? ({ ...rest, ms: Date.now() - done.started } as SqlResult)
-          : ({ ok: false, reason: rest.reason, message: rest.message } as SqlResult),
+          : ({ ok: false, reason: rest.reason, message } as SqlResult),
       )
       pump()
     })
@@ -125,6 +136,9 @@ export function childSqlRunner(databasePath: string): SqlRunner {
   return {
     run(sql, opts) {
       if (closed) return Promise.resolve({ ok: false, reason: 'error', message: 'closed' })
+      // The same refusals as `qd766 query` (ATTACH could read other files; load_extension code).
+      const refusal = refuseBeforeRunning(sql)
+      if (refusal) return Promise.resolve({ ok: false, reason: 'refused', message: refusal.message })
       return new Promise((resolve) => {
         queue.push({ id: nextId++, sql, opts, resolve })
         pump()

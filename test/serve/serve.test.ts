@@ -183,7 +183,17 @@ describe('qd766 serve (loopback, no token)', () => {
   it('the SQL page refuses a write and stops a runaway query; the server answers right after', async () => {
     const write = await get(`/sql?q=${encodeURIComponent('DELETE FROM runs')}`)
     expect(write.status).toBe(400)
-    expect(await write.text()).toContain('Bị từ chối: chỉ cho phép câu lệnh đọc')
+    expect(await write.text()).toContain('Bị từ chối: chỉ được chạy câu lệnh chỉ đọc')
+    // ATTACH would read another file; BEGIN would leave the warm connection in a transaction
+    for (const q of [
+      `ATTACH DATABASE '${join(home, 'qd766.sqlite')}' AS other`,
+      'BEGIN',
+      'SELECT load_extension(1)',
+    ]) {
+      const r = await get(`/api/sql?q=${encodeURIComponent(q)}`)
+      expect(r.status, q).toBe(400)
+      expect(((await r.json()) as { error: { code: string } }).error.code, q).toBe('sql-refused')
+    }
     const api = await get(`/api/sql?q=${encodeURIComponent("UPDATE runs SET status = 'x'")}`)
     expect(api.status).toBe(400)
     expect(((await api.json()) as { error: { code: string } }).error.code).toBe('sql-refused')

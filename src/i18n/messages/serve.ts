@@ -322,10 +322,6 @@ export const serve = {
   },
   'serve.sql.canned.files': { vi: 'Các tệp đã nhận', en: 'Accepted files' },
   'serve.sql.canned.objects': { vi: 'Các bảng và view', en: 'Tables and views' },
-  'serve.sql.refused': {
-    vi: 'Bị từ chối: chỉ cho phép câu lệnh đọc (SELECT, WITH … SELECT, EXPLAIN); câu lệnh này sẽ ghi vào cơ sở dữ liệu.',
-    en: 'Refused: only read-only statements (SELECT, WITH … SELECT, EXPLAIN) are allowed; this one would write.',
-  },
   'serve.sql.timeout': {
     vi: (p: { seconds: string | number }) =>
       `Truy vấn đã bị dừng vì chạy quá ${p.seconds} giây. Hãy thu hẹp điều kiện hoặc thêm LIMIT.`,

@@ -40,7 +40,7 @@ const seconds = (ms: number) => num(ms / 1000, Number.isInteger(ms / 1000) ? 0 :
 
 /** A failed query as the person reads it (the same words on the page and in /api/sql's error). */
 export function sqlFailure(r: Extract<SqlResult, { ok: false }>, timeoutMs: number): string {
-  if (r.reason === 'refused') return t('serve.sql.refused')
+  if (r.reason === 'refused') return r.message
   if (r.reason === 'timeout') return t('serve.sql.timeout', { seconds: seconds(timeoutMs) })
   return t('serve.sql.error', { message: r.message })
 }
