@@ -24,6 +24,7 @@ import { ProvinceRegistry } from './reference/provinces.ts'
 import { assertLease, finishRun, heartbeat, LEASE_MS, startRun } from './run/runs.ts'
 import { loadMethodologies } from './score/methodology.ts'
 import { snapshotPending } from './snapshot/take.ts'
+import { reconcileWithdrawals } from './withdraw/reconcile.ts'
 
 /**
  * What a reader needs: the home, its config, a database connection and the province list. Both
@@ -176,7 +177,13 @@ export async function runJob(
     assertLease(app.store, runId)
     const mart = materialisePortalScores(app.store, app.registry, { runId, log: app.log })
     assertLease(app.store, runId)
-    const snapshots = snapshotPending(app.store, app.registry, app.config, runId)
+    // Snapshots and the withdrawal markers in one commit: a reader never sees a re-derived portal
+    // reading beside the one it replaces.
+    const snapshots = app.store.tx(() => {
+      const ids = snapshotPending(app.store, app.registry, app.config, runId)
+      reconcileWithdrawals(app.store, mart.current, { withdrawalId: null, at: new Date().toISOString() })
+      return ids
+    })
     const count = (s: string) => batch.outcomes.filter((o) => o.status === s).length
     const rejected = count('rejected')
     const stopped = batch.stopped ?? 0

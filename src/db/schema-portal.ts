@@ -116,6 +116,12 @@ export interface MartPortalScoresTable {
   latest_source_file_id: number
   created_at: string
   run_id: number | null
+  /** Withdrawn files of its reading date when it was derived (comma-separated ids), else null. */
+  derived_without: Generated<string | null>
+  /** Set when the row stopped counting (its file withdrawn, or superseded by an undo). */
+  withdrawn_at: Generated<string | null>
+  /** The file_withdrawals row (withdraw or undo) that took it out of the counting. */
+  withdrawal_id: Generated<number | null>
 }
 
 export interface MartGroupScoresTable {
@@ -170,6 +176,7 @@ export interface MartPortalReadingsTable {
   provinces: number
   complete: number
   created_at: string
+  derived_without: Generated<string | null>
 }
 
 export interface MartPortalReadingScoresTable {

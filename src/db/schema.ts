@@ -54,6 +54,21 @@ export interface SourceFilesTable {
   accepted_at: string
   run_id: number | null
   archived_as: string | null
+  /** Withdrawn by `qd766 withdraw` (ISO timestamp); null = the file counts. */
+  withdrawn_at: Generated<string | null>
+  withdrawn_by: Generated<string | null>
+  withdraw_reason: Generated<string | null>
+}
+
+/** The append-only audit trail of `qd766 withdraw` / `--undo` (db/migrations/0008-withdrawals.ts). */
+export interface FileWithdrawalsTable {
+  id: Generated<number>
+  source_file_id: number
+  action: 'withdraw' | 'undo'
+  reason: string | null
+  by_user: string
+  at: string
+  run_id: number | null
 }
 
 export interface FileEventsTable {
@@ -161,6 +176,10 @@ export interface StgReadingsTable {
   title: string | null
   source_label: string
   methodology: string | null
+  /** Set when the row stopped counting (its file withdrawn, or superseded by an undo). */
+  withdrawn_at: Generated<string | null>
+  /** The file_withdrawals row (withdraw or undo) that took it out of the counting. */
+  withdrawal_id: Generated<number | null>
 }
 
 export interface StgProvinceScoresTable {
@@ -199,6 +218,10 @@ export interface SnapshotsTable {
   methodology: string | null
   taken_at: string
   run_id: number | null
+  /** Set when the row stopped counting (its file withdrawn, or superseded by an undo). */
+  withdrawn_at: Generated<string | null>
+  /** The file_withdrawals row (withdraw or undo) that took it out of the counting. */
+  withdrawal_id: Generated<number | null>
 }
 
 export interface SnapshotRowsTable {
@@ -350,6 +373,7 @@ export interface Database extends PortalDatabase {
   schema_migrations: SchemaMigrationsTable
   runs: RunsTable
   source_files: SourceFilesTable
+  file_withdrawals: FileWithdrawalsTable
   file_events: FileEventsTable
   parse_attempts: ParseAttemptsTable
   raw_rows: RawRowsTable

@@ -16,6 +16,7 @@ import { national } from './messages/national.ts'
 import { poison } from './messages/poison.ts'
 import { publish } from './messages/publish.ts'
 import { serve } from './messages/serve.ts'
+import { withdraw } from './messages/withdraw.ts'
 
 // biome-ignore lint/suspicious/noExplicitAny: message parameters are typed per entry below.
 export type MessageText = string | ((p: any) => string)
@@ -37,6 +38,7 @@ export const MESSAGES = {
   ...serve,
   ...national,
   ...poison,
+  ...withdraw,
 } satisfies Catalog
 
 export type MessageKey = keyof typeof MESSAGES

@@ -40,6 +40,11 @@ export interface MaterialiseResult {
   readings: number[]
   /** Findings written. */
   findings: number
+  /**
+   * What the current (not withdrawn) captures give for every reading date: its score sets and its
+   * reading. src/withdraw/reconcile.ts keeps re-derived rows counting only while they are current.
+   */
+  current: { scoreSets: Set<number>; readings: Set<number> }
 }
 
 type Source = 'portal-metrics' | 'portal-service-results' | 'portal-metrics+service-results'
@@ -56,20 +61,32 @@ export function materialisePortalScores(
   opts: MaterialiseOptions,
 ): MaterialiseResult {
   const log = opts.log ?? silentLogger
-  const out: MaterialiseResult = { scoreSets: [], readings: [], findings: 0 }
+  const out: MaterialiseResult = {
+    scoreSets: [],
+    readings: [],
+    findings: 0,
+    current: { scoreSets: new Set(), readings: new Set() },
+  }
+  // Captures of withdrawn files do not count (they stay stored, for the audit trail).
   const captures = store.all(
-    store.db.selectFrom('stg_portal_captures').select(CAPTURE_COLUMNS).orderBy('id'),
+    store.db
+      .selectFrom('stg_portal_captures as c')
+      .innerJoin('source_files as f', 'f.id', 'c.source_file_id')
+      .select(CAPTURE_COLUMNS.map((k) => `c.${k}` as const))
+      .where('f.withdrawn_at', 'is', null)
+      .orderBy('c.id'),
   ) as CaptureRow[]
+  const without = withdrawnByReadingDate(store)
   const byReading = new Map<string, CaptureRow[]>()
   for (const c of captures) {
-    const key = `${c.period}|${c.as_of ?? ''}`
+    const key = readingDateKey(c)
     const list = byReading.get(key) ?? []
     list.push(c)
     byReading.set(key, list)
   }
-  for (const list of byReading.values()) {
+  for (const [key, list] of byReading) {
     try {
-      materialiseReading(store, registry, list, opts, out)
+      materialiseReading(store, registry, list, { ...opts, derivedWithout: without.get(key) ?? null }, out)
     } catch (err) {
       // One reading that cannot be scored (e.g. no methodology for its date) must not stop the others
       // or the snapshots; it is retried on the next refresh.
@@ -82,11 +99,33 @@ export function materialisePortalScores(
   return out
 }
 
+const readingDateKey = (c: { period: string; as_of: string | null }) => `${c.period}|${c.as_of ?? ''}`
+
+/** Per reading date, the withdrawn files that hold captures of it ("3,17"); none: not in the map. */
+function withdrawnByReadingDate(store: Store): Map<string, string> {
+  const rows = store.all(
+    store.db
+      .selectFrom('stg_portal_captures as c')
+      .innerJoin('source_files as f', 'f.id', 'c.source_file_id')
+      .select(['c.period', 'c.as_of', 'c.source_file_id'])
+      .where('f.withdrawn_at', 'is not', null),
+  )
+  const ids = new Map<string, Set<number>>()
+  for (const r of rows) {
+    const set = ids.get(readingDateKey(r)) ?? new Set<number>()
+    set.add(r.source_file_id)
+    ids.set(readingDateKey(r), set)
+  }
+  return new Map([...ids].map(([k, v]) => [k, [...v].sort((a, b) => a - b).join(',')]))
+}
+
+type ReadingOptions = MaterialiseOptions & { derivedWithout: string | null }
+
 function materialiseReading(
   store: Store,
   registry: ProvinceRegistry,
   caps: CaptureRow[],
-  opts: MaterialiseOptions,
+  opts: ReadingOptions,
   out: MaterialiseResult,
 ): void {
   const first = caps[0]!
@@ -127,6 +166,7 @@ function materialiseReading(
         .where('capture_key', '=', captureKey),
     )
     if (existing) {
+      out.current.scoreSets.add(existing.id)
       members.push({ province: code, scoreId: existing.id })
       continue
     }
@@ -134,6 +174,7 @@ function materialiseReading(
       insertScoreSet(store, registry, { code, groupCaps, sr, captureKey, methodology, first, opts, out }),
     )
     out.scoreSets.push(scoreId)
+    out.current.scoreSets.add(scoreId)
     members.push({ province: code, scoreId })
   }
   if (members.length === 0) return
@@ -141,8 +182,12 @@ function materialiseReading(
     .map((m) => m.scoreId)
     .sort((a, b) => a - b)
     .join(',')}`
-  const readingId = store.tx(() => insertReading(store, first, members, scoreKey, methodology))
-  if (readingId !== null) out.readings.push(readingId)
+  const reading = store.tx(() =>
+    insertReading(store, first, members, scoreKey, methodology, opts.derivedWithout),
+  )
+  if (reading === null) return
+  out.current.readings.add(reading.id)
+  if (reading.created) out.readings.push(reading.id)
 }
 
 function insertScoreSet(
@@ -155,7 +200,7 @@ function insertScoreSet(
     captureKey: string
     methodology: Methodology
     first: CaptureRow
-    opts: MaterialiseOptions
+    opts: ReadingOptions
     out: MaterialiseResult
   },
 ): number {
@@ -202,6 +247,7 @@ function insertScoreSet(
       latest_source_file_id: latestFile,
       created_at: now,
       run_id: a.opts.runId,
+      derived_without: a.opts.derivedWithout,
     }),
   ).lastInsertRowid
   for (const g of r.groups) {
@@ -336,12 +382,13 @@ function insertReading(
   members: Array<{ province: string; scoreId: number }>,
   scoreKey: string,
   methodology: Methodology,
-): number | null {
+  derivedWithout: string | null,
+): { id: number; created: boolean } | null {
   const { db } = store
-  if (
-    store.first(db.selectFrom('mart_portal_readings').select('reading_id').where('score_key', '=', scoreKey))
+  const existing = store.first(
+    db.selectFrom('mart_portal_readings').select('reading_id').where('score_key', '=', scoreKey),
   )
-    return null
+  if (existing) return { id: existing.reading_id, created: false }
   const sets = store.all(
     db
       .selectFrom('mart_portal_scores')
@@ -419,7 +466,8 @@ function insertReading(
       provinces: sets.length,
       complete,
       created_at: new Date().toISOString(),
+      derived_without: derivedWithout,
     }),
   )
-  return readingId
+  return { id: readingId, created: true }
 }

@@ -104,7 +104,10 @@ export function getMetricRanking(
 ): MetricRanking {
   const metric = metricByCode(opts.by)
   if (!metric) throw new NotFoundError(`--by ${opts.by}: not a metric code of the methodology`)
-  let q = store.db.selectFrom('mart_portal_scores').select(['period', 'as_of'])
+  let q = store.db
+    .selectFrom('mart_portal_scores')
+    .select(['period', 'as_of'])
+    .where('withdrawn_at', 'is', null)
   if (opts.period) q = q.where('period', '=', opts.period)
   if (opts.asOf) q = q.where('as_of', '=', opts.asOf)
   const day = store.first(q.orderBy(LATEST).limit(1))

@@ -163,6 +163,7 @@ export function findScoreSet(
     .selectFrom('mart_portal_scores')
     .select(SCORE_SET_COLUMNS)
     .where('province_code', '=', provinceCode)
+    .where('withdrawn_at', 'is', null)
   if (opts.period) q = q.where('period', '=', opts.period)
   if (opts.asOf) q = q.where('as_of', '=', opts.asOf)
   return store.first(
@@ -182,6 +183,7 @@ export function scoreSetsOfDay(store: Store, period: string, asOf: string | null
       .select(SCORE_SET_COLUMNS)
       .where('period', '=', period)
       .where(sql<string>`COALESCE(as_of, '')`, '=', asOf ?? '')
+      .where('withdrawn_at', 'is', null)
       .orderBy('id', 'desc'),
   ) as ScoreSetRow[]
   const seen = new Set<string>()

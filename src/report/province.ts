@@ -228,6 +228,7 @@ function historyOf(
         ])
         .where('s.cohort', '=', cohort)
         .where('s.period_type', '=', periodType)
+        .where('s.withdrawn_at', 'is', null)
         .where('r.province_code', '=', code)
         .orderBy('s.period_start')
         .orderBy(sql`COALESCE(s.as_of, s.period_end)`)

@@ -51,7 +51,8 @@ export interface Ranking {
 const LATEST_ORDER = sql`CASE WHEN ranked * 2 >= cohort THEN 0 ELSE 1 END, COALESCE(as_of, period_end) DESC, CASE period_type WHEN 'year' THEN 0 WHEN 'quarter' THEN 1 ELSE 2 END, id DESC`
 
 export function findSnapshotId(store: Store, opts: { period?: string; asOf?: string }): number {
-  let q = store.db.selectFrom('snapshots').select('id')
+  // A snapshot of a withdrawn file (or one superseded by an undo) is never "the" ranking.
+  let q = store.db.selectFrom('snapshots').select('id').where('withdrawn_at', 'is', null)
   if (opts.period) q = q.where('period', '=', parsePeriod(opts.period).id)
   if (opts.asOf) q = q.where('as_of', '=', opts.asOf)
   const row = store.first(q.orderBy(LATEST_ORDER).limit(1))

@@ -26,6 +26,7 @@ export function estimatedGroups(
       .where('s.province_code', '=', provinceCode)
       .where('r.cohort', '=', latest.cohort)
       .where('r.period', '=', latest.period)
+      .where('r.withdrawn_at', 'is', null)
       .orderBy(sql`COALESCE(r.as_of, r.period_end)`, 'desc')
       .orderBy('r.id', 'desc')
       .limit(1),

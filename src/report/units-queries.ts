@@ -57,6 +57,8 @@ export function readingsOf(store: Store, scopes: string[], period?: string): Rea
       'f.file_name',
     ])
     .where('r.scope', 'in', scopes)
+    // A withdrawn export does not count (its rows stay stored for the audit trail).
+    .where('f.withdrawn_at', 'is', null)
   if (period) q = q.where('r.period', '=', period)
   return store.all(
     q.orderBy(sql`COALESCE(r.as_of, r.period_end)`, 'desc').orderBy('r.id', 'desc'),
@@ -140,6 +142,15 @@ export function previousReading(
       .where('r.period_type', '=', latest.period_type)
       .where('r.period_start', '<', latest.period_start)
       .where('r.family', '=', family)
+      .where((eb) =>
+        eb.exists(
+          eb
+            .selectFrom('source_files as sf')
+            .select('sf.id')
+            .whereRef('sf.id', '=', 'r.source_file_id')
+            .where('sf.withdrawn_at', 'is', null),
+        ),
+      )
       .where((eb) =>
         eb.exists(
           eb

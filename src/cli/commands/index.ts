@@ -12,6 +12,7 @@ import { scheduleCommand } from './schedule.ts'
 import { serveCommand } from './serve.ts'
 import { statusCommand } from './status.ts'
 import { unitsCommand } from './units.ts'
+import { withdrawCommand } from './withdraw.ts'
 
 /** Every command, in the order `qd766 --help` lists them. */
 export const COMMANDS: CommandDef[] = [
@@ -25,6 +26,7 @@ export const COMMANDS: CommandDef[] = [
   queryCommand,
   statusCommand,
   serveCommand,
+  withdrawCommand,
   backupCommand,
   publishCommand,
   demoCommand,
