@@ -20,6 +20,7 @@ import type { ProvinceRegistry } from '../reference/provinces.ts'
 import { assertLease, LeaseLostError } from '../run/runs.ts'
 import { parseWithinBudget } from './parse-budget.ts'
 import type { ParsedFile } from './parse-file.ts'
+import { loadWarnings, todayIn } from './reading-warnings.ts'
 
 export interface IngestEnv {
   home: Home
@@ -167,9 +168,16 @@ export async function ingestFile(
         'INSERT INTO raw_rows (source_file_id, sheet, row_number, cells) VALUES (?, ?, ?, ?)',
       )
       const out: LoadSummary[] = []
+      const today = todayIn(env.config.schedule.timezone)
       for (const s of parsed.sheets) {
         for (const r of s.raw) insertRaw.run(sourceFileId, s.sheet, r.rowNumber, JSON.stringify(r.cells))
-        out.push(s.pipeline.load(store, s.parsed, { sourceFileId, runId: env.runId }))
+        const summary = s.pipeline.load(store, s.parsed, { sourceFileId, runId: env.runId })
+        // A future date or missing provinces: accepted, but said at once (reading-warnings.ts).
+        summary.findings = [
+          ...summary.findings,
+          ...loadWarnings(store, env.registry, { pipelineKey: s.pipeline.key, ...summary }, today),
+        ]
+        out.push(summary)
       }
       const rows = out.reduce((n, s) => n + s.rows, 0)
       store.run(

@@ -6,12 +6,15 @@ import { existsSync } from 'node:fs'
 import { readdir, stat } from 'node:fs/promises'
 import { basename, join } from 'node:path'
 import type { ReadApp } from '../app.ts'
-import { t } from '../i18n/index.ts'
+import { getLang, t } from '../i18n/index.ts'
 import { isIgnoredName } from '../inbox/scan.ts'
+import { readingWarnings, todayIn } from '../ingest/reading-warnings.ts'
 import { warehouseLag } from '../publish/state.ts'
 import { resolveTarget } from '../publish/target.ts'
+import { factsFromFileName } from '../reference/period.ts'
 import { cronSchedule, localParts } from '../schedule/cron.ts'
 import { tickKey } from '../schedule/keys.ts'
+import { findSnapshotId } from './ranking.ts'
 
 /** Days from an ISO date to today's date in the schedule's timezone (the office's calendar). */
 export function ageInDays(isoDate: string | null, now: Date, timezone: string): number | null {
@@ -75,7 +78,7 @@ function statusFromDatabase(app: ReadApp, files: InboxFiles, now: Date, runCount
     .all(
       store.db
         .selectFrom('file_events')
-        .select(['file_name', 'error_code', 'message', 'stored_as', 'at'])
+        .select(['id', 'file_name', 'error_code', 'message', 'stored_as', 'at'])
         .where('status', '=', 'rejected')
         .orderBy('id', 'desc')
         .limit(20),
@@ -87,17 +90,53 @@ function statusFromDatabase(app: ReadApp, files: InboxFiles, now: Date, runCount
       code: r.error_code,
       message: r.message,
       at: r.at,
+      resolvedBy: resolutionOf(store, r),
     }))
-  const findings = store.all(
-    store.db
-      .selectFrom('findings')
-      .select(['kind', 'severity', 'message', 'province_code', 'at'])
-      .orderBy('id', 'desc')
-      .limit(20),
-  )
+  // Findings of withdrawn files (and of score sets that no longer count) are not news any more.
+  const findings = store
+    .all(
+      store.db
+        .selectFrom('findings as f')
+        .leftJoin('source_files as sf', 'sf.id', 'f.source_file_id')
+        .select(['f.kind', 'f.severity', 'f.message', 'f.province_code', 'f.at', 'f.detail'])
+        .where('sf.withdrawn_at', 'is', null)
+        .orderBy('f.id', 'desc')
+        .limit(40),
+    )
+    .filter((f) => !withdrawnScoreSet(store, f.detail))
+    .slice(0, 20)
+    .map(({ detail: _detail, ...f }) => f)
+  const withdrawn = store
+    .all(
+      store.db
+        .selectFrom('source_files')
+        .select([
+          'file_name',
+          'sha256',
+          'kind',
+          'period',
+          'as_of',
+          'withdrawn_at',
+          'withdrawn_by',
+          'withdraw_reason',
+        ])
+        .where('withdrawn_at', 'is not', null)
+        .orderBy('withdrawn_at', 'desc'),
+    )
+    .map((f) => ({
+      file: f.file_name,
+      sha256: f.sha256,
+      kind: f.kind,
+      period: f.period,
+      asOf: f.as_of,
+      withdrawnAt: f.withdrawn_at!,
+      withdrawnBy: f.withdrawn_by,
+      reason: f.withdraw_reason,
+    }))
   const latest = store.all(
     store.db
       .selectFrom('snapshots')
+      .where('withdrawn_at', 'is', null)
       .select((eb) => [
         'period',
         'period_type',
@@ -121,6 +160,7 @@ function statusFromDatabase(app: ReadApp, files: InboxFiles, now: Date, runCount
           eb.fn.max('accepted_at').as('lastAcceptedAt'),
         ])
         .where('period', 'is not', null)
+        .where('withdrawn_at', 'is', null)
         .groupBy(['kind', 'period'])
         .orderBy('period', 'desc')
         .orderBy('kind'),
@@ -153,6 +193,7 @@ function statusFromDatabase(app: ReadApp, files: InboxFiles, now: Date, runCount
     inWork: inWork.length,
     timezone,
     store,
+    readingWarnings: latestReadingWarnings(app, now),
   })
   const warehouse = warehouseStatus(app)
   if (warehouse && !warehouse.upToDate && (warehouse.behind.files > 0 || warehouse.behind.snapshots > 0))
@@ -165,7 +206,8 @@ function statusFromDatabase(app: ReadApp, files: InboxFiles, now: Date, runCount
   const totals = store.first(
     store.db
       .selectFrom('source_files')
-      .select((eb) => [eb.fn.countAll<number>().as('files'), eb.fn.sum<number>('rows').as('rows')]),
+      .select((eb) => [eb.fn.countAll<number>().as('files'), eb.fn.sum<number>('rows').as('rows')])
+      .where('withdrawn_at', 'is', null),
   )
   return {
     home: app.home.root,
@@ -197,6 +239,7 @@ function statusFromDatabase(app: ReadApp, files: InboxFiles, now: Date, runCount
       inWork,
     },
     rejected,
+    withdrawn,
     findings,
     periods: latest.map((p) => ({ ...p, ageDays: ageInDays(p.latestAsOf, now, timezone) })),
     freshness,
@@ -256,11 +299,104 @@ function scheduleStatus(app: ReadApp, now: Date) {
   }
 }
 
-/** "2026-10-05 04:00" in the office's timezone. */
+/**
+ * A time for people, always in the office's timezone and always in one format: "05/10/2026 04:00"
+ * in Vietnamese, "2026-10-05 04:00" in English. (JSON keeps ISO 8601 UTC timestamps.)
+ */
 export function localTimeText(iso: string, timezone: string): string {
   const p = localParts(new Date(iso), timezone)
   const two = (n: number) => String(n).padStart(2, '0')
-  return `${p.year}-${two(p.month)}-${two(p.day)} ${two(p.hour)}:${two(p.minute)}`
+  const time = `${two(p.hour)}:${two(p.minute)}`
+  return getLang() === 'vi'
+    ? `${two(p.day)}/${two(p.month)}/${p.year} ${time}`
+    : `${p.year}-${two(p.month)}-${two(p.day)} ${time}`
+}
+
+/**
+ * A rejected file counts as fixed once a file of the same name was accepted after it, or a newer
+ * file of the same reading (the period and reading date its name carries, same family as what
+ * the name suggests) was accepted: the analyst corrected it, possibly under another name.
+ */
+function resolutionOf(
+  store: ReadApp['store'],
+  r: { id: number; file_name: string; at: string },
+): { file: string; at: string } | null {
+  const sameName = store.first(
+    store.db
+      .selectFrom('file_events')
+      .select(['file_name', 'at'])
+      .where('status', 'in', ['accepted', 'duplicate'])
+      .where('file_name', '=', r.file_name)
+      .where('id', '>', r.id)
+      .orderBy('id')
+      .limit(1),
+  )
+  if (sameName) return { file: sameName.file_name, at: sameName.at }
+  let facts: ReturnType<typeof factsFromFileName>
+  try {
+    facts = factsFromFileName(r.file_name)
+  } catch {
+    return null
+  }
+  if (!facts.period && !facts.asOf) return null
+  let q = store.db
+    .selectFrom('source_files')
+    .select(['file_name', 'accepted_at'])
+    .where('accepted_at', '>', r.at)
+    .where('withdrawn_at', 'is', null)
+  if (facts.period) q = q.where('period', '=', facts.period.id)
+  if (facts.asOf) q = q.where('as_of', '=', facts.asOf)
+  const newer = store.first(q.orderBy('accepted_at').limit(1))
+  return newer ? { file: newer.file_name, at: newer.accepted_at } : null
+}
+
+function withdrawnScoreSet(store: ReadApp['store'], detail: string | null): boolean {
+  if (!detail?.includes('scoreId')) return false
+  let id: unknown
+  try {
+    id = (JSON.parse(detail) as { scoreId?: unknown }).scoreId
+  } catch {
+    return false
+  }
+  if (typeof id !== 'number') return false
+  const set = store.first(
+    store.db.selectFrom('mart_portal_scores').select('withdrawn_at').where('id', '=', id),
+  )
+  return set?.withdrawn_at != null
+}
+
+/** The default ranking's reading dated after today, or missing provinces of its list. */
+function latestReadingWarnings(app: ReadApp, now: Date): string[] {
+  const { store } = app
+  let id: number
+  try {
+    id = findSnapshotId(store, {})
+  } catch {
+    return []
+  }
+  const snap = store.first(store.db.selectFrom('snapshots').selectAll().where('id', '=', id))
+  if (!snap) return []
+  const present = store
+    .all(
+      store.db
+        .selectFrom('snapshot_rows')
+        .select('province_code')
+        .where('snapshot_id', '=', id)
+        .where('status', '!=', 'missing'),
+    )
+    .map((r) => r.province_code)
+  return readingWarnings(
+    app.registry,
+    {
+      kind: 'snapshot',
+      period: snap.period,
+      asOf: snap.as_of,
+      cohort: snap.cohort,
+      // Only a national table is expected to name every province.
+      present: snap.source_label === 'national-table' ? present : null,
+    },
+    todayIn(app.config.schedule.timezone, now),
+  ).map((f) => f.message)
 }
 
 /** The few lines to read first: each is something that needs a person (or explains a gap). */
@@ -278,11 +414,14 @@ function attentionItems(ctx: {
   inWork: number
   timezone: string
   store: ReadApp['store']
+  readingWarnings: string[]
 }): string[] {
   const out: string[] = []
   const { schedule, timezone, store } = ctx
   if (schedule.error) out.push(`The schedule in qd766.config.json is invalid: ${schedule.error}`)
-  if (schedule.lastTick && !schedule.lastTickRun) {
+  // A brand-new home (nothing ever ran) has not missed anything yet.
+  const everRan = ctx.runs.some((r) => r.status !== 'missed')
+  if (schedule.lastTick && !schedule.lastTickRun && everRan) {
     // crontab mode has no tick rows: any run since the scheduled time counts
     const since = store.first(
       store.db
@@ -323,6 +462,7 @@ function attentionItems(ctx: {
       `${ctx.inWork} file(s) claimed by a stopped or running refresh (in work/); the next run takes them first`,
     )
   if (ctx.inboxWaiting > 0) out.push(`${ctx.inboxWaiting} file(s) waiting in the inbox for the next refresh`)
+  out.push(...ctx.readingWarnings)
   return out
 }
 

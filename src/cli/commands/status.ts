@@ -94,8 +94,31 @@ export const statusCommand: CommandDef = {
         out.push(`In work/ (claimed by a run, taken first by the next one): ${s.inbox.inWork.join(', ')}`)
       out.push('', 'Rejected files (in rejected/, each with a .error.json):')
       out.push(
-        s.rejected.length ? s.rejected.map((r) => `  ${r.storedAs}: ${r.message}`).join('\n') : '  (none)',
+        s.rejected.length
+          ? s.rejected
+              .map(
+                (r) =>
+                  `  ${r.storedAs} (${t('withdraw.status-rejected-at', { at: localTimeText(r.at, tz) })}${
+                    r.resolvedBy
+                      ? `; ${t('withdraw.status-resolved', { by: r.resolvedBy.file, at: localTimeText(r.resolvedBy.at, tz) })}`
+                      : ''
+                  }): ${r.message}`,
+              )
+              .join('\n')
+          : '  (none)',
       )
+      if (s.withdrawn.length) {
+        out.push('', t('withdraw.status-withdrawn-title'))
+        for (const w of s.withdrawn)
+          out.push(
+            t('withdraw.status-withdrawn', {
+              name: `${w.file} (${w.sha256.slice(0, 12)})`,
+              at: localTimeText(w.withdrawnAt, tz),
+              by: w.withdrawnBy ?? '?',
+              reason: w.reason ?? '',
+            }),
+          )
+      }
       out.push('', 'Latest findings:')
       out.push(
         s.findings.length

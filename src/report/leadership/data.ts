@@ -7,6 +7,7 @@
  */
 import type { Store } from '../../db/sqlite.ts'
 import { NotFoundError } from '../../errors.ts'
+import { readingWarnings, todayIn } from '../../ingest/reading-warnings.ts'
 import type { Cohort, ProvinceRegistry } from '../../reference/provinces.ts'
 import type { WhatIfChange } from '../../score/compute.ts'
 import { stripAccents } from '../../text/normalize.ts'
@@ -64,6 +65,11 @@ export interface LeadershipReport {
   /** Agencies/communes as the portal scores them (group scores, rank in their cohort). */
   portalUnits: PortalUnits | null
   portalUnitsNote: string | null
+  /**
+   * What looks wrong with the reading shown: dated after today, or a national table missing
+   * provinces of its list (src/ingest/reading-warnings.ts). Printed above everything else.
+   */
+  readingWarnings: string[]
 }
 
 export interface GatherOptions {
@@ -93,10 +99,27 @@ export function gatherLeadershipReport(
 
   const set = scoreSetOf(store, province)
   const type = registry.byCode(province.cohort as Cohort, province.code)?.type ?? 'tỉnh'
+  const timezone = opts.timezone ?? 'Asia/Ho_Chi_Minh'
+  const warnings = readingWarnings(
+    registry,
+    {
+      kind: 'snapshot',
+      period: province.period,
+      asOf: province.asOf,
+      cohort: ranking?.cohort ?? null,
+      // Only a national table is expected to name every province.
+      present:
+        ranking?.source === 'national-table'
+          ? ranking.rows.filter((x) => x.status !== 'missing').map((x) => x.code)
+          : null,
+    },
+    todayIn(timezone, opts.now),
+  ).map((f) => f.message)
   return {
     generatedAt: (opts.now ?? new Date()).toISOString(),
     kind: type.startsWith('thành phố') ? 'TP' : 'Tỉnh',
-    timezone: opts.timezone ?? 'Asia/Ho_Chi_Minh',
+    timezone,
+    readingWarnings: warnings,
     province,
     ranking,
     row,

@@ -416,6 +416,7 @@ td.chg{font-weight:700}
 .push ol{margin:4px 0 8px;padding-left:1.3em}
 .push li{margin:4px 0}
 .note{color:var(--muted);font-size:.88rem;margin:6px 0}
+.warn{background:#fff4e5;color:#7a3e00;border-left:4px solid #e8890c;padding:6px 10px;margin:8px 0;font-weight:600}
 .empty{font-weight:600}
 .legend{color:var(--muted);font-size:.8rem;display:flex;flex-wrap:wrap;gap:4px 14px;margin:4px 0}
 .split{display:grid;grid-template-columns:minmax(0,1fr);gap:6px 28px;align-items:start}
@@ -476,6 +477,7 @@ export function renderLeadershipHtml(r: LeadershipReport): string {
 <p class="kicker">Chỉ số phục vụ người dân, doanh nghiệp · QĐ 766/QĐ-TTg</p>
 <h1 id="headline">${esc(headline(r))}</h1>
 <p class="meta">${esc(meta)}</p>
+${r.readingWarnings.map((w) => `<p class="warn" role="alert">⚠ ${esc(w)}</p>`).join('')}
 ${keyFigures(r)}
 </div></header>
 <main class="wrap">

@@ -267,6 +267,9 @@ function rankingSheet(wb: ExcelJS.Workbook, r: LeadershipReport) {
       `Không có trong lần cập nhật này (không xếp hạng): ${k.missing.map((m) => m.name).join(', ')}`,
     )
   }
+  r.readingWarnings.forEach((w, i) => {
+    noteRow(ws, last + 3 + i, `⚠ ${w}`)
+  })
 }
 
 // ---- Tỉnh … ----------------------------------------------------------------------------------
