@@ -183,6 +183,11 @@ describe('qd766 withdraw: a wrong file taken back, everything exactly as before'
     const wrongState = await everything(home, work)
     expect((wrongState.ranking as { asOf: string }).asOf).toBe('2096-10-05')
     expect(wrongState).not.toEqual(before)
+    // The report and status say what looks wrong with the reading they show.
+    expect(wrongState.report).toMatch(/class="warn"[^<]*05\/10\/2096/)
+    expect(wrongState.report).toContain('chỉ có 31 trong 34')
+    const status = JSON.parse(cli(home, ['status', '--json']).stdout) as { attention: string[] }
+    expect(status.attention.join('\n')).toContain('05/10/2096')
 
     const w = withdraw(home, ['xep-hang-2026-10-05-ban-sua.xlsx', '--reason', 'sai năm', '--by', 'an.nguyen'])
     expect(w.code, w.stderr).toBe(0)
@@ -303,11 +308,8 @@ describe('qd766 withdraw: a wrong file taken back, everything exactly as before'
     expect(w.code, w.stderr).toBe(0)
     const units = cli(home, ['units', 'Thanh Hóa', '--format', 'json'])
     expect(units.code).toBe(5)
-    const view = cli(home, [
-      'query',
-      "SELECT COUNT(*) AS n FROM v_unit_facts WHERE province_code = '38'",
-      '--json',
-    ])
+    const view = cli(home, ['query', 'SELECT COUNT(*) AS n FROM v_unit_facts', '--format', 'json'])
+    expect(view.code, view.stderr).toBe(0)
     expect(JSON.parse(view.stdout)).toEqual([{ n: 0 }])
     expect(withdraw(home, ['--undo', name]).code).toBe(0)
     expect(JSON.parse(cli(home, ['units', 'Thanh Hóa', '--format', 'json']).stdout)).toEqual(before.units)
