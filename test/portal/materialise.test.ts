@@ -212,7 +212,11 @@ describe('materialising portal captures', () => {
   it('is idempotent: a second run finds every score set and reading already there', () => {
     expect(runs[0]!.scoreSets).toHaveLength(3)
     expect(runs[0]!.readings).toHaveLength(2)
-    expect(runs[1]).toEqual({ scoreSets: [], readings: [], findings: 0 })
+    const { current, ...second } = runs[1]!
+    expect(second).toEqual({ scoreSets: [], readings: [], findings: 0 })
+    // ... and says they are what the captures give (src/withdraw/reconcile.ts relies on it)
+    expect([...current.scoreSets].sort()).toEqual([...runs[0]!.scoreSets].sort())
+    expect([...current.readings].sort()).toEqual([...runs[0]!.readings].sort())
   })
 
   it('ranks the complete provinces of a reading like a national table', () => {
