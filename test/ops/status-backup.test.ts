@@ -114,6 +114,7 @@ describe('status: what an analyst needs in the morning', () => {
         'runs',
         'schedule',
         'warehouse',
+        'withdrawn',
       ].sort(),
     )
     const run = (json.runs as Array<Record<string, unknown>>)[0]!

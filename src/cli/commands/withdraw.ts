@@ -26,10 +26,10 @@ function fileJson(f: FileRow) {
 
 export const withdrawCommand: CommandDef = {
   name: 'withdraw',
-  summary: t('withdraw.summary'),
+  summary: () => t('withdraw.summary'),
   usage: 'qd766 withdraw <FILE-NAME|SHA256-PREFIX> [--reason TEXT] [--by NAME] [--undo] [--json]',
   options: { reason: { type: 'string' }, by: { type: 'string' }, undo: { type: 'boolean' } },
-  details: t('withdraw.details'),
+  details: () => t('withdraw.details'),
   async run({ values, positionals }) {
     const arg = positionals.join(' ').trim()
     if (!arg) throw new UsageError(t('withdraw.need-arg'))
