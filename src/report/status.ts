@@ -428,7 +428,9 @@ function attentionItems(ctx: {
         .selectFrom('runs')
         .select('id')
         .where('started_at', '>=', schedule.lastTick)
-        .where('status', '!=', 'missed'),
+        .where('status', '!=', 'missed')
+        // taking a file back is not a refresh
+        .where('command', 'not like', 'withdraw%'),
     )
     if (!since)
       out.push(
