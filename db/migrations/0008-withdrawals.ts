@@ -99,6 +99,7 @@ export const m0008: Migration = {
     exec('DROP VIEW IF EXISTS v_latest_ranking')
     exec('DROP VIEW IF EXISTS v_ranking_history')
     exec('DROP VIEW IF EXISTS v_snapshot_sequence')
+    // The same columns as before (the marker is bookkeeping: every row here counts).
     exec(`CREATE VIEW v_snapshot_sequence AS
       WITH comparable AS (
         SELECT id,
@@ -107,7 +108,7 @@ export const m0008: Migration = {
         FROM snapshots
         WHERE ranked * 2 >= cohort AND withdrawn_at IS NULL
       )
-      SELECT s.*, c.previous_snapshot_id
+      SELECT ${SNAPSHOT_COLUMNS.map((c) => `s.${c}`).join(', ')}, c.previous_snapshot_id
       FROM snapshots s
       LEFT JOIN comparable c ON c.id = s.id
       WHERE s.withdrawn_at IS NULL`)

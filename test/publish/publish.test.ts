@@ -150,25 +150,17 @@ describePg('qd766 publish (PostgreSQL warehouse)', () => {
     const b = join(tempDir('publish-'), 'b')
     cpSync(demo, a, { recursive: true })
     cpSync(demo, b, { recursive: true })
-    // withdraw is a separate command (its contract: source_files.withdrawn_at/by/reason); here the
-    // columns are set directly so that this test does not depend on it.
+    // Through the real command: the file's state, the audit row and the markers of its readings.
     const withdraw = (home: string) => {
-      const db = new Database(join(home, 'qd766.sqlite'))
-      for (const c of ['withdrawn_at', 'withdrawn_by', 'withdraw_reason']) {
-        const has = (db.prepare('PRAGMA table_info(source_files)').all() as Array<{ name: string }>).some(
-          (x) => x.name === c,
-        )
-        if (!has) db.exec(`ALTER TABLE source_files ADD COLUMN ${c} TEXT`)
-      }
+      const db = new Database(join(home, 'qd766.sqlite'), { readonly: true })
       const f = db
         .prepare(
           "SELECT f.sha256 FROM source_files f JOIN stg_readings r ON r.source_file_id = f.id WHERE r.period = '2024'",
         )
         .get() as { sha256: string }
-      db.prepare(
-        "UPDATE source_files SET withdrawn_at = '2026-11-01T00:00:00Z', withdrawn_by = 'analyst', withdraw_reason = 'wrong year' WHERE sha256 = ?",
-      ).run(f.sha256)
       db.close()
+      const r = cli(home, ['withdraw', f.sha256.slice(0, 12), '--reason', 'wrong year', '--by', 'analyst'])
+      if (r.code !== 0) throw new Error(`withdraw exit ${r.code}: ${r.stderr}`)
       return f.sha256
     }
     publish(a, url, 'wd')
