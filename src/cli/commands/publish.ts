@@ -12,20 +12,10 @@ const EXIT_WAREHOUSE = EXIT.partial
 
 export const publishCommand: CommandDef = {
   name: 'publish',
-  summary: 'Copy this home into the PostgreSQL warehouse (incremental, one transaction).',
+  summary: () => t('publish.summary'),
   usage: 'qd766 publish [--to postgres://USER@HOST:PORT/DB] [--schema qd766] [--json]',
   options: { to: { type: 'string' }, schema: { type: 'string' } },
-  details: `
-Copies reference data, file history, readings, snapshots with ranks, portal scores, unit indicators,
-findings and runs into the warehouse schema, with the same views as the SQLite database
-(v_latest_ranking, v_ranking_history, v_province_scores, ...). The URL comes from --to, else
-QD766_WAREHOUSE_URL, else "warehouse": { "url" } in qd766.config.json; give the password through
-PGPASSWORD or ~/.pgpass, never on the command line. TLS: sslmode=require|verify-full in the URL or
-"warehouse": { "ssl": { "mode", "rootCert" } }.
-Only what changed since the last publish is written, in one PostgreSQL transaction: republishing
-changes nothing; an interrupted publish leaves the warehouse as it was.
-Exit codes: 0 published or already up to date, 1 the warehouse could not be written (down, login
-refused; nothing changed there), 2 no warehouse configured / usage error.`,
+  details: () => t('publish.details'),
   async run({ values }) {
     const root = resolveHomeDir(values.home as string | undefined)
     let outcome: Awaited<ReturnType<typeof publishHomeDir>>
