@@ -46,6 +46,8 @@ export function listReadings(deps: ServeDeps): Reading[] {
       store.db
         .selectFrom('snapshots')
         .select(['id', 'period', 'period_type', 'as_of', 'cohort', 'ranked', 'form', 'source_label'])
+        // A snapshot of a withdrawn file (or superseded by an undo) is not a reading to pick.
+        .where('withdrawn_at', 'is', null)
         .orderBy((eb) => eb.fn.coalesce('as_of', 'period_end'), 'desc')
         .orderBy('period_type')
         .orderBy('id', 'desc'),
