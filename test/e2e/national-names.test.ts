@@ -17,7 +17,14 @@ interface IngestRow {
   file: string
   status: string
   error: string | null
-  errorDetail: { code: string; row: number | null; column: string | null; found: string | null } | null
+  errorDetail: {
+    code: string
+    file: string | null
+    sheet: string | null
+    row: number | null
+    column: string | null
+    found: string | null
+  } | null
   duplicateOf?: { file: string; ingestedAt: string; message: string }
 }
 
@@ -122,7 +129,12 @@ describe('national tables: errors inside the table, periods, province names, dup
       expect(r?.status, b.file).toBe('rejected')
       expect(r!.errorDetail?.code, b.file).toBe(b.code)
       for (const m of b.message) expect(r!.error, b.file).toMatch(m)
-      if (b.row !== undefined) expect(r!.errorDetail?.row, b.file).toBe(b.row)
+      if (b.row !== undefined) {
+        expect(r!.errorDetail?.row, b.file).toBe(b.row)
+        // a CSV's one sheet is named after the file
+        const sheet = b.file.endsWith('.csv') ? b.file.replace(/\.csv$/, '') : 'Xếp hạng'
+        expect(r!.errorDetail, b.file).toMatchObject({ file: b.file, sheet })
+      }
       if (b.column !== undefined) expect(r!.errorDetail?.column, b.file).toBe(b.column)
       if (b.found !== undefined) expect(r!.errorDetail?.found, b.file).toBe(b.found)
     }
