@@ -12,9 +12,11 @@ import { ensureHome, type Home, homeAt } from './config/home.ts'
 import { migrate, pendingMigrations, unknownMigrations } from './db/migrate.ts'
 import { seedReference } from './db/seed.ts'
 import { Store } from './db/sqlite.ts'
-import { DatabaseVersionError } from './errors.ts'
+import { DatabaseVersionError, QdError } from './errors.ts'
 import { t } from './i18n/index.ts'
 import { type BatchOptions, type BatchResult, ingestBatch } from './ingest/batch.ts'
+import { RunFailedError } from './ingest/failure.ts'
+import type { FileOutcome } from './ingest/ingest-file.ts'
 import { type Logger, silentLogger } from './log.ts'
 import { materialisePortalScores } from './mart/portal-scores.ts'
 import type { Pipeline } from './pipeline/types.ts'
@@ -184,31 +186,55 @@ export async function runJob(
       reconcileWithdrawals(app.store, mart.current, { withdrawalId: null, at: new Date().toISOString() })
       return ids
     })
-    const count = (s: string) => batch.outcomes.filter((o) => o.status === s).length
-    const rejected = count('rejected')
+    const rejected = countOf(batch.outcomes, 'rejected')
     const stopped = batch.stopped ?? 0
     finishRun(
       app.store,
       runId,
       stopped > 0 ? 'interrupted' : rejected > 0 ? 'partial' : 'ok',
       {
-        files_seen: batch.outcomes.length,
-        accepted: count('accepted'),
-        duplicate: count('duplicate'),
-        rejected,
+        ...runStats(batch.outcomes),
         waiting: batch.waiting.length,
         snapshots: snapshots.length,
         findings: batch.outcomes.reduce((n, o) => n + o.findings.length, 0) + mart.findings,
       },
-      stopped > 0 ? `stopped by a signal; ${stopped} file(s) left in work/ for the next run` : undefined,
+      stopped > 0 ? t('inbox.run-stopped', { n: stopped }) : undefined,
     )
     // After the run's own commit: a warehouse that is down is recorded and caught up next run.
     const warehouse = opts.command === 'refresh' ? await publishAfterRefresh(app) : null
     return { ...batch, runId, snapshots, warehouse }
   } catch (err) {
-    finishRun(app.store, runId, 'failed', {}, err instanceof Error ? err.message : String(err))
-    throw err
+    // Not the file's fault (a bug, a full disk, a busy database): the run fails, no file is
+    // blamed, and the message says what happened to the files (src/ingest/failure.ts).
+    const failure =
+      err instanceof RunFailedError || err instanceof QdError ? err : new RunFailedError(null, err)
+    try {
+      finishRun(
+        app.store,
+        runId,
+        'failed',
+        failure instanceof RunFailedError ? runStats(failure.outcomes) : {},
+        failure instanceof RunFailedError ? failure.describe() : failure.message,
+      )
+    } catch (recordErr) {
+      // the database itself may be what failed; the next run marks this one abandoned
+      app.log.error({ err: recordErr }, 'could not record the failed run')
+    }
+    throw failure
   } finally {
     clearInterval(beat)
+  }
+}
+
+function countOf(outcomes: FileOutcome[], status: FileOutcome['status']): number {
+  return outcomes.filter((o) => o.status === status).length
+}
+
+function runStats(outcomes: FileOutcome[]) {
+  return {
+    files_seen: outcomes.length,
+    accepted: countOf(outcomes, 'accepted'),
+    duplicate: countOf(outcomes, 'duplicate'),
+    rejected: countOf(outcomes, 'rejected'),
   }
 }

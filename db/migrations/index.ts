@@ -7,6 +7,17 @@ import { m0005 } from './0005-ref-methodology.ts'
 import { m0006 } from './0006-comparable-snapshots.ts'
 import { m0007 } from './0007-parse-attempts.ts'
 import { m0008 } from './0008-withdrawals.ts'
+import { m0009InboxNotes } from './0009-inbox-notes.ts'
 
 /** Every migration, in order. Add new ones at the end; never edit one that has shipped. */
-export const MIGRATIONS: Migration[] = [m0001, m0002, m0003, m0004, m0005, m0006, m0007, m0008]
+export const MIGRATIONS: Migration[] = [
+  m0001,
+  m0002,
+  m0003,
+  m0004,
+  m0005,
+  m0006,
+  m0007,
+  m0008,
+  m0009InboxNotes,
+]

@@ -5,6 +5,7 @@
 
 import { parseLang, setLang, t } from '../i18n/index.ts'
 import { ConfigError, DatabaseVersionError, NotFoundError, QdError, RunBusyError } from '../index.ts'
+import { RunFailedError } from '../ingest/failure.ts'
 import { LeaseLostError } from '../run/runs.ts'
 import {
   type CommandDef,
@@ -87,6 +88,10 @@ export async function main(argv: string[]): Promise<number> {
     if (err instanceof NotFoundError) {
       process.stderr.write(`qd766 ${def.name}: ${err.message}\n`)
       return EXIT.notFound
+    }
+    if (err instanceof RunFailedError) {
+      process.stderr.write(`qd766 ${def.name}: ${err.describe()}\n`)
+      return EXIT.internal
     }
     if (err instanceof QdError) {
       process.stderr.write(`qd766 ${def.name}: ${err.describe()}\n`)

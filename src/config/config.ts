@@ -61,6 +61,11 @@ export const ConfigSchema = z.strictObject({
       minFileAgeSeconds: z.number().min(0).max(86_400).default(2),
       /** Size and mtime must not change across this pause before a file is claimed. */
       stableWaitMs: z.number().min(0).max(60_000).default(300),
+      /**
+       * How long ingest/refresh wait, at most, for files dropped a moment ago to settle (reach
+       * minFileAgeSeconds and stop changing) so that they are taken in the same run. 0: no wait.
+       */
+      settleWaitSeconds: z.number().min(0).max(600).default(10),
     })
     .prefault({}),
   /**

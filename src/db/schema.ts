@@ -96,6 +96,18 @@ export interface ParseAttemptsTable {
   last_at: string
 }
 
+/** Files a run skipped for a reason that is not their content (migration 0009-inbox-notes). */
+export interface InboxNotesTable {
+  id: Generated<number>
+  run_id: number | null
+  file_name: string
+  place: 'inbox' | 'work'
+  code: 'cannot-claim' | 'cannot-move'
+  error_code: string | null
+  message: string
+  at: string
+}
+
 export interface RawRowsTable {
   source_file_id: number
   sheet: string
@@ -376,6 +388,7 @@ export interface Database extends PortalDatabase {
   file_withdrawals: FileWithdrawalsTable
   file_events: FileEventsTable
   parse_attempts: ParseAttemptsTable
+  inbox_notes: InboxNotesTable
   raw_rows: RawRowsTable
   raw_documents: RawDocumentsTable
   ref_provinces: RefProvincesTable

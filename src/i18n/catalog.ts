@@ -12,6 +12,7 @@ import { app } from './messages/app.ts'
 import { cli } from './messages/cli.ts'
 import { common } from './messages/common.ts'
 import { core } from './messages/core.ts'
+import { inbox } from './messages/inbox.ts'
 import { national } from './messages/national.ts'
 import { poison } from './messages/poison.ts'
 import { publish } from './messages/publish.ts'
@@ -39,6 +40,7 @@ export const MESSAGES = {
   ...national,
   ...poison,
   ...withdraw,
+  ...inbox,
 } satisfies Catalog
 
 export type MessageKey = keyof typeof MESSAGES

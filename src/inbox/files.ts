@@ -4,9 +4,11 @@
  * never rewritten). Name clashes get a short content-hash suffix rather than overwriting.
  */
 import { createHash } from 'node:crypto'
-import { createReadStream, existsSync } from 'node:fs'
-import { copyFile, mkdir, readdir, rename, rm, writeFile } from 'node:fs/promises'
-import { basename, extname, join } from 'node:path'
+import { constants, createReadStream, existsSync } from 'node:fs'
+import { type FileHandle, link, mkdir, open, readdir, rename, rm, unlink } from 'node:fs/promises'
+import { basename, join } from 'node:path'
+import { injectFault } from '../testing/faults.ts'
+import { fitName, NAME_MAX, safeName } from './names.ts'
 
 export async function sha256File(path: string): Promise<string> {
   const hash = createHash('sha256')
@@ -14,25 +16,65 @@ export async function sha256File(path: string): Promise<string> {
   return hash.digest('hex')
 }
 
-/** A free path for `name` in `dir`: the name itself, else "stem-<hash8>.ext", else with a counter. */
-export function freeName(dir: string, name: string, sha256: string): string {
-  const first = join(dir, name)
+/**
+ * A free path for `name` in `dir`: the name itself, else "stem-<hash8>.ext", else with a counter.
+ * Every candidate fits in `maxBytes` (shortened by whole characters, extension kept), so the rename
+ * that follows can never fail with ENAMETOOLONG.
+ */
+export function freeName(dir: string, name: string, sha256: string, maxBytes = NAME_MAX): string {
+  const first = join(dir, fitName(name, maxBytes))
   if (!existsSync(first)) return first
-  const ext = extname(name)
-  const stem = basename(name, ext)
-  const withHash = join(dir, `${stem}-${sha256.slice(0, 8)}${ext}`)
+  const withHash = join(dir, fitName(name, maxBytes, `-${sha256.slice(0, 8)}`))
   if (!existsSync(withHash)) return withHash
   for (let i = 2; ; i++) {
-    const p = join(dir, `${stem}-${sha256.slice(0, 8)}-${i}${ext}`)
+    const p = join(dir, fitName(name, maxBytes, `-${sha256.slice(0, 8)}-${i}`))
     if (!existsSync(p)) return p
   }
 }
 
-/** Claims an inbox file by rename into the run's work dir. Returns null if another process took it. */
-export async function claim(path: string, workDir: string): Promise<string | null> {
+/** A free path for `name` in `dir` before the file's hash is known: "name", "name-2", ... */
+function freeNameByCounter(dir: string, name: string): string {
+  const first = join(dir, fitName(name))
+  if (!existsSync(first)) return first
+  for (let i = 2; ; i++) {
+    const p = join(dir, fitName(name, NAME_MAX, `-${i}`))
+    if (!existsSync(p)) return p
+  }
+}
+
+/**
+ * Moves a file without ever replacing one already at the target: link + unlink fails with EEXIST
+ * instead of overwriting (plain rename would silently replace a file an analyst just dropped).
+ * File systems without hard links (some SMB shares) fall back to a checked rename.
+ */
+async function moveNoReplace(from: string, dir: string, name: string): Promise<string> {
+  for (;;) {
+    const target = freeNameByCounter(dir, name)
+    try {
+      await link(from, target)
+    } catch (err) {
+      const code = (err as NodeJS.ErrnoException).code
+      if (code === 'EEXIST') continue
+      if (code === 'EPERM' || code === 'ENOTSUP' || code === 'EOPNOTSUPP' || code === 'EXDEV') {
+        await rename(from, target)
+        return target
+      }
+      throw err
+    }
+    await unlink(from)
+    return target
+  }
+}
+
+/**
+ * Claims an inbox file by rename into the run's work dir, under its safe name (no control
+ * characters, at most NAME_MAX bytes). Returns null if another process took it.
+ */
+export async function claim(path: string | Buffer, workDir: string, name: string): Promise<string | null> {
   await mkdir(workDir, { recursive: true })
-  const target = join(workDir, basename(path))
+  const target = freeNameByCounter(workDir, safeName(name))
   try {
+    injectFault('claim', name, 'rename')
     await rename(path, target)
     return target
   } catch (err) {
@@ -44,26 +86,84 @@ export async function claim(path: string, workDir: string): Promise<string | nul
 /** A file named on the command line is copied (never moved) into work/, via a temp name + rename. */
 export async function claimCopy(path: string, workDir: string): Promise<string> {
   await mkdir(workDir, { recursive: true })
-  const target = join(workDir, basename(path))
-  const tmp = join(workDir, `.${basename(path)}.copying`)
-  await copyFile(path, tmp)
+  const target = freeNameByCounter(workDir, safeName(basename(path)))
+  const tmp = join(workDir, `.qd766-${process.pid}-${Date.now()}.copying`)
+  await copyRegularFile(path, tmp)
   await rename(tmp, target)
   return target
 }
 
-export async function moveInto(path: string, dir: string, sha256: string): Promise<string> {
-  await mkdir(dir, { recursive: true })
-  const target = freeName(dir, basename(path), sha256)
-  await rename(path, target)
-  return target
+/**
+ * Why `path` cannot be ingested as a file, or null: it must exist and be a regular file (after
+ * symlinks). Checked on an open descriptor (O_NONBLOCK, so a FIFO cannot block the open), which is
+ * the same descriptor the copy then reads: nothing can be swapped in between.
+ */
+export async function notARegularFile(path: string): Promise<'missing' | 'directory' | 'special' | null> {
+  let fh: FileHandle
+  try {
+    fh = await open(path, constants.O_RDONLY | constants.O_NONBLOCK)
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code
+    if (code === 'ENOENT' || code === 'ENOTDIR') return 'missing'
+    if (code === 'EISDIR') return 'directory'
+    throw err
+  }
+  try {
+    const st = await fh.stat()
+    return st.isFile() ? null : st.isDirectory() ? 'directory' : 'special'
+  } finally {
+    await fh.close()
+  }
 }
 
-/** Writes `<stored name>.error.json` beside a rejected file, atomically (temp + rename). */
+async function copyRegularFile(from: string, to: string): Promise<void> {
+  const src = await open(from, constants.O_RDONLY | constants.O_NONBLOCK)
+  try {
+    if (!(await src.stat()).isFile()) {
+      throw Object.assign(new Error(`not a regular file: ${from}`), { code: 'EINVAL', syscall: 'open' })
+    }
+    const dst = await open(to, 'wx')
+    try {
+      for await (const chunk of src.createReadStream({ autoClose: false })) await dst.write(chunk as Buffer)
+    } finally {
+      await dst.close()
+    }
+  } catch (err) {
+    await rm(to, { force: true }).catch(() => {})
+    throw err
+  } finally {
+    await src.close()
+  }
+}
+
+/**
+ * Gives a claimed file back to the inbox, unchanged and under its name (or "name-2" if an analyst
+ * has dropped another file of that name since): for files a stopped or failed run never started.
+ */
+export async function returnToInbox(workPath: string, inbox: string): Promise<string> {
+  return moveNoReplace(workPath, inbox, basename(workPath))
+}
+
+/**
+ * Writes `<stored name>.error.json` beside a rejected file, atomically (temp + rename). When the
+ * write fails (a full disk) the temp file is removed: no 0-byte `.error.json.tmp` stays behind.
+ */
 export async function writeErrorReport(rejectedPath: string, report: unknown): Promise<string> {
   const target = `${rejectedPath}.error.json`
   const tmp = `${target}.tmp`
-  await writeFile(tmp, `${JSON.stringify(report, null, 2)}\n`, 'utf8')
-  await rename(tmp, target)
+  try {
+    const fh = await open(tmp, 'w')
+    try {
+      injectFault('report', basename(rejectedPath))
+      await fh.writeFile(`${JSON.stringify(report, null, 2)}\n`, 'utf8')
+    } finally {
+      await fh.close()
+    }
+    await rename(tmp, target)
+  } catch (err) {
+    await rm(tmp, { force: true }).catch(() => {})
+    throw err
+  }
   return target
 }
 

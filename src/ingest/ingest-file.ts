@@ -1,23 +1,30 @@
 /**
  * One file, start to end: hash -> duplicate check -> read -> recognise -> parse/validate -> one
- * BEGIN IMMEDIATE transaction (source file, raw rows, facts, event, findings) -> archive. Anything
- * thrown before the commit leaves the database untouched and the file goes to rejected/ unchanged,
- * with an error report a person can act on. Nothing here throws for a bad file: the outcome is data.
+ * BEGIN IMMEDIATE transaction (source file, raw rows, facts, event, findings) -> archive. A QdError
+ * about the file's content thrown before the commit leaves the database untouched and the file goes
+ * to rejected/ unchanged, with an error report a person can act on: nothing here throws for a bad
+ * file, the outcome is data. Anything else (a bug, a full disk, a busy database) is not the file's
+ * fault: it is thrown as a RunFailedError and the batch gives the file back (src/ingest/failure.ts).
  */
 import { existsSync } from 'node:fs'
-import { mkdir, rename, stat } from 'node:fs/promises'
-import { basename, dirname } from 'node:path'
+import { mkdir, rename, rm, stat } from 'node:fs/promises'
+import { basename, dirname, relative } from 'node:path'
+import type { Insertable } from 'kysely'
 import type { Config } from '../config/config.ts'
 import type { Home } from '../config/home.ts'
+import type { InboxNotesTable } from '../db/schema.ts'
 import type { Store } from '../db/sqlite.ts'
-import { asQdError, type QdError } from '../errors.ts'
+import type { QdError } from '../errors.ts'
 import { fmtLocalDateTime } from '../i18n/format.ts'
 import { t } from '../i18n/index.ts'
 import { freeName, sha256File, writeErrorReport } from '../inbox/files.ts'
+import { NAME_MAX, REPORT_SUFFIX } from '../inbox/names.ts'
 import type { Logger } from '../log.ts'
 import type { Finding, LoadSummary, Pipeline } from '../pipeline/types.ts'
 import type { ProvinceRegistry } from '../reference/provinces.ts'
 import { assertLease, LeaseLostError } from '../run/runs.ts'
+import { injectFault } from '../testing/faults.ts'
+import { failureDetail, isFileFault, RunFailedError } from './failure.ts'
 import { parseWithinBudget } from './parse-budget.ts'
 import type { ParsedFile } from './parse-file.ts'
 import { loadWarnings, todayIn } from './reading-warnings.ts'
@@ -48,6 +55,11 @@ export interface FileOutcome {
   duplicateOf?: { file: string; ingestedAt: string; message: string }
   /** True when this run only finished moving a file whose data an interrupted run had committed. */
   resumed?: boolean
+  /**
+   * Why the file could not be moved to `storedAs` after its outcome was recorded (a lock, a
+   * permission): it stays in work/ and the next run finishes the move. Absent when it moved.
+   */
+  notMoved?: string
 }
 
 /** Stops a run that lost its lease before it commits or moves anything (run/runs.ts). */
@@ -55,13 +67,31 @@ function holdLease(env: IngestEnv): void {
   if (env.runId !== null) assertLease(env.store, env.runId)
 }
 
+/**
+ * Ingests one file from work/. Returns its outcome (accepted, duplicate, rejected); throws a
+ * RunFailedError when something that is not the file's fault went wrong (LeaseLostError passes).
+ */
 export async function ingestFile(
   env: IngestEnv,
   workPath: string,
   opts: { displayName?: string; recovered?: boolean } = {},
 ): Promise<FileOutcome> {
-  const { store, home, log } = env
   const fileName = opts.displayName ?? basename(workPath)
+  try {
+    return await ingestOne(env, workPath, fileName, opts)
+  } catch (err) {
+    if (err instanceof RunFailedError || err instanceof LeaseLostError) throw err
+    throw new RunFailedError(fileName, err)
+  }
+}
+
+async function ingestOne(
+  env: IngestEnv,
+  workPath: string,
+  fileName: string,
+  opts: { recovered?: boolean },
+): Promise<FileOutcome> {
+  const { store, home, log } = env
   const sha256 = await sha256File(workPath)
   const st = await stat(workPath)
   const base: Omit<FileOutcome, 'status'> = {
@@ -121,17 +151,19 @@ export async function ingestFile(
       )
     })
     holdLease(env)
-    await rename(workPath, storedAs)
-    return { ...base, status: 'duplicate', kind: known.kind, rows: 0, storedAs, duplicateOf }
+    const notMoved = await moveRecorded(env, workPath, storedAs, fileName)
+    return { ...base, status: 'duplicate', kind: known.kind, rows: 0, storedAs, duplicateOf, ...notMoved }
   }
 
   // ---- read, recognise, validate (no writes) ---------------------------------------------------
   let parsed: ParsedFile
   try {
+    injectFault('parse', fileName, 'read')
     parsed = await parseWithinBudget(env, workPath, fileName, sha256)
   } catch (err) {
     if (err instanceof LeaseLostError) throw err
-    return reject(env, workPath, base, asQdError(err, { file: fileName }))
+    if (isFileFault(err)) return reject(env, workPath, base, err.at({ file: fileName }))
+    throw new RunFailedError(fileName, err)
   }
 
   // ---- load: one transaction for everything this file brings -----------------------------------
@@ -159,6 +191,7 @@ export async function ingestFile(
           archived_as: archiveAs,
         }),
       ).lastInsertRowid
+      injectFault('load', fileName)
       if (parsed.json !== null) {
         store.run(
           store.db.insertInto('raw_documents').values({ source_file_id: sourceFileId, body: parsed.json }),
@@ -225,14 +258,15 @@ export async function ingestFile(
     })
   } catch (err) {
     if (err instanceof LeaseLostError) throw err
-    return reject(env, workPath, base, asQdError(err, { file: fileName }))
+    if (isFileFault(err)) return reject(env, workPath, base, err.at({ file: fileName }))
+    throw new RunFailedError(fileName, err)
   }
 
   // ---- archive (after commit, to the path the commit recorded: a crash here is finished by the
   // next run, which finds the file in work/ and its record pointing at a path that does not exist)
   const storedAs = archiveAs
   holdLease(env)
-  await rename(workPath, storedAs)
+  const notMoved = await moveRecorded(env, workPath, storedAs, fileName)
   const rows = summaries.reduce((n, s) => n + s.rows, 0)
   const findings = summaries.flatMap((s) => s.findings)
   for (const f of findings) log.warn({ file: fileName, kind: f.kind, row: f.row }, f.message)
@@ -244,6 +278,7 @@ export async function ingestFile(
     storedAs,
     findings,
     readingIds: summaries.flatMap((s) => s.readingIds ?? []),
+    ...notMoved,
   }
 }
 
@@ -257,7 +292,7 @@ async function reject(
   // Report first, then the event (with the destination), then the move: a kill at any point leaves
   // either nothing recorded (the file is read again) or a record the next run completes.
   holdLease(env)
-  const storedAs = await planMove(workPath, home.rejected, base.sha256)
+  const storedAs = await planMove(workPath, home.rejected, base.sha256, REJECTED_NAME_MAX)
   const report = {
     file: base.file,
     sha256: base.sha256,
@@ -266,7 +301,38 @@ async function reject(
     file_in_rejected: basename(storedAs),
     hint: 'Fix the file (or its name) and drop it into the inbox again; nothing from it was stored.',
   }
-  await writeErrorReport(storedAs, report)
+  const reportPath = await writeErrorReport(storedAs, report)
+  try {
+    recordRejection(env, base, error, storedAs)
+  } catch (err) {
+    // Not recorded, so not rejected: the report must not stay behind to contradict the database.
+    await rm(reportPath, { force: true })
+    if (err instanceof LeaseLostError) throw err
+    throw new RunFailedError(base.file, err)
+  }
+  holdLease(env)
+  const notMoved = await moveRecorded(env, workPath, storedAs, base.file)
+  log.error(
+    { file: base.file, code: error.code, row: error.location.row, column: error.location.column },
+    error.describe(),
+  )
+  return {
+    ...base,
+    status: 'rejected',
+    error: error.describe(),
+    errorDetail: error.toJSON(),
+    storedAs,
+    ...notMoved,
+  }
+}
+
+function recordRejection(
+  env: IngestEnv,
+  base: Omit<FileOutcome, 'status'>,
+  error: QdError,
+  storedAs: string,
+): void {
+  const { store } = env
   store.tx(() => {
     holdLease(env)
     store.run(
@@ -285,19 +351,77 @@ async function reject(
       }),
     )
   })
-  holdLease(env)
-  await rename(workPath, storedAs)
-  log.error(
-    { file: base.file, code: error.code, row: error.location.row, column: error.location.column },
-    error.describe(),
-  )
-  return { ...base, status: 'rejected', error: error.describe(), errorDetail: error.toJSON(), storedAs }
 }
 
+/** Rejected names leave room for "<name>.error.json.tmp" within the file system's limit. */
+const REJECTED_NAME_MAX = NAME_MAX - Buffer.byteLength(REPORT_SUFFIX)
+
 /** A free destination for a file in `dir` (created), decided before the move is recorded. */
-async function planMove(workPath: string, dir: string, sha256: string): Promise<string> {
+async function planMove(workPath: string, dir: string, sha256: string, maxBytes = NAME_MAX): Promise<string> {
   await mkdir(dir, { recursive: true })
-  return freeName(dir, basename(workPath), sha256)
+  return freeName(dir, basename(workPath), sha256, maxBytes)
+}
+
+/**
+ * The move that follows a recorded outcome. Its failure is not the file's (an antivirus lock,
+ * `chattr +i`, a permission on archive/): the file stays in work/, where its record says where it
+ * goes, the next run finishes the move, the other files of the run go on, and `status` shows why
+ * (an inbox note). Returns `{ notMoved }` with the reason, or nothing when the file moved.
+ */
+async function moveRecorded(
+  env: IngestEnv,
+  workPath: string,
+  storedAs: string,
+  fileName: string,
+): Promise<{ notMoved?: string }> {
+  try {
+    await mkdir(dirname(storedAs), { recursive: true })
+    injectFault('archive', fileName, 'rename')
+    await rename(workPath, storedAs)
+    return {}
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code ?? null
+    const notMoved = t('inbox.note.cannot-move', {
+      to: relative(env.home.root, dirname(storedAs)) || '.',
+      detail: failureDetail(err),
+    })
+    env.log.warn({ file: fileName, code, storedAs }, notMoved)
+    recordNote(env, {
+      file_name: fileName,
+      place: 'work',
+      code: 'cannot-move',
+      error_code: code,
+      message: notMoved,
+    })
+    return { notMoved }
+  }
+}
+
+/** Records what a run could not do with a file, for `status`; never fails the run itself. */
+export function recordNote(
+  env: Pick<IngestEnv, 'store' | 'runId' | 'log'>,
+  note: Omit<Insertable<InboxNotesTable>, 'run_id' | 'at'>,
+): void {
+  try {
+    env.store.tx(() =>
+      env.store.run(
+        env.store.db
+          .insertInto('inbox_notes')
+          .values({ ...note, run_id: env.runId, at: new Date().toISOString() }),
+      ),
+    )
+  } catch (err) {
+    env.log.warn({ err, file: note.file_name }, 'could not record an inbox note')
+  }
+}
+
+/**
+ * A destination recorded by a version that did not shorten names may be longer than the file
+ * system takes (ENAMETOOLONG on every later run): pick one that fits and record it instead.
+ */
+function fittingRecordedPath(recorded: string, sha256: string, maxBytes: number): string | null {
+  if (Buffer.byteLength(basename(recorded)) <= maxBytes) return null
+  return freeName(dirname(recorded), basename(recorded), sha256, maxBytes)
 }
 
 /**
@@ -320,34 +444,53 @@ async function finishInterruptedMove(
   )
   if (known && (known.archived_as === null || !existsSync(known.archived_as))) {
     // (archived_as null: recorded by a version that moved first and recorded the path afterwards)
-    const storedAs = known.archived_as ?? (await planMove(workPath, home.archive, base.sha256))
-    await mkdir(dirname(storedAs), { recursive: true })
-    await rename(workPath, storedAs)
-    if (known.archived_as === null)
+    const storedAs =
+      (known.archived_as && fittingRecordedPath(known.archived_as, base.sha256, NAME_MAX)) ??
+      known.archived_as ??
+      (await planMove(workPath, home.archive, base.sha256))
+    if (storedAs !== known.archived_as)
       store.tx(() =>
         store.run(
           store.db.updateTable('source_files').set({ archived_as: storedAs }).where('id', '=', known.id),
         ),
       )
-    log.info({ file: base.file, storedAs }, 'finished archiving a file committed by an interrupted run')
-    return { ...base, status: 'accepted', kind: known.kind, rows: known.rows, storedAs, resumed: true }
+    const notMoved = await moveRecorded(env, workPath, storedAs, base.file)
+    if (!notMoved.notMoved)
+      log.info({ file: base.file, storedAs }, 'finished archiving a file committed by an interrupted run')
+    return {
+      ...base,
+      status: 'accepted',
+      kind: known.kind,
+      rows: known.rows,
+      storedAs,
+      resumed: true,
+      ...notMoved,
+    }
   }
   const event = store.first(
     store.db
       .selectFrom('file_events')
-      .select(['status', 'kind', 'message', 'error_json', 'stored_as'])
+      .select(['id', 'status', 'kind', 'message', 'error_json', 'stored_as'])
       .where('sha256', '=', base.sha256)
       .where('status', 'in', ['duplicate', 'rejected'])
       .orderBy('id', 'desc')
       .limit(1),
   )
   if (event?.stored_as && !existsSync(event.stored_as)) {
-    await mkdir(dirname(event.stored_as), { recursive: true })
-    await rename(workPath, event.stored_as)
-    log.info(
-      { file: base.file, storedAs: event.stored_as },
-      `finished moving a file an interrupted run had ${event.status === 'rejected' ? 'rejected' : 'found to be a duplicate'}`,
-    )
+    const max = event.status === 'rejected' ? REJECTED_NAME_MAX : NAME_MAX
+    const refit = fittingRecordedPath(event.stored_as, base.sha256, max)
+    if (refit) {
+      store.tx(() =>
+        store.run(store.db.updateTable('file_events').set({ stored_as: refit }).where('id', '=', event.id)),
+      )
+      event.stored_as = refit
+    }
+    const notMoved = await moveRecorded(env, workPath, event.stored_as, base.file)
+    if (!notMoved.notMoved)
+      log.info(
+        { file: base.file, storedAs: event.stored_as },
+        `finished moving a file an interrupted run had ${event.status === 'rejected' ? 'rejected' : 'found to be a duplicate'}`,
+      )
     return {
       ...base,
       status: event.status,
@@ -357,6 +500,7 @@ async function finishInterruptedMove(
       errorDetail: event.error_json ? (JSON.parse(event.error_json) as Record<string, unknown>) : null,
       storedAs: event.stored_as,
       resumed: true,
+      ...notMoved,
     }
   }
   return null

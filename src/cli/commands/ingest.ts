@@ -1,6 +1,9 @@
-import { runJob } from '../../app.ts'
+import { type App, runJob } from '../../app.ts'
+import { t } from '../../i18n/index.ts'
+import { unreadableArguments } from '../../ingest/batch.ts'
 import type { FileOutcome } from '../../ingest/ingest-file.ts'
-import { type CommandDef, EXIT } from '../args.ts'
+import { finishRun } from '../../run/runs.ts'
+import { type CommandDef, EXIT, UsageError } from '../args.ts'
 import { appFor, progressLine } from '../context.ts'
 import { printJson, renderTable } from '../output.ts'
 import { printWarehouse, warehouseJson } from './publish-output.ts'
@@ -17,6 +20,7 @@ export function outcomeJson(o: FileOutcome) {
     errorDetail: o.errorDetail,
     storedAs: o.storedAs,
     ...(o.duplicateOf ? { duplicateOf: o.duplicateOf } : {}),
+    ...(o.notMoved ? { notMoved: o.notMoved } : {}),
     findings: o.findings.map((f) => ({
       kind: f.kind,
       severity: f.severity,
@@ -26,9 +30,27 @@ export function outcomeJson(o: FileOutcome) {
   }
 }
 
+/** A file the run did not take, in the same shape as an outcome (contract: "status": "waiting"). */
+export function notTakenJson(
+  w: { name: string; code: string; reason: string },
+  status: 'waiting' | 'skipped',
+) {
+  return {
+    file: w.name,
+    sha256: null,
+    status,
+    kind: null,
+    rows: null,
+    error: null,
+    code: w.code,
+    reason: w.reason,
+  }
+}
+
 export function printOutcomes(
   outcomes: FileOutcome[],
   waiting: Array<{ name: string; reason: string }>,
+  skipped: Array<{ name: string; reason: string }> = [],
 ): void {
   if (outcomes.length === 0) process.stdout.write('No files to ingest.\n')
   else {
@@ -40,16 +62,61 @@ export function printOutcomes(
           o.status === 'accepted' ? 'accepted' : o.status === 'duplicate' ? 'duplicate' : 'REJECTED',
           o.kind,
           o.rows,
-          o.error ??
-            o.duplicateOf?.message ??
-            (o.findings.length ? `${o.findings.length} finding(s): ${o.findings[0]!.message}` : ''),
+          [
+            o.error ??
+              o.duplicateOf?.message ??
+              (o.findings.length ? `${o.findings.length} finding(s): ${o.findings[0]!.message}` : ''),
+            o.notMoved ?? '',
+          ]
+            .filter(Boolean)
+            .join('; '),
         ]),
         ['l', 'l', 'l', 'r', 'l'],
       )}\n`,
     )
   }
   for (const w of waiting)
-    process.stdout.write(`waiting: ${w.name} (${w.reason}); it will be taken on the next run\n`)
+    process.stdout.write(`${t('inbox.out.waiting', { name: w.name, reason: w.reason })}\n`)
+  for (const k of skipped)
+    process.stdout.write(`${t('inbox.out.skipped', { name: k.name, reason: k.reason })}\n`)
+}
+
+/**
+ * SIGINT/SIGTERM (Ctrl-C, systemctl stop, kill): the first asks the run to stop after the current
+ * file (the rest are given back, the run is recorded as interrupted, exit as usual); a second one
+ * abandons the current file at once (it is read again next time), as `schedule` does.
+ */
+function stopOnSignals(app: App, onFirst: () => void): () => void {
+  let signals = 0
+  const onSignal = (signal: NodeJS.Signals) => {
+    signals++
+    if (signals === 1) {
+      app.log.warn({ signal }, t('inbox.signal.stopping'))
+      onFirst()
+      return
+    }
+    app.log.warn({ signal }, t('inbox.signal.abandoning'))
+    try {
+      const mine = app.store.all(
+        app.store.db
+          .selectFrom('runs')
+          .select('id')
+          .where('status', '=', 'running')
+          .where('pid', '=', process.pid),
+      )
+      for (const r of mine)
+        finishRun(app.store, r.id, 'interrupted', {}, t('inbox.signal.abandoned', { signal }))
+    } catch {
+      // the next run marks it abandoned anyway
+    }
+    process.exit(signal === 'SIGINT' ? 130 : 143)
+  }
+  process.on('SIGINT', onSignal)
+  process.on('SIGTERM', onSignal)
+  return () => {
+    process.off('SIGINT', onSignal)
+    process.off('SIGTERM', onSignal)
+  }
 }
 
 export function jobExitCode(outcomes: FileOutcome[]): number {
@@ -61,13 +128,29 @@ export async function runIngestLike(
   command: 'ingest' | 'refresh',
   files: string[],
 ): Promise<number> {
+  // Before the lease: a folder or a FIFO on the command line is a usage error, never a hang.
+  const bad = await unreadableArguments(files)
+  if (bad.length > 0) throw new UsageError(bad.map((b) => b.reason).join('\n'))
   const app = appFor(values)
   const progress = progressLine()
   let current = ''
+  let stopping = false
+  const release = stopOnSignals(app, () => {
+    stopping = true
+  })
   try {
     const result = await runJob(app, {
       command,
       files,
+      shouldStop: () => stopping,
+      onWait: (waiting, msLeft) =>
+        progress(
+          t('inbox.progress.waiting', {
+            n: waiting.length,
+            names: waiting.map((w) => w.name).join(', '),
+            seconds: Math.ceil(msLeft / 1000),
+          }),
+        ),
       onFile: (i, total, name) => {
         current = `[${i + 1}/${total}] ${name}`
         progress(current)
@@ -76,17 +159,25 @@ export async function runIngestLike(
     })
     progress.done()
     if (values.json) {
-      if (command === 'ingest') printJson(result.outcomes.map(outcomeJson))
+      if (command === 'ingest')
+        printJson([
+          ...result.outcomes.map(outcomeJson),
+          ...result.waiting.map((w) => notTakenJson(w, 'waiting')),
+          ...result.skipped.map((k) => notTakenJson(k, 'skipped')),
+        ])
       else
         printJson({
           runId: result.runId,
           files: result.outcomes.map(outcomeJson),
-          waiting: result.waiting,
+          waiting: result.waiting.map((w) => ({ ...w, file: w.name, status: 'waiting' })),
+          skipped: result.skipped.map((k) => ({ ...k, file: k.name, status: 'skipped' })),
+          stopped: result.stopped ?? 0,
           snapshots: result.snapshots.length,
           warehouse: warehouseJson(result.warehouse),
         })
     } else {
-      printOutcomes(result.outcomes, result.waiting)
+      printOutcomes(result.outcomes, result.waiting, result.skipped)
+      if (result.stopped) process.stdout.write(`${t('inbox.out.stopped', { n: result.stopped })}\n`)
       if (result.snapshots.length > 0)
         process.stdout.write(`${result.snapshots.length} new ranking snapshot(s).\n`)
       printWarehouse(result.warehouse)
@@ -98,6 +189,7 @@ export async function runIngestLike(
     }
     return jobExitCode(result.outcomes)
   } finally {
+    release()
     progress.done()
     await app.close()
   }
