@@ -4,12 +4,20 @@
  * or "Unicode Text" (UTF-16LE with BOM, tab separated). Cells stay strings (pipelines type them);
  * ragged rows are passed through as they are, because deciding what they mean is the pipeline's job.
  */
+import { isUtf8 } from 'node:buffer'
 import { readFile, stat } from 'node:fs/promises'
 import { basename, extname } from 'node:path'
 import { Readable } from 'node:stream'
 import { CsvError, parse } from 'csv-parse'
 import { columnLetter, QdError } from '../errors.ts'
-import { type DetectedEncoding, decodeChunks, detectEncoding } from './decode.ts'
+import { t } from '../i18n/index.ts'
+import {
+  type DetectedEncoding,
+  decodeChunks,
+  detectEncoding,
+  strayBytesInUtf8,
+  WINDOWS_1258,
+} from './decode.ts'
 import { type CellValue, DEFAULT_LIMITS, type ReadLimits, type Row, type WorkbookSource } from './types.ts'
 
 export type CsvDelimiter = ',' | ';' | '\t'
@@ -109,6 +117,31 @@ export function csvFromBytes(
 ): WorkbookSource {
   const lim: ReadLimits = { ...DEFAULT_LIMITS, ...limits }
   const enc = detectEncoding(bytes)
+  // A BOM declares UTF-8, so any invalid byte is a stray one; without it, only text that is clearly
+  // UTF-8 apart from a few bytes is reported (real Windows-1258 text is read as such).
+  const stray =
+    enc.name === 'utf-8-bom' && !isUtf8(bytes.subarray(enc.bomLength))
+      ? strayBytesInUtf8(bytes, { declared: true })
+      : enc === WINDOWS_1258
+        ? strayBytesInUtf8(bytes)
+        : null
+  if (stray) {
+    const hex = `0x${stray.byte.toString(16).toUpperCase().padStart(2, '0')}`
+    throw new QdError(
+      'encoding',
+      t('inbox.encoding.stray-byte', {
+        line: stray.line,
+        offset: stray.offset,
+        byte: hex,
+        count: stray.count,
+      }),
+      {
+        location: { sheet: sheetName, row: stray.line },
+        expected: 'UTF-8',
+        found: `byte ${hex} at offset ${stray.offset} (${stray.count} invalid byte(s))`,
+      },
+    )
+  }
   const delim = delimiter ?? detectDelimiter(sampleText(bytes, enc), enc.name.startsWith('utf-16'))
   async function* sheets() {
     yield { name: sheetName, index: 0, rows: csvRows(bytes, enc, delim, sheetName, lim) }

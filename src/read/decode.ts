@@ -40,6 +40,74 @@ export function detectEncoding(
   return bomEncoding(bytes) ?? (isUtf8(bytes) ? UTF8 : fallback)
 }
 
+export interface StrayBytes {
+  /** 0-based offset of the first byte that breaks UTF-8. */
+  offset: number
+  /** 1-based line of that byte, as a text editor counts. */
+  line: number
+  byte: number
+  /** How many such breaks the file has. */
+  count: number
+}
+
+/**
+ * A file that is UTF-8 but for a few stray bytes (a copy-paste from another program, one cell typed
+ * in another code page) would otherwise be read as Windows-1258 and turn every Vietnamese letter
+ * into mojibake, so that no header matches ("no sheet looks like a table"). Real Windows-1258
+ * Vietnamese text has almost no valid multi-byte UTF-8 sequences and many breaks; UTF-8 text has
+ * many sequences. Returns where the first break is when the file is clearly the latter.
+ */
+export function strayBytesInUtf8(bytes: Uint8Array, opts: { declared?: boolean } = {}): StrayBytes | null {
+  let sequences = 0
+  let breaks = 0
+  let first = -1
+  const start = bomEncoding(bytes)?.bomLength ?? 0
+  for (let i = start; i < bytes.length; ) {
+    const b = bytes[i]!
+    if (b < 0x80) {
+      i++
+      continue
+    }
+    const len = sequenceLength(bytes, i)
+    if (len > 0) {
+      sequences++
+      i += len
+      continue
+    }
+    breaks++
+    if (first < 0) first = i
+    // clearly a legacy code page: no need to look at the rest of a large file
+    if (!opts.declared && breaks > 1000 && breaks * 20 > sequences) return null
+    i++
+  }
+  if (first < 0) return null
+  if (!opts.declared && (sequences < 8 || breaks * 20 > sequences)) return null
+  let line = 1
+  for (let i = 0; i < first; i++) if (bytes[i] === 0x0a) line++
+  return { offset: first, line, byte: bytes[first]!, count: breaks }
+}
+
+/** Length of the well-formed UTF-8 sequence starting at `i` (2-4), or 0 (RFC 3629 table 3-7). */
+function sequenceLength(bytes: Uint8Array, i: number): number {
+  const b = bytes[i]!
+  const cont = (k: number, lo = 0x80, hi = 0xbf) => {
+    const c = bytes[i + k]
+    return c !== undefined && c >= lo && c <= hi
+  }
+  if (b >= 0xc2 && b <= 0xdf) return cont(1) ? 2 : 0
+  if (b >= 0xe0 && b <= 0xef) {
+    const lo = b === 0xe0 ? 0xa0 : 0x80
+    const hi = b === 0xed ? 0x9f : 0xbf
+    return cont(1, lo, hi) && cont(2) ? 3 : 0
+  }
+  if (b >= 0xf0 && b <= 0xf4) {
+    const lo = b === 0xf0 ? 0x90 : 0x80
+    const hi = b === 0xf4 ? 0x8f : 0xbf
+    return cont(1, lo, hi) && cont(2) && cont(3) ? 4 : 0
+  }
+  return 0
+}
+
 /** Whole buffer -> NFC string. */
 export function decodeAll(bytes: Uint8Array, enc: DetectedEncoding): string {
   return new TextDecoder(enc.label, { ignoreBOM: true })

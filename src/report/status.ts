@@ -7,7 +7,7 @@ import { readdir, stat } from 'node:fs/promises'
 import { basename, join } from 'node:path'
 import type { ReadApp } from '../app.ts'
 import { getLang, t } from '../i18n/index.ts'
-import { isIgnoredName } from '../inbox/scan.ts'
+import { listInbox } from '../inbox/scan.ts'
 import { readingWarnings, todayIn } from '../ingest/reading-warnings.ts'
 import { warehouseLag } from '../publish/state.ts'
 import { resolveTarget } from '../publish/target.ts'
@@ -28,7 +28,7 @@ export function ageInDays(isoDate: string | null, now: Date, timezone: string): 
 export async function getStatus(app: ReadApp, opts: { runs?: number; now?: Date } = {}) {
   const now = opts.now ?? new Date()
   // The file system first (awaits), then every database read in one snapshot (no await inside).
-  const files = await inboxFiles(app.home)
+  const files = await inboxFiles(app.home, now)
   return app.read(() => statusFromDatabase(app, files, now, opts.runs ?? 5))
 }
 
@@ -38,15 +38,15 @@ interface InboxFiles {
   oldestInbox: number
   /** Files claimed by a run that was stopped or killed: the next run takes them first. */
   inWork: string[]
+  /** Every inbox entry, classified as the scan does (without its pause). */
+  listed: Awaited<ReturnType<typeof listInbox>>
 }
 
-async function inboxFiles(home: ReadApp['home']): Promise<InboxFiles> {
-  const inbox = existsSync(home.inbox)
-    ? (await readdir(home.inbox, { withFileTypes: true }))
-        .filter((d) => d.isFile() && !isIgnoredName(d.name))
-        .map((d) => d.name)
-        .sort()
-    : []
+async function inboxFiles(home: ReadApp['home'], now: Date): Promise<InboxFiles> {
+  const listed = existsSync(home.inbox)
+    ? await listInbox(home.inbox, now.getTime())
+    : { candidates: [], ignored: [], skipped: [] }
+  const inbox = listed.candidates.map((c) => c.name).sort()
   // (Listed here, not with inbox/files.ts leftovers(), which also cleans up: status only reads.)
   const inWork: string[] = []
   if (existsSync(home.work)) {
@@ -56,22 +56,63 @@ async function inboxFiles(home: ReadApp['home']): Promise<InboxFiles> {
         if (f.isFile() && !f.name.endsWith('.copying')) inWork.push(f.name)
     }
   }
-  const inboxAges = await Promise.all(
-    inbox.map(async (name) => {
-      try {
-        return (await stat(join(home.inbox, name))).mtimeMs
-      } catch {
-        return null
-      }
+  const oldestInbox = Math.min(...listed.candidates.map((c) => c.mtimeMs))
+  return { inbox, oldestInbox, inWork, listed }
+}
+
+export interface InboxStatusEntry {
+  name: string
+  /** What the next run does with it: takes it, waits for it to settle, or never takes it. */
+  state: 'ready' | 'waiting' | 'skipped'
+  code: string | null
+  reason: string | null
+}
+
+/**
+ * The inbox as the next run will see it, with the notes runs left (inbox_notes) about files they
+ * could not move: out of the inbox (skipped) or on from work/ (committed, move pending).
+ */
+function inboxEntries(app: ReadApp, files: InboxFiles, now: Date) {
+  const notes = new Map<string, string>()
+  for (const n of app.store.all(
+    app.store.db
+      .selectFrom('inbox_notes')
+      .select(['file_name', 'place', 'message'])
+      .orderBy('id', 'desc')
+      .limit(500),
+  ))
+    if (!notes.has(`${n.place}/${n.file_name}`)) notes.set(`${n.place}/${n.file_name}`, n.message)
+  const { minFileAgeSeconds } = app.config.inbox
+  const entries: InboxStatusEntry[] = [
+    ...files.listed.candidates.map((c): InboxStatusEntry => {
+      const note = notes.get(`inbox/${c.name}`)
+      if (note) return { name: c.name, state: 'skipped', code: 'cannot-claim', reason: note }
+      if (!c.futureMtime && now.getTime() - c.mtimeMs < minFileAgeSeconds * 1000)
+        return {
+          name: c.name,
+          state: 'waiting',
+          code: 'too-young',
+          reason: t('inbox.wait.too-young', { seconds: minFileAgeSeconds }),
+        }
+      if (c.futureMtime)
+        return { name: c.name, state: 'ready', code: 'future-mtime', reason: t('inbox.status.future-mtime') }
+      return { name: c.name, state: 'ready', code: null, reason: null }
     }),
-  )
-  const oldestInbox = Math.min(...inboxAges.filter((t): t is number => t !== null))
-  return { inbox, oldestInbox, inWork }
+    ...files.listed.skipped.map(
+      (k): InboxStatusEntry => ({ name: k.name, state: 'skipped', code: k.code, reason: k.reason }),
+    ),
+  ].sort((a, b) => a.name.localeCompare(b.name))
+  const workNotes = files.inWork.flatMap((name) => {
+    const note = notes.get(`work/${name}`)
+    return note ? [{ name, reason: note }] : []
+  })
+  return { entries, workNotes }
 }
 
 function statusFromDatabase(app: ReadApp, files: InboxFiles, now: Date, runCount: number) {
   const { store } = app
   const { inbox, oldestInbox, inWork } = files
+  const inboxState = inboxEntries(app, files, now)
   const timezone = app.config.schedule.timezone
   const runs = store.all(store.db.selectFrom('runs').selectAll().orderBy('id', 'desc').limit(runCount))
   const rejected = store
@@ -189,8 +230,10 @@ function statusFromDatabase(app: ReadApp, files: InboxFiles, now: Date, runCount
   const attention = attentionItems({
     runs,
     schedule,
-    inboxWaiting: inbox.length,
+    inboxWaiting: inboxState.entries.filter((e) => e.state !== 'skipped').length,
     inWork: inWork.length,
+    notTaken: inboxState.entries.filter((e) => e.state === 'skipped'),
+    workNotes: inboxState.workNotes,
     timezone,
     store,
     readingWarnings: latestReadingWarnings(app, now),
@@ -237,6 +280,10 @@ function statusFromDatabase(app: ReadApp, files: InboxFiles, now: Date, runCount
       files: inbox,
       oldestHours: inbox.length ? Math.floor((now.getTime() - oldestInbox) / 3_600_000) : null,
       inWork,
+      /** Every inbox entry with what the next run will do with it (ready, waiting, skipped) and why. */
+      entries: inboxState.entries,
+      /** Files in work/ that a run recorded but could not move on, with the reason. */
+      workNotes: inboxState.workNotes,
     },
     rejected,
     withdrawn,
@@ -412,6 +459,8 @@ function attentionItems(ctx: {
   schedule: ReturnType<typeof scheduleStatus>
   inboxWaiting: number
   inWork: number
+  notTaken: InboxStatusEntry[]
+  workNotes: Array<{ name: string; reason: string }>
   timezone: string
   store: ReadApp['store']
   readingWarnings: string[]
@@ -463,6 +512,8 @@ function attentionItems(ctx: {
     out.push(
       `${ctx.inWork} file(s) claimed by a stopped or running refresh (in work/); the next run takes them first`,
     )
+  for (const n of ctx.workNotes) out.push(`work/${n.name}: ${n.reason}`)
+  for (const e of ctx.notTaken) out.push(`${e.name}: ${e.reason}`)
   if (ctx.inboxWaiting > 0) out.push(`${ctx.inboxWaiting} file(s) waiting in the inbox for the next refresh`)
   out.push(...ctx.readingWarnings)
   return out

@@ -14,8 +14,8 @@
  *   (power cut, kill -9) is retried, up to MAX_RETRIES times, under keys `<key>#retry-N`;
  * - a tick that node-cron fires late or while the previous run is still going is queued, and when
  *   several are queued only the newest runs (the rest are recorded as `missed`);
- * - stop() (SIGINT/SIGTERM) lets the current file finish, leaves claimed files in work/ for the
- *   next run (which takes them first), and resolves when the run has been recorded.
+ * - stop() (SIGINT/SIGTERM) lets the current file finish, gives the claimed files not started back
+ *   to the inbox for the next run, and resolves when the run has been recorded.
  */
 import { setTimeout as sleep } from 'node:timers/promises'
 import cron, { type ScheduledTask } from 'node-cron'

@@ -12,12 +12,12 @@ import { nationalTable, titleLines } from '../../fixtures/national.ts'
 export function writeNationalCsv(
   dir: string,
   name: string,
-  opts: { day?: number; seed?: number; bad?: boolean; old?: boolean } = {},
+  opts: { day?: number; seed?: number; bad?: boolean; old?: boolean; encoding?: 'utf-8' | 'utf-8-bom' } = {},
 ): Buffer {
   const day = String(opts.day ?? 5).padStart(2, '0')
   const t = nationalTable({ cohort: 34, seed: opts.seed ?? 7, title: titleLines('2026', `2026-10-${day}`) })
   if (opts.bad) t.grid.rows[6]![2] = 19.5 // CKMB is out of 18
-  const bytes = encodeCsv(t.grid.rows, { encoding: 'utf-8-bom', delimiter: ';' })
+  const bytes = encodeCsv(t.grid.rows, { encoding: opts.encoding ?? 'utf-8-bom', delimiter: ';' })
   const path = join(dir, name)
   writeFileSync(path, bytes)
   if (opts.old !== false) {

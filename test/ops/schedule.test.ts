@@ -171,7 +171,7 @@ describe('tick claiming and catch-up (in-process, two connections on one home)',
 })
 
 describe('graceful stop between files', () => {
-  it('stopping after the first file records the run as interrupted; the next run takes the rest first', async () => {
+  it('stopping after the first file records the run as interrupted; the rest go back to the inbox for the next run', async () => {
     const home = tempHome()
     const files = await writeNationalBatch(join(home, 'inbox'), { files: 4 })
     const app = open(home)
@@ -185,10 +185,11 @@ describe('graceful stop between files', () => {
     })
     expect(first.outcomes).toHaveLength(1)
     expect(first.stopped).toBe(3)
-    expect(filesIn(join(home, 'work'))).toHaveLength(3)
+    expect(filesIn(join(home, 'work'))).toHaveLength(0)
+    expect(filesIn(join(home, 'inbox'))).toHaveLength(3)
     const row = runsOf(app).at(-1)!
     expect(row).toMatchObject({ status: 'interrupted', accepted: 1 })
-    expect(row.error).toMatch(/3 file\(s\) left in work/)
+    expect(row.error).toMatch(/3 tệp chưa xử lý được trả lại/)
     const second = await runJob(app, { command: 'refresh' })
     expect(second.outcomes.map((o) => o.status)).toEqual(['accepted', 'accepted', 'accepted'])
     const all = [...first.outcomes, ...second.outcomes].map((o) => o.file).sort()

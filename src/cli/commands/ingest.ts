@@ -77,8 +77,8 @@ export function printOutcomes(
   }
   for (const w of waiting)
     process.stdout.write(`${t('inbox.out.waiting', { name: w.name, reason: w.reason })}\n`)
-  for (const k of skipped)
-    process.stdout.write(`${t('inbox.out.skipped', { name: k.name, reason: k.reason })}\n`)
+  // the reason reads "bỏ qua: …" / "ignored: …" in the current language
+  for (const k of skipped) process.stdout.write(`${k.name}: ${k.reason}\n`)
 }
 
 /**

@@ -50,7 +50,7 @@ the home's lease). At start, the newest tick missed within --catch-up-hours is r
 missed ticks are recorded as missed); a tick whose run was killed is run again (at most twice).
 
 Stopping: SIGINT/SIGTERM (Ctrl-C, systemctl stop) lets the current file finish, records the run and
-exits 0; files already claimed stay in work/ and the next run takes them first. A second signal
+exits 0; claimed files not yet started go back to the inbox for the next run. A second signal
 abandons the current file at once (nothing of it is committed; it is taken again next time).
 
   --cron EXPR            cron expression (default from config, else "0 4 * * *")

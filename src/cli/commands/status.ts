@@ -90,6 +90,8 @@ export const statusCommand: CommandDef = {
         '',
         `Inbox: ${s.inbox.waiting} file(s) waiting${s.inbox.waiting ? ` (oldest ${s.inbox.oldestHours} h): ${s.inbox.files.join(', ')}` : ''}`,
       )
+      for (const e of s.inbox.entries.filter((e) => e.reason)) out.push(`  ${e.name}: ${e.reason}`)
+      for (const n of s.inbox.workNotes) out.push(`  work/${n.name}: ${n.reason}`)
       if (s.inbox.inWork.length)
         out.push(`In work/ (claimed by a run, taken first by the next one): ${s.inbox.inWork.join(', ')}`)
       out.push('', 'Rejected files (in rejected/, each with a .error.json):')

@@ -109,10 +109,6 @@ export const inbox = {
     vi: (p: { name: string; reason: string }) => `chưa lấy: ${p.name} (${p.reason}); lần chạy sau sẽ xử lý`,
     en: (p: { name: string; reason: string }) => `not taken: ${p.name} (${p.reason}); the next run takes it`,
   },
-  'inbox.out.skipped': {
-    vi: (p: { name: string; reason: string }) => `${p.name}: ${p.reason}`,
-    en: (p: { name: string; reason: string }) => `${p.name}: ${p.reason}`,
-  },
   'inbox.out.stopped': {
     vi: (p: { n: number }) =>
       `Đã dừng theo yêu cầu: ${p.n} tệp chưa xử lý được trả lại (tệp của inbox/ về inbox/), lần chạy sau sẽ xử lý.`,
@@ -137,5 +133,19 @@ export const inbox = {
     vi: (p: { signal: string }) =>
       `bỏ dở vì tín hiệu ${p.signal} thứ hai; các tệp của nó nằm lại trong work/`,
     en: (p: { signal: string }) => `abandoned by a second ${p.signal}; its files stay in work/`,
+  },
+  'inbox.status.future-mtime': {
+    vi: 'thời điểm sửa của tệp ở tương lai (đồng hồ của máy đã ghi tệp chạy nhanh?); tệp vẫn được nhận khi đã ổn định',
+    en: 'its modification time is in the future (the clock of the machine that wrote it runs ahead?); it is taken once stable',
+  },
+  'inbox.encoding.stray-byte': {
+    vi: (p: { line: number; offset: number; byte: string; count: number }) =>
+      `Tệp là văn bản UTF-8 nhưng có ${p.count} byte không hợp lệ; byte đầu tiên là ${p.byte} ở dòng ${p.line} ` +
+      `(vị trí byte ${p.offset}). Có thể một ô được dán từ chương trình dùng bảng mã khác. ` +
+      'Hãy sửa ô đó (hoặc mở tệp bằng Excel rồi lưu lại dạng "CSV UTF-8") và thả lại vào inbox.',
+    en: (p: { line: number; offset: number; byte: string; count: number }) =>
+      `The file is UTF-8 text but has ${p.count} invalid byte(s); the first is ${p.byte} on line ${p.line} ` +
+      `(byte offset ${p.offset}). A cell was probably pasted from a program using another code page. ` +
+      'Fix that cell (or open the file in Excel and save it as "CSV UTF-8") and drop it in again.',
   },
 } satisfies Catalog
