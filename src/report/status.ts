@@ -3,7 +3,7 @@
  * with their reasons, findings, and the latest reading of each period.
  */
 import { existsSync } from 'node:fs'
-import { readdir, stat } from 'node:fs/promises'
+import { readdir } from 'node:fs/promises'
 import { basename, join } from 'node:path'
 import type { ReadApp } from '../app.ts'
 import { getLang, t } from '../i18n/index.ts'
