@@ -5,7 +5,7 @@
  */
 import { createHash } from 'node:crypto'
 import { constants, createReadStream, existsSync } from 'node:fs'
-import { type FileHandle, link, mkdir, open, readdir, rename, rm, unlink } from 'node:fs/promises'
+import { type FileHandle, mkdir, open, readdir, rename, rm } from 'node:fs/promises'
 import { basename, join } from 'node:path'
 import { injectFault } from '../testing/faults.ts'
 import { fitName, NAME_MAX, safeName } from './names.ts'
@@ -43,27 +43,15 @@ function freeNameByCounter(dir: string, name: string): string {
 }
 
 /**
- * Moves a file without ever replacing one already at the target: link + unlink fails with EEXIST
- * instead of overwriting (plain rename would silently replace a file an analyst just dropped).
- * File systems without hard links (some SMB shares) fall back to a checked rename.
+ * Moves a file to a free name in `dir` ("name", else "name-2", ...). A checked rename, not link +
+ * unlink: a kill between those two would leave the file in two places and it would be counted
+ * twice. (The check and the rename are not one atomic step; an analyst would have to drop a file of
+ * the same name in that instant.)
  */
 async function moveNoReplace(from: string, dir: string, name: string): Promise<string> {
-  for (;;) {
-    const target = freeNameByCounter(dir, name)
-    try {
-      await link(from, target)
-    } catch (err) {
-      const code = (err as NodeJS.ErrnoException).code
-      if (code === 'EEXIST') continue
-      if (code === 'EPERM' || code === 'ENOTSUP' || code === 'EOPNOTSUPP' || code === 'EXDEV') {
-        await rename(from, target)
-        return target
-      }
-      throw err
-    }
-    await unlink(from)
-    return target
-  }
+  const target = freeNameByCounter(dir, name)
+  await rename(from, target)
+  return target
 }
 
 /**

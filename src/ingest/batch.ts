@@ -198,6 +198,8 @@ export async function ingestBatch(env: IngestEnv, opts: BatchOptions = {}): Prom
     const deadline = Date.now() + inboxOptions.settleWaitSeconds * 1000
     while (result.waiting.length > 0 && Date.now() < deadline && !opts.shouldStop?.()) {
       const untilOld = msUntilOldEnough(lastWaiting, inboxOptions.minFileAgeSeconds)
+      // only files too young to be ready before the deadline are left: waiting would change nothing
+      if (lastWaiting.every((w) => w.code === 'too-young') && untilOld > deadline - Date.now()) break
       const pause = Math.min(Math.max(untilOld, 100), 500, Math.max(deadline - Date.now(), 0))
       opts.onWait?.(result.waiting, deadline - Date.now())
       await sleep(pause)

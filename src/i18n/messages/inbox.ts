@@ -27,17 +27,21 @@ export const inbox = {
   'inbox.run-failed': {
     vi: (p: RunFailed) =>
       `Lần chạy đã dừng vì ${p.cause}` +
-      (p.file ? ` khi đang xử lý tệp "${p.file}". Tệp này không bị từ chối` : '. Không tệp nào bị từ chối') +
-      (p.returned === 'inbox'
-        ? ': nó và các tệp chưa xử lý được trả lại thư mục inbox/ để lần chạy sau xử lý.'
-        : ': nó và các tệp chưa xử lý nằm lại trong work/, lần chạy sau sẽ xử lý trước tiên.') +
+      (p.file
+        ? ` khi đang xử lý tệp "${p.file}". Tệp này không bị từ chối: nó và các tệp chưa xử lý ` +
+          (p.returned === 'inbox'
+            ? 'được trả lại thư mục inbox/ để lần chạy sau xử lý.'
+            : 'nằm lại trong work/, lần chạy sau sẽ xử lý trước tiên.')
+        : '. Không tệp nào bị từ chối; các tệp đã xử lý xong vẫn được giữ.') +
       ` Hãy khắc phục nguyên nhân rồi chạy lại. Chi tiết: ${p.detail}`,
     en: (p: RunFailed) =>
       `The run stopped because ${p.cause}` +
-      (p.file ? ` while working on "${p.file}". That file was not rejected` : '. No file was rejected') +
-      (p.returned === 'inbox'
-        ? ': it and the files not yet started are back in inbox/ for the next run.'
-        : ': it and the files not yet started stay in work/, where the next run takes them first.') +
+      (p.file
+        ? ` while working on "${p.file}". That file was not rejected: it and the files not yet started ` +
+          (p.returned === 'inbox'
+            ? 'are back in inbox/ for the next run.'
+            : 'stay in work/, where the next run takes them first.')
+        : '. No file was rejected; the files already done stay done.') +
       ` Fix the cause and run again. Details: ${p.detail}`,
   },
   'inbox.note.cannot-move': {
