@@ -113,6 +113,19 @@ export interface TitleFacts {
  * "Quý III năm 2026", "Tháng 8/2026", "tháng 08 năm 2026", "tính đến ngày 05/10/2026",
  * "Cập nhật: 05/10/2026 08:00", "(Từ ngày 01/01/2026 đến ngày 05/10/2026)".
  */
+/**
+ * A period read from a file's title, name or dates: null when the numbers are outside what
+ * makePeriod accepts ("Năm 1999"), so that such a file gets a content error ("no period") rather
+ * than an exception that is no one's fault.
+ */
+function periodIn(type: PeriodType, year: number, part: number | null): Period | null {
+  try {
+    return makePeriod(type, year, part)
+  } catch {
+    return null
+  }
+}
+
 export function factsFromText(text: string): TitleFacts {
   const t = stripAccents(text.normalize('NFC')).toLowerCase().replace(/\s+/g, ' ')
   let period: Period | null = null
@@ -136,15 +149,14 @@ export function factsFromText(text: string): TitleFacts {
   }
   if (!period) {
     let m = /quy\s*([1-4]|iv|iii|ii|i)\s*(?:\/|nam|-)\s*(\d{4})/.exec(t)
-    if (m) period = makePeriod('quarter', Number(m[2]), ROMAN[m[1]!] ?? Number(m[1]))
+    if (m) period = periodIn('quarter', Number(m[2]), ROMAN[m[1]!] ?? Number(m[1]))
     if (!period) {
       m = /thang\s*(\d{1,2})\s*(?:\/|nam|-)\s*(\d{4})/.exec(t)
-      if (m && Number(m[1]) >= 1 && Number(m[1]) <= 12)
-        period = makePeriod('month', Number(m[2]), Number(m[1]))
+      if (m && Number(m[1]) >= 1 && Number(m[1]) <= 12) period = periodIn('month', Number(m[2]), Number(m[1]))
     }
     if (!period) {
       m = /nam\s*(\d{4})/.exec(t)
-      if (m) period = makePeriod('year', Number(m[1]), null)
+      if (m) period = periodIn('year', Number(m[1]), null)
     }
   }
   return { period, asOf }
@@ -154,9 +166,11 @@ export function factsFromText(text: string): TitleFacts {
 export function periodFromRange(from: string, to: string): Period | null {
   const [y, m, d] = from.split('-').map(Number) as [number, number, number]
   if (d !== 1 || to < from) return null
-  const candidates: Period[] = [makePeriod('month', y, m)]
-  if ((m - 1) % 3 === 0) candidates.push(makePeriod('quarter', y, (m - 1) / 3 + 1))
-  if (m === 1) candidates.push(makePeriod('year', y, null))
+  const candidates = [
+    periodIn('month', y, m),
+    (m - 1) % 3 === 0 ? periodIn('quarter', y, (m - 1) / 3 + 1) : null,
+    m === 1 ? periodIn('year', y, null) : null,
+  ].filter((p): p is Period => p !== null)
   return candidates.find((p) => p.start === from && to <= p.end) ?? null
 }
 
@@ -178,18 +192,18 @@ export function factsFromFileName(name: string): TitleFacts {
   }
   let period: Period | null = null
   m = /(\d{4})[-_ ]?q([1-4])(?![0-9])/i.exec(rest) ?? null
-  if (m) period = makePeriod('quarter', Number(m[1]), Number(m[2]))
+  if (m) period = periodIn('quarter', Number(m[1]), Number(m[2]))
   if (!period) {
     m = /(?<![0-9])q([1-4])[-_ ]?(\d{4})/i.exec(rest)
-    if (m) period = makePeriod('quarter', Number(m[2]), Number(m[1]))
+    if (m) period = periodIn('quarter', Number(m[2]), Number(m[1]))
   }
   if (!period) {
     m = /(?<!\d)(\d{4})[-_](\d{2})(?!\d)/.exec(rest)
-    if (m && Number(m[2]) >= 1 && Number(m[2]) <= 12) period = makePeriod('month', Number(m[1]), Number(m[2]))
+    if (m && Number(m[2]) >= 1 && Number(m[2]) <= 12) period = periodIn('month', Number(m[1]), Number(m[2]))
   }
   if (!period) {
     m = /(?<!\d)(20\d{2})(?!\d)/.exec(rest)
-    if (m) period = makePeriod('year', Number(m[1]), null)
+    if (m) period = periodIn('year', Number(m[1]), null)
   }
   return { period, asOf }
 }
