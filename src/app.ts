@@ -23,7 +23,7 @@ import type { Pipeline } from './pipeline/types.ts'
 import { publishAfterRefresh } from './publish/after-refresh.ts'
 import type { PublishOutcome } from './publish/attempt.ts'
 import { ProvinceRegistry } from './reference/provinces.ts'
-import { assertLease, finishRun, heartbeat, LEASE_MS, startRun } from './run/runs.ts'
+import { assertLease, finishRun, heartbeat, LEASE_MS, LeaseLostError, startRun } from './run/runs.ts'
 import { loadMethodologies } from './score/methodology.ts'
 import { snapshotPending } from './snapshot/take.ts'
 import { reconcileWithdrawals } from './withdraw/reconcile.ts'
@@ -207,7 +207,9 @@ export async function runJob(
     // Not the file's fault (a bug, a full disk, a busy database): the run fails, no file is
     // blamed, and the message says what happened to the files (src/ingest/failure.ts).
     const failure =
-      err instanceof RunFailedError || err instanceof QdError ? err : new RunFailedError(null, err)
+      err instanceof RunFailedError || err instanceof QdError || err instanceof LeaseLostError
+        ? err
+        : new RunFailedError(null, err)
     try {
       finishRun(
         app.store,

@@ -22,7 +22,7 @@ import {
   returnToInbox,
 } from '../inbox/files.ts'
 import { msUntilOldEnough, type ScanResult, type SkippedEntry, scanInbox } from '../inbox/scan.ts'
-import { heartbeat } from '../run/runs.ts'
+import { heartbeat, LeaseLostError } from '../run/runs.ts'
 import { failureDetail, RunFailedError } from './failure.ts'
 import { type FileOutcome, type IngestEnv, ingestFile, recordNote } from './ingest-file.ts'
 
@@ -127,6 +127,8 @@ export async function ingestBatch(env: IngestEnv, opts: BatchOptions = {}): Prom
       try {
         result.outcomes.push(await ingestFile(env, item.path, { recovered: item.origin === 'leftover' }))
       } catch (err) {
+        // A run that lost its lease must not move anything: another run owns the home now.
+        if (err instanceof LeaseLostError) throw err
         const failure = err instanceof RunFailedError ? err : new RunFailedError(basename(item.path), err)
         failure.returned = await giveBack(items.slice(i))
         failure.outcomes = result.outcomes

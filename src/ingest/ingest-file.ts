@@ -288,7 +288,7 @@ async function reject(
   base: Omit<FileOutcome, 'status'>,
   error: QdError,
 ): Promise<FileOutcome> {
-  const { store, home, log } = env
+  const { home, log } = env
   // Report first, then the event (with the destination), then the move: a kill at any point leaves
   // either nothing recorded (the file is read again) or a record the next run completes.
   holdLease(env)
