@@ -2,25 +2,95 @@
  * Output formats shared by commands: aligned terminal tables, CSV that Excel opens cleanly (UTF-8
  * BOM and CRLF when written to a file, so Vietnamese shows correctly), JSON.
  */
-import { writeFileSync } from 'node:fs'
+
+import { existsSync, writeFileSync } from 'node:fs'
+import { fmtNumber } from '../i18n/format.ts'
+import { t } from '../i18n/index.ts'
 import { excelCsv, jsonText } from '../report/text-formats.ts'
+import { UsageError } from './args.ts'
 
 export type Cell = string | number | null | undefined
 
 /** Display width: NFC Vietnamese is one code point per letter; combining marks take no column. */
-function width(s: string): number {
+export function width(s: string): number {
   return [...s.normalize('NFC')].filter((ch) => !/\p{M}/u.test(ch)).length
 }
 
+/** A number for people in the current language ("70,41" in Vietnamese, "70.41" in English). */
 export function formatNumber(v: Cell, digits = 2): string {
   if (v === null || v === undefined) return '–'
-  if (typeof v === 'number') return v.toFixed(digits)
+  if (typeof v === 'number') return fmtNumber(v, digits)
   return v
 }
 
-export function renderTable(headers: string[], rows: Cell[][], align?: Array<'l' | 'r'>): string {
-  const text = rows.map((r) => r.map((c) => (c === null || c === undefined ? '–' : String(c))))
-  const widths = headers.map((h, i) => Math.max(width(h), ...text.map((r) => width(r[i] ?? ''))))
+/** The terminal width tables are made to fit (the issue's 100-column terminal). */
+export const TERMINAL_WIDTH = 100
+
+/** Cuts text to `max` display columns with an ellipsis. */
+export function truncate(s: string, max: number): string {
+  const chars = [...s.normalize('NFC')]
+  if (width(s) <= max) return s
+  let out = ''
+  for (const ch of chars) {
+    if (width(out + ch) > max - 1) break
+    out += ch
+  }
+  return `${out}…`
+}
+
+/** Wraps text at spaces to lines of at most `max` columns, each prefixed by `indent`. */
+export function wrap(text: string, max = TERMINAL_WIDTH, indent = ''): string {
+  const lines: string[] = []
+  let line = ''
+  for (const word of text.split(/\s+/).filter(Boolean)) {
+    const next = line ? `${line} ${word}` : word
+    if (line && width(indent) + width(next) > max) {
+      lines.push(indent + line)
+      line = word
+    } else line = next
+  }
+  if (line) lines.push(indent + line)
+  return lines.join('\n')
+}
+
+export interface TableFit {
+  /** Total width to fit in (default TERMINAL_WIDTH). */
+  maxWidth?: number
+  /** The column whose text is cut (with "…") when the table is too wide. */
+  shrink: number
+  /** The narrowest the shrinking column may get. */
+  minWidth?: number
+  /** Leave out columns with no value in any row (all "–"), except the shrinking one. */
+  dropEmpty?: boolean
+}
+
+export function renderTable(
+  headers: string[],
+  rows: Cell[][],
+  align?: Array<'l' | 'r'>,
+  fit?: TableFit,
+): string {
+  let text = rows.map((r) => r.map((c) => (c === null || c === undefined ? '–' : String(c))))
+  if (fit?.dropEmpty && text.length > 0) {
+    const keep = headers.map((_h, i) => i === fit.shrink || text.some((r) => (r[i] ?? '–') !== '–'))
+    const shrink = keep.slice(0, fit.shrink).filter(Boolean).length
+    return renderTable(
+      headers.filter((_h, i) => keep[i]),
+      text.map((r) => r.filter((_c, i) => keep[i])),
+      align?.filter((_a, i) => keep[i]),
+      { ...fit, shrink, dropEmpty: false },
+    )
+  }
+  let widths = headers.map((h, i) => Math.max(width(h), ...text.map((r) => width(r[i] ?? ''))))
+  if (fit) {
+    const total = widths.reduce((a, b) => a + b, 0) + 2 * (widths.length - 1)
+    const over = total - (fit.maxWidth ?? TERMINAL_WIDTH)
+    if (over > 0) {
+      const room = Math.max(fit.minWidth ?? 12, (widths[fit.shrink] ?? 0) - over)
+      text = text.map((r) => r.map((c, i) => (i === fit.shrink ? truncate(c, room) : c)))
+      widths = headers.map((h, i) => Math.max(width(h), ...text.map((r) => width(r[i] ?? ''))))
+    }
+  }
   const pad = (s: string, i: number) => {
     const fill = ' '.repeat(Math.max(0, widths[i]! - width(s)))
     return (align?.[i] ?? 'l') === 'r' ? fill + s : s + fill
@@ -38,4 +108,9 @@ export function writeCsvFile(path: string, headers: string[], rows: Cell[][]): v
 
 export function printJson(value: unknown): void {
   process.stdout.write(jsonText(value))
+}
+
+/** `--out FILE` never replaces a file that is there unless `--force` says so (a usage error, exit 2). */
+export function refuseOverwrite(out: string | undefined, force: unknown): void {
+  if (out && !force && existsSync(out)) throw new UsageError(t('cli.out-exists', { path: out }))
 }

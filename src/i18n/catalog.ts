@@ -10,13 +10,20 @@
  */
 import { app } from './messages/app.ts'
 import { cli } from './messages/cli.ts'
+import { cliIngest } from './messages/cli-ingest.ts'
+import { cliProvince } from './messages/cli-province.ts'
+import { cliRanking } from './messages/cli-ranking.ts'
+import { cliUnits } from './messages/cli-units.ts'
 import { common } from './messages/common.ts'
 import { core } from './messages/core.ts'
+import { figures } from './messages/figures.ts'
 import { inbox } from './messages/inbox.ts'
 import { national } from './messages/national.ts'
 import { poison } from './messages/poison.ts'
 import { publish } from './messages/publish.ts'
 import { serve } from './messages/serve.ts'
+import { status } from './messages/status.ts'
+import { terms } from './messages/terms.ts'
 import { withdraw } from './messages/withdraw.ts'
 
 // biome-ignore lint/suspicious/noExplicitAny: message parameters are typed per entry below.
@@ -41,6 +48,13 @@ export const MESSAGES = {
   ...poison,
   ...withdraw,
   ...inbox,
+  ...terms,
+  ...figures,
+  ...cliRanking,
+  ...cliProvince,
+  ...cliIngest,
+  ...cliUnits,
+  ...status,
 } satisfies Catalog
 
 export type MessageKey = keyof typeof MESSAGES

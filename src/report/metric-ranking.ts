@@ -12,6 +12,9 @@ import { sql } from 'kysely'
 import { bandFor, type Config } from '../config/config.ts'
 import type { Store } from '../db/sqlite.ts'
 import { NotFoundError } from '../errors.ts'
+import { fmtDate, fmtNumber } from '../i18n/format.ts'
+import { t as tr } from '../i18n/index.ts'
+import { periodName } from '../i18n/terms.ts'
 import { GROUP_CODES, type GroupCode } from '../reference/groups.ts'
 import type { ProvinceRegistry } from '../reference/provinces.ts'
 import { loadMethodologies } from '../score/methodology.ts'
@@ -190,10 +193,18 @@ export function getMetricRanking(
   const hits = known.filter((r) => r.metric.atOrAbove).length
   const pct = Math.round(t * 10000) / 100
   const isFull = opts.atLeast === undefined || (full !== null && Math.abs(opts.atLeast - full) < 1e-12)
-  const sentence =
-    `${hits} of ${known.length} provinces have ${m.code} (${m.name}) at or above ${pct}%` +
-    (isFull ? ' (full points)' : '') +
-    `, ${day.period}${day.as_of ? ` as of ${day.as_of}` : ''}.`
+  const sentence = tr('metric-ranking.sentence', {
+    hits,
+    of: known.length,
+    code: m.code,
+    name: m.name,
+    pct: fmtNumber(pct, pct % 1 === 0 ? 0 : 2),
+    full: isFull,
+    when: tr('ranking.focus.when', {
+      period: periodName(day.period),
+      asOf: day.as_of ? fmtDate(day.as_of) : '',
+    }),
+  })
   const sources = new Set(sets.map((s) => s.source))
   return {
     period: day.period,

@@ -9,8 +9,11 @@
  */
 import { sql } from 'kysely'
 import type { Store } from '../db/sqlite.ts'
+import { fmtDate } from '../i18n/format.ts'
+import { t } from '../i18n/index.ts'
+import { periodName } from '../i18n/terms.ts'
 import { type CaptureRow, capturesById, provinceInput } from '../mart/portal-inputs.ts'
-import type { GroupCode } from '../reference/groups.ts'
+import { GROUPS, type GroupCode } from '../reference/groups.ts'
 import {
   computeUnit,
   type MetricResult,
@@ -22,6 +25,7 @@ import {
 import { methodologyById } from '../score/methodology.ts'
 import { fromHundredths, toHundredths } from '../score/round.ts'
 import { competitionRanks } from '../snapshot/rank.ts'
+import { isNationalRanking, totalAfterGains } from './figures.ts'
 
 export type ScoreSetRow = {
   id: number
@@ -344,6 +348,14 @@ export interface WhatIfReport {
   changes: WhatIfChange[]
   /** One step per change, applied in order (each on top of the previous). */
   steps: WhatIfResult[]
+  /**
+   * 'snapshot': before/after totals and ranks are the snapshot's (the headline) with the points
+   * gained on the captures added (src/report/figures.ts); 'captures': no snapshot row for the
+   * province, so the totals are the captures' own.
+   */
+  basis: 'snapshot' | 'captures'
+  /** The reading date of the captures the points gained are computed from. */
+  capturesAsOf: string | null
   before: { total: number | null; rank: number | null }
   after: { total: number | null; rank: number | null; pointsGained: number | null }
   /** The snapshot the rank is taken in (the other provinces keep their totals there). */
@@ -435,18 +447,23 @@ export function portalWhatIf(
 ): WhatIfReport {
   const result = recomputeScoreSet(store, set)
   const { steps, total } = whatIfMany(result, changes)
-  let before: number | null = null
-  let after: number | null = null
+  const notes: string[] = []
+  const engineNote = steps.map((s) => s.note).find((n) => n !== null)
+  if (engineNote) notes.push(engineNote)
+  let basis: WhatIfReport['basis'] = 'captures'
+  let before = { total: result.total, rank: null as number | null }
+  let after = { total, rank: null as number | null }
   let ranked: number | null = null
   let snapshotAsOf: string | null = null
-  let note: string | null = steps.map((s) => s.note).find((n) => n !== null) ?? null
   if (snapshotId !== null) {
-    const snap = store.first(store.db.selectFrom('snapshots').select(['as_of']).where('id', '=', snapshotId))
+    const snap = store.first(
+      store.db.selectFrom('snapshots').select(['as_of', 'ranked', 'cohort']).where('id', '=', snapshotId),
+    )
     snapshotAsOf = snap?.as_of ?? null
     const rows = store.all(
       store.db
         .selectFrom('snapshot_rows')
-        .select(['province_code', 'total'])
+        .select(['province_code', 'total', 'ckmb', 'tdgq', 'clgq', 'tttt', 'mdhl', 'mdsh'])
         .where('snapshot_id', '=', snapshotId),
     )
     const rankWith = (t: number | null) => {
@@ -455,35 +472,67 @@ export function portalWhatIf(
       const ranks = competitionRanks(list)
       return { rank: ranks[ranks.length - 1] ?? null, ranked: list.filter((x) => x !== null).length }
     }
-    before = rankWith(result.total).rank
-    const a = rankWith(total)
-    after = a.rank
-    ranked = a.ranked
-    if (snapshotAsOf !== set.as_of) {
-      note = [
-        note,
-        `The metric detail is from ${set.as_of ?? set.period}; the rank is taken among the totals of the snapshot of ${snapshotAsOf ?? 'its period'}.`,
-      ]
-        .filter(Boolean)
-        .join(' ')
+    const own = rows.find((r) => r.province_code === set.province_code)
+    if (own && own.total !== null) {
+      // One answer per question: "now" is the snapshot's total and rank (the headline); the points
+      // gained come from the captures and are added to it, capped at each group's maximum.
+      basis = 'snapshot'
+      const headline = {
+        total: own.total,
+        groups: GROUPS.map((g) => ({ code: g.code, score: own[g.column], maxScore: g.max })),
+      }
+      const gains = steps.map((s) => ({
+        group: s.group,
+        gained:
+          s.after.groupScore === null || s.before.groupScore === null
+            ? Number.NaN
+            : fromHundredths(toHundredths(s.after.groupScore) - toHundredths(s.before.groupScore)),
+      }))
+      const applied = gains.some((g) => Number.isNaN(g.gained))
+        ? { total: null, gained: null }
+        : totalAfterGains(headline, gains)
+      before = { total: own.total, rank: rankWith(own.total).rank }
+      const a = rankWith(applied.total)
+      after = { total: applied.total, rank: applied.total === null ? null : a.rank }
+      ranked = a.ranked
+      if (snapshotAsOf !== set.as_of) {
+        notes.push(
+          t('whatif.note.gain-on-snapshot', {
+            captures: set.as_of ? fmtDate(set.as_of) : periodName(set.period),
+            snapshot: snapshotAsOf ? fmtDate(snapshotAsOf) : periodName(set.period),
+          }),
+        )
+      }
+      if (snap && !isNationalRanking(snap)) {
+        after = { ...after, rank: null }
+        before = { ...before, rank: null }
+        notes.push(t('figures.not-national', { ranked: snap.ranked, cohort: snap.cohort }))
+      }
+    } else {
+      const b = rankWith(result.total)
+      const a = rankWith(total)
+      before = { total: result.total, rank: b.rank }
+      after = { total, rank: a.rank }
+      ranked = a.ranked
     }
-  } else note = [note, 'No ranking snapshot for this period: no rank to compare.'].filter(Boolean).join(' ')
+  } else notes.push(t('whatif.note.no-snapshot'))
   return {
     changes,
     steps,
-    before: { total: result.total, rank: before },
+    basis,
+    capturesAsOf: set.as_of,
+    before,
     after: {
-      total,
-      rank: after,
+      ...after,
       pointsGained:
-        total === null || result.total === null
+        after.total === null || before.total === null
           ? null
-          : fromHundredths(toHundredths(total) - toHundredths(result.total)),
+          : fromHundredths(toHundredths(after.total) - toHundredths(before.total)),
     },
     snapshotId,
     snapshotAsOf,
     ranked,
-    note,
+    note: notes.length ? notes.join(' ') : null,
   }
 }
 

@@ -15,6 +15,7 @@ import { cohortFor, parsePeriod } from '../reference/period.ts'
 import type { Cohort, Province, ProvinceRegistry } from '../reference/provinces.ts'
 import { unknownProvinceArg } from '../reference/suggest.ts'
 import type { WhatIfChange } from '../score/compute.ts'
+import { isNationalRanking, nationalRank } from './figures.ts'
 import {
   findScoreSet,
   type PortalDetail,
@@ -36,6 +37,11 @@ export interface ProvinceReport {
   snapshotId: number | null
   rank: number | null
   cohortSize: number
+  /** Where the total, rank and group scores come from (the snapshot's source; src/report/figures.ts). */
+  source: string | null
+  /** Provinces the snapshot ranks; a rank is national only when that is at least half the list. */
+  ranked: number | null
+  nationalRank: boolean
   total: number | null
   band: string | null
   rankChange: number | null
@@ -134,6 +140,9 @@ export function getProvinceReport(
     snapshotId: snap.id,
     rank: num('rank'),
     cohortSize: snap.cohort,
+    source: snap.source_label,
+    ranked: snap.ranked,
+    nationalRank: isNationalRanking(snap),
     total: num('total'),
     band: (row.band as string | null) ?? null,
     rankChange: num('rank_change'),
@@ -184,6 +193,9 @@ function reportFromCaptures(
     snapshotId: null,
     rank: null,
     cohortSize: province.cohort,
+    source: null,
+    ranked: null,
+    nationalRank: false,
     total: set.total,
     band: null,
     rankChange: null,
@@ -240,7 +252,7 @@ function historyOf(
       asOf: h.as_of,
       // A reading that ranks fewer than half of the list (a few provinces' own portal captures)
       // keeps its total but has no meaningful rank: "1st" among two provinces is not a rank of 34.
-      rank: h.ranked * 2 >= h.cohort ? h.rank : null,
+      rank: nationalRank(h.rank, h),
       total: h.total,
       source: h.source_label,
     }))

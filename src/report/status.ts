@@ -2,6 +2,7 @@
  * What an analyst needs in the morning: the last runs, files waiting in the inbox, rejected files
  * with their reasons, findings, and the latest reading of each period.
  */
+
 import { existsSync } from 'node:fs'
 import { readdir } from 'node:fs/promises'
 import { basename, join } from 'node:path'
@@ -481,32 +482,26 @@ function attentionItems(ctx: {
         // taking a file back is not a refresh
         .where('command', 'not like', 'withdraw%'),
     )
-    if (!since)
-      out.push(
-        `No refresh has run since the scheduled time ${localTimeText(schedule.lastTick, timezone)}: is \`qd766 schedule\` (or the cron job) running?`,
-      )
+    if (!since) out.push(t('status.a.no-run-since', { at: localTimeText(schedule.lastTick, timezone) }))
   } else if (schedule.lastTickRun?.status === 'missed') {
     out.push(
-      `The scheduled refresh of ${localTimeText(schedule.lastTick!, timezone)} was missed: ${schedule.lastTickRun.error}`,
+      t('status.a.missed', {
+        at: localTimeText(schedule.lastTick!, timezone),
+        error: schedule.lastTickRun.error ?? '',
+      }),
     )
   }
   const last = ctx.runs.find((r) => r.status !== 'missed')
   if (last) {
-    if (last.status === 'failed') out.push(`The last run (${last.id}) failed: ${last.error ?? 'see the log'}`)
+    if (last.status === 'failed') out.push(t('status.a.failed', { id: last.id, error: last.error ?? '' }))
     else if (last.status === 'abandoned')
-      out.push(
-        `The last run (${last.id}) was cut off (${last.error ?? 'process died'}); the next run finishes its files`,
-      )
+      out.push(t('status.a.abandoned', { id: last.id, error: last.error ?? '' }))
     else if (last.status === 'interrupted')
-      out.push(`The last run (${last.id}) was stopped early: ${last.error ?? ''}`)
+      out.push(t('status.a.interrupted', { id: last.id, error: last.error ?? '' }))
     else if (last.status === 'running')
-      out.push(`Run ${last.id} is working right now (started ${localTimeText(last.started_at, timezone)})`)
-    if (last.rejected > 0)
-      out.push(`${last.rejected} file(s) rejected by the last run: see "Rejected files" below`)
-    if (last.findings > 0)
-      out.push(
-        `${last.findings} finding(s) in the last run (scores or totals that do not add up): see "Latest findings"`,
-      )
+      out.push(t('status.a.running', { id: last.id, at: localTimeText(last.started_at, timezone) }))
+    if (last.rejected > 0) out.push(t('status.a.rejected', { n: last.rejected }))
+    if (last.findings > 0) out.push(t('status.a.findings', { n: last.findings }))
   }
   if (ctx.inWork > 0)
     out.push(

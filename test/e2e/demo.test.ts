@@ -10,10 +10,10 @@ describe('qd766 demo', () => {
     const r = cli(home, ['demo'])
     expect(r.code, r.stderr).toBe(0)
     // every family of input is in the demo and accepted
-    for (const kind of ['national-ranking', 'portal-capture', 'provincial-digitisation'])
+    for (const kind of ['bảng xếp hạng quốc gia', 'số liệu Cổng DVCQG', 'bảng số hóa (một cửa)'])
       expect(r.stdout).toContain(kind)
-    expect(r.stdout).not.toMatch(/REJECTED/)
-    expect(r.stdout).toMatch(/Xếp hạng kỳ 2026, tính đến 2026-10-05 — 34\/34 tỉnh/)
+    expect(r.stdout).not.toMatch(/BỊ TỪ CHỐI/)
+    expect(r.stdout).toMatch(/Xếp hạng Năm 2026, số liệu đến ngày 05\/10\/2026 — 34\/34 tỉnh/)
     // a tie is shown as a shared rank
     expect(r.stdout).toMatch(/\n\s+5 {2}\d\d .*\n\s+5 {2}\d\d /)
     expect(readdirSync(join(home, 'reports')).sort()).toEqual([
@@ -25,6 +25,6 @@ describe('qd766 demo', () => {
     // a second run finds nothing new and still prints the ranking
     const again = cli(home, ['demo'])
     expect(again.code, again.stderr).toBe(0)
-    expect(again.stdout).toMatch(/No files to ingest/)
+    expect(again.stdout).toMatch(/Không có tệp nào cần nhận/)
   })
 })

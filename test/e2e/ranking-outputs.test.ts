@@ -89,7 +89,7 @@ describe('ranking outputs', () => {
     for (const c of ['ingest', 'refresh', 'ranking', 'province', 'query', 'status', 'demo']) {
       const r = cli(home, [c, '--help'])
       expect(r.code, c).toBe(0)
-      expect(r.stdout, c).toMatch(/Usage: qd766/)
+      expect(r.stdout, c).toMatch(/Cách dùng: qd766/)
     }
   })
 })

@@ -41,8 +41,8 @@ describe('status: what an analyst needs in the morning', () => {
     expect(later.attention.join('\n')).toMatch(
       /No refresh has run since the scheduled time \d{2}\/\d{2}\/\d{4} 04:00/,
     )
-    expect(s.attention.join('\n')).toMatch(/1 file\(s\) rejected by the last run/)
-    expect(s.attention.join('\n')).toMatch(/1 file\(s\) waiting in the inbox/)
+    expect(s.attention.join('\n')).toMatch(/1 tệp bị lượt chạy gần nhất từ chối/)
+    expect(s.attention.join('\n')).toMatch(/1 tệp đang chờ trong hộp thư/)
     expect(s.inbox).toMatchObject({ waiting: 1, files: ['late-arrival.xlsx'], inWork: [] })
     expect(s.rejected).toEqual([
       expect.objectContaining({
@@ -138,8 +138,8 @@ describe('status: what an analyst needs in the morning', () => {
     ])
       expect(run, k).toHaveProperty(k)
     const text = cli(home, ['status'])
-    expect(text.stdout).toMatch(/Needs attention:/)
-    expect(text.stdout).toMatch(/Freshness of every input/)
+    expect(text.stdout).toMatch(/Cần chú ý:/)
+    expect(text.stdout).toMatch(/Độ mới của từng nguồn/)
   })
 })
 

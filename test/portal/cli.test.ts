@@ -431,7 +431,7 @@ describe('portal API captures through the CLI', () => {
       expect(r.code, r.stderr).toBe(0)
       expect(r.stdout).toContain('PUBLISH_ON_TIME')
       expect(r.stdout).toContain('3.3*')
-      expect(r.stdout).toMatch(/Tổng 65\.49 → 65\.93 \(\+0\.44\), hạng 13 → 12 trên 34/)
+      expect(r.stdout).toMatch(/Tổng 65,49 → 65,93 \(\+0,44\), hạng 13 → 12 trên 34/)
     })
   })
 
@@ -533,14 +533,16 @@ describe('portal API captures through the CLI', () => {
         [2, '66', 5.41],
       ])
       expect(r.threshold).toMatchObject({ ratio: 50, atOrAbove: 1, of: 2, fullPoints: true })
-      expect(r.threshold.sentence).toMatch(/^1 of 2 provinces have 3\.3 .* at or above 50% \(full points\)/)
+      expect(r.threshold.sentence).toMatch(/^1\/2 tỉnh có 3\.3 .* từ 50% trở lên \(đủ điểm\)/)
     })
 
     it("--at-least and --province answer the leaders' questions directly", () => {
       const r = cli(home, ['ranking', '--by', '3.3', '--at-least', '99%', '--province', 'Phú Thọ'])
       expect(r.code, r.stderr).toBe(0)
-      expect(r.stdout).toContain('0 of 2 provinces have 3.3')
-      expect(r.stdout).toContain('Phú Thọ is 1st of 2 provinces on 3.3')
+      expect(r.stdout).toContain('0/2 tỉnh có 3.3')
+      // two provinces captured that day: a place among them, not a national rank
+      expect(r.stdout).toContain('Phú Thọ đứng thứ 1 trong 2 tỉnh có số liệu về 3.3')
+      expect(r.stdout).toContain('không phải thứ hạng toàn quốc')
       const g = cliJson<{ focus: { rank: number; of: number; sentence: string } }>(home, [
         'ranking',
         '--by',
@@ -553,7 +555,9 @@ describe('portal API captures through the CLI', () => {
       ]).json
       // MDSH 9.08 against 50..74 totals' MDSH shares (22% of each total): 11.0 .. 16.28, all higher
       expect(g.focus).toMatchObject({ rank: 34, of: 34 })
-      expect(g.focus.sentence).toBe('Đắk Lắk is 34th of 34 provinces on MDSH (9.08), 2026 as of 2026-10-10.')
+      expect(g.focus.sentence).toBe(
+        'Đắk Lắk xếp thứ 34/34 tỉnh, thành phố về MDSH (9,08), Năm 2026, số liệu đến ngày 10/10/2026.',
+      )
     })
 
     it('an earlier day: only the province with metric detail has a value', () => {

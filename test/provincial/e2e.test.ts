@@ -221,7 +221,7 @@ describe('provincial exports through the CLI', () => {
     expect(r.code).toBe(0)
     expect(r.stdout).toMatch(/ƯỚC TÍNH/)
     expect(r.stdout).toMatch(/Sở Tư pháp/)
-    expect(r.stdout).toMatch(/No national ranking snapshot/)
+    expect(r.stdout).toMatch(/Chưa có bảng xếp hạng quốc gia/)
   })
 
   it('units lists the units of a level, ranked, as CSV', () => {

@@ -1,11 +1,13 @@
 import { type App, runJob } from '../../app.ts'
+import { fmtInt } from '../../i18n/format.ts'
 import { t } from '../../i18n/index.ts'
+import { kindName, statusName } from '../../i18n/terms.ts'
 import { unreadableArguments } from '../../ingest/batch.ts'
 import type { FileOutcome } from '../../ingest/ingest-file.ts'
 import { finishRun } from '../../run/runs.ts'
 import { type CommandDef, EXIT, UsageError } from '../args.ts'
 import { appFor, progressLine } from '../context.ts'
-import { printJson, renderTable } from '../output.ts'
+import { printJson, renderTable, TERMINAL_WIDTH, truncate, wrap } from '../output.ts'
 import { printWarehouse, warehouseJson } from './publish-output.ts'
 
 /** The contract's per-file JSON object (cli-contract.md `ingest --json`), plus extension fields. */
@@ -52,15 +54,21 @@ export function printOutcomes(
   waiting: Array<{ name: string; reason: string }>,
   skipped: Array<{ name: string; reason: string }> = [],
 ): void {
-  if (outcomes.length === 0) process.stdout.write('No files to ingest.\n')
+  if (outcomes.length === 0) process.stdout.write(`${t('ingest.none')}\n`)
   else {
     process.stdout.write(
       `${renderTable(
-        ['File', 'Result', 'Kind', 'Rows', 'Details'],
+        [
+          t('ingest.h.file'),
+          t('ingest.h.result'),
+          t('ingest.h.kind'),
+          t('ingest.h.rows'),
+          t('ingest.h.details'),
+        ],
         outcomes.map((o) => [
-          o.file,
-          o.status === 'accepted' ? 'accepted' : o.status === 'duplicate' ? 'duplicate' : 'REJECTED',
-          o.kind,
+          truncate(o.file, 40),
+          statusName(o.status),
+          kindName(o.kind),
           o.rows,
           [
             o.error ??
@@ -72,8 +80,15 @@ export function printOutcomes(
             .join('; '),
         ]),
         ['l', 'l', 'l', 'r', 'l'],
+        { shrink: 4, minWidth: 16 },
       )}\n`,
     )
+    // The table cuts long messages to fit the terminal; a rejection is told in full underneath.
+    for (const o of outcomes.filter((x) => x.status === 'rejected' && x.error)) {
+      process.stdout.write(
+        `\n${wrap(t('ingest.rejected-detail', { file: o.file }))}\n${wrap(o.error!, TERMINAL_WIDTH, '  ')}\n`,
+      )
+    }
   }
   for (const w of waiting)
     process.stdout.write(`${t('inbox.out.waiting', { name: w.name, reason: w.reason })}\n`)
@@ -155,7 +170,7 @@ export async function runIngestLike(
         current = `[${i + 1}/${total}] ${name}`
         progress(current)
       },
-      onRows: (_file, rows) => progress(`${current}: ${rows.toLocaleString('en-US')} rows`),
+      onRows: (_file, rows) => progress(`${current}: ${t('ingest.progress-rows', { rows: fmtInt(rows) })}`),
     })
     progress.done()
     if (values.json) {
@@ -179,12 +194,12 @@ export async function runIngestLike(
       printOutcomes(result.outcomes, result.waiting, result.skipped)
       if (result.stopped) process.stdout.write(`${t('inbox.out.stopped', { n: result.stopped })}\n`)
       if (result.snapshots.length > 0)
-        process.stdout.write(`${result.snapshots.length} new ranking snapshot(s).\n`)
+        process.stdout.write(`${t('ingest.snapshots', { n: result.snapshots.length })}\n`)
       printWarehouse(result.warehouse)
       const rejected = result.outcomes.filter((o) => o.status === 'rejected')
       if (rejected.length > 0)
         process.stdout.write(
-          `${rejected.length} file(s) rejected: see ${app.home.rejected} (each with a .error.json).\n`,
+          `${wrap(t('ingest.rejected-summary', { n: rejected.length, dir: app.home.rejected }))}\n`,
         )
     }
     return jobExitCode(result.outcomes)
@@ -197,14 +212,9 @@ export async function runIngestLike(
 
 export const ingestCommand: CommandDef = {
   name: 'ingest',
-  summary: 'Process the given files, or with no file the whole inbox, once.',
+  summary: () => t('ingest.summary'),
   usage: 'qd766 ingest [FILE ...] [--json]',
   options: {},
-  details: `
-Files named on the command line are copied in (the originals stay where they are); inbox files are
-moved to archive/ when accepted or to rejected/ (byte-for-byte, with <name>.error.json) when not.
-The same bytes twice are recorded as a duplicate and change nothing.
-Exit codes: 0 all accepted or duplicate, 1 at least one rejected (the others still landed),
-2 usage/configuration error, 3 another run is working on this home, 4 internal error.`,
+  details: () => t('ingest.details'),
   run: ({ values, positionals }) => runIngestLike(values, 'ingest', positionals),
 }

@@ -3,13 +3,17 @@
  * stake, findings, what-if, and the portal's agencies/communes for `--units`. Kept apart from
  * province.ts so the provincial-export `--units` and these parts can change independently.
  */
+import { fmtDate } from '../../i18n/format.ts'
+import { t } from '../../i18n/index.ts'
+import { levelName, periodName, severityName } from '../../i18n/terms.ts'
 import { GROUP_CODES } from '../../reference/groups.ts'
+import { isNationalRanking } from '../../report/figures.ts'
 import { parseWhatIf } from '../../report/portal-detail.ts'
 import type { PortalUnits } from '../../report/portal-units.ts'
 import type { ProvinceReport } from '../../report/province.ts'
 import type { WhatIfChange } from '../../score/compute.ts'
 import { UsageError } from '../args.ts'
-import { formatNumber, renderTable } from '../output.ts'
+import { formatNumber, renderTable, TERMINAL_WIDTH, wrap } from '../output.ts'
 
 /** `--what-if` values (repeatable) -> engine changes; bad syntax is a usage error. */
 export function parseWhatIfs(values: unknown): WhatIfChange[] {
@@ -21,104 +25,159 @@ export function parseWhatIfs(values: unknown): WhatIfChange[] {
   }
 }
 
-const short = (s: string, n = 44) => (s.length > n ? `${s.slice(0, n - 1)}…` : s)
-
-/** Metric detail, findings and what-if under the group table; '' without portal captures. */
+/** Metric detail in sections (one per group, by points lost), findings and what-if; '' without captures. */
 export function renderPortalDetail(r: ProvinceReport): string {
   if (!r.portal) return ''
   const p = r.portal
-  const out: string[] = []
+  const out: string[] = ['']
   out.push(
-    '',
-    `Chỉ số từ Cổng DVCQG (kỳ ${p.period}${p.asOf ? `, tính đến ${p.asOf}` : ''}, phương pháp ${p.methodologyVersion}, nguồn ${p.source}) — theo số điểm bị mất:`,
-  )
-  out.push(
-    renderTable(
-      [
-        'Nhóm',
-        'Mã',
-        'Chỉ số',
-        'Tử số',
-        'Mẫu số',
-        'Tỷ lệ %',
-        'Điểm cổng',
-        'Điểm tính',
-        'Tối đa',
-        'Mất',
-        'Hạng',
-      ],
-      r.metrics.map((m) => [
-        m.group,
-        `${m.code}${m.estimate ? '*' : ''}`,
-        short(m.name),
-        m.numerator,
-        m.denominator,
-        formatNumber(m.ratio),
-        formatNumber(m.reportedScore),
-        formatNumber(m.computedScore),
-        formatNumber(m.maxScore, 0),
-        formatNumber(m.pointsLost),
-        m.rank === null ? null : `${m.rank}/${m.rankOf}`,
-      ]),
-      ['l', 'l', 'l', 'r', 'r', 'r', 'r', 'r', 'r', 'r', 'r'],
+    wrap(
+      t('province.metrics-title', {
+        period: periodName(p.period),
+        asOf: p.asOf ? fmtDate(p.asOf) : '',
+        version: p.methodologyVersion,
+      }),
     ),
   )
-  if (r.metrics.some((m) => m.estimate)) {
-    out.push('* ước tính: cách chia điểm CLGQ (2 + 4 + 6) là suy luận, điểm của cổng là điểm chính thức.')
-  }
-  out.push(
-    `Tổng theo cổng ${formatNumber(p.total)}, tổng tính lại ${formatNumber(p.computedTotal)}` +
-      (p.reportedTotal !== null ? `, tổng cổng công bố ${formatNumber(p.reportedTotal)}` : '') +
-      (p.complete ? '' : ' (thiếu nhóm: không có tổng, không xếp hạng)'),
+  const peers = Math.max(0, ...r.metrics.map((m) => m.rankOf))
+  const showRank = isNationalRanking({ ranked: peers, cohort: r.cohortSize })
+  const groups = [...r.groups].sort(
+    (a, b) =>
+      lostOf(b.reportedScore ?? b.computedScore, b.maxScore) -
+      lostOf(a.reportedScore ?? a.computedScore, a.maxScore),
   )
-  out.push('', 'Chênh lệch điểm cổng / điểm tính (> 0,01):')
+  for (const g of groups) {
+    const metrics = r.metrics.filter((m) => m.group === g.code)
+    if (!metrics.length) continue
+    const portalScore = g.reportedScore ?? g.computedScore
+    out.push(
+      '',
+      t('province.metrics-group', {
+        code: g.code,
+        name: g.name,
+        score: formatNumber(portalScore),
+        max: formatNumber(g.maxScore, 0),
+        headline: r.snapshotId !== null && g.score !== portalScore ? formatNumber(g.score) : '',
+      }),
+    )
+    out.push(
+      renderTable(
+        [
+          t('province.h.lost'),
+          t('province.h.portal-score'),
+          t('province.h.computed'),
+          t('province.h.max'),
+          t('province.h.ratio'),
+          t('province.h.counts'),
+          ...(showRank ? [t('province.h.rank')] : []),
+          t('province.h.metric'),
+        ],
+        metrics.map((m) => [
+          formatNumber(m.pointsLost),
+          formatNumber(m.reportedScore),
+          formatNumber(m.computedScore),
+          formatNumber(m.maxScore, 0),
+          formatNumber(m.ratio),
+          m.numerator === null && m.denominator === null
+            ? null
+            : `${formatNumber(m.numerator, 0)}/${formatNumber(m.denominator, 0)}`,
+          ...(showRank ? [m.rank === null ? null : `${m.rank}/${m.rankOf}`] : []),
+          `${m.code}${m.estimate ? '*' : ''} ${m.name}`,
+        ]),
+        ['r', 'r', 'r', 'r', 'r', 'r', ...(showRank ? ['r' as const] : []), 'l'],
+        { shrink: showRank ? 7 : 6, minWidth: 30 },
+      ),
+    )
+  }
+  if (peers > 0) out.push('', wrap(t('province.metric-rank-note', { n: peers, national: showRank })))
+  if (r.metrics.some((m) => m.estimate)) out.push(t('province.estimate-note'))
   out.push(
-    r.findings.length ? r.findings.map((f) => `  [${f.severity}] ${f.message}`).join('\n') : '  (không có)',
+    wrap(
+      t('province.portal-totals', {
+        total: formatNumber(p.total),
+        computed: formatNumber(p.computedTotal),
+        reported: p.reportedTotal !== null ? formatNumber(p.reportedTotal) : '',
+        incomplete: !p.complete,
+      }),
+    ),
+  )
+  out.push('', t('province.differences'))
+  out.push(
+    r.findings.length
+      ? r.findings
+          .map((f) => wrap(`[${severityName(f.severity)}] ${f.message}`, TERMINAL_WIDTH, '  '))
+          .join('\n')
+      : `  ${t('common.none')}`,
   )
   if (r.whatIf) {
     const w = r.whatIf
-    out.push('', 'Giả định (what-if):')
+    out.push('', t('province.whatif'))
     for (const s of w.steps) {
       out.push(
-        `  ${s.metric} → ${formatNumber(s.ratio)}%: điểm ${formatNumber(s.before.metricScore)} → ${formatNumber(s.after.metricScore)}, ` +
-          `nhóm ${s.group} ${formatNumber(s.before.groupScore)} → ${formatNumber(s.after.groupScore)}`,
+        t('province.whatif.step', {
+          metric: s.metric,
+          ratio: formatNumber(s.ratio),
+          from: formatNumber(s.before.metricScore),
+          to: formatNumber(s.after.metricScore),
+          group: s.group,
+          gFrom: formatNumber(s.before.groupScore),
+          gTo: formatNumber(s.after.groupScore),
+        }),
       )
     }
     out.push(
-      `  Tổng ${formatNumber(w.before.total)} → ${formatNumber(w.after.total)}` +
-        (w.after.pointsGained !== null
-          ? ` (${w.after.pointsGained >= 0 ? '+' : ''}${formatNumber(w.after.pointsGained)})`
-          : '') +
-        (w.snapshotId !== null
-          ? `, hạng ${w.before.rank ?? '–'} → ${w.after.rank ?? '–'} trên ${w.ranked ?? '–'} tỉnh có tổng điểm (bảng xếp hạng${w.snapshotAsOf ? ` ngày ${w.snapshotAsOf}` : ''})`
-          : ''),
+      wrap(
+        t('province.whatif.total', {
+          from: formatNumber(w.before.total),
+          to: formatNumber(w.after.total),
+          gained:
+            w.after.pointsGained !== null
+              ? `${w.after.pointsGained >= 0 ? '+' : ''}${formatNumber(w.after.pointsGained)}`
+              : '',
+        }) +
+          (w.snapshotId !== null && (w.before.rank !== null || w.after.rank !== null)
+            ? t('province.whatif.rank', {
+                from: String(w.before.rank ?? '–'),
+                to: String(w.after.rank ?? '–'),
+                of: String(w.ranked ?? '–'),
+                date: w.snapshotAsOf ? fmtDate(w.snapshotAsOf) : '',
+              })
+            : ''),
+        TERMINAL_WIDTH,
+        '  ',
+      ),
     )
-    if (w.note) out.push(`  Ghi chú: ${w.note}`)
+    if (w.note) out.push(wrap(t('province.note', { text: w.note }), TERMINAL_WIDTH, '  '))
   }
   return `${out.join('\n')}\n`
 }
+
+const lostOf = (score: number | null, max: number) => (score === null ? -1 : max - score)
 
 /** The portal's agencies and communes, one table per cohort (ranked separately). */
 export function renderPortalUnits(u: PortalUnits | null): string {
   if (!u) return ''
   const out: string[] = [
     '',
-    `Đơn vị theo Cổng DVCQG (kỳ ${u.period}${u.asOf ? `, tính đến ${u.asOf}` : ''}; xếp hạng riêng từng khối):`,
+    t('province.portal-units', { period: periodName(u.period), asOf: u.asOf ? fmtDate(u.asOf) : '' }),
   ]
   for (const c of u.cohorts) {
     const rows = u.units.filter((x) => x.type === c.type)
-    out.push('', `${c.label} (${c.units} đơn vị, ${c.ranked} có tổng điểm):`)
+    out.push(
+      '',
+      t('province.portal-cohort', { label: levelName(c.type) || c.label, units: c.units, ranked: c.ranked }),
+    )
     out.push(
       renderTable(
-        ['Hạng', 'Mã', 'Đơn vị', 'Tổng', ...GROUP_CODES],
+        [t('province.h.rank'), t('province.h.unit'), t('province.h.total'), ...GROUP_CODES],
         rows.map((x) => [
           x.rank,
-          x.code,
-          short(x.name, 40),
+          x.name,
           formatNumber(x.total),
           ...GROUP_CODES.map((g) => formatNumber(x.groups[g])),
         ]),
-        ['r', 'l', 'l', 'r', ...GROUP_CODES.map(() => 'r' as const)],
+        ['r', 'l', 'r', ...GROUP_CODES.map(() => 'r' as const)],
+        { shrink: 1, minWidth: 20 },
       ),
     )
   }

@@ -1,3 +1,6 @@
+import { fmtDate } from '../../i18n/format.ts'
+import { t } from '../../i18n/index.ts'
+import { periodName, sourceName } from '../../i18n/terms.ts'
 import {
   getProvinceReport,
   getProvinceWithUnits,
@@ -5,15 +8,17 @@ import {
   type ProvinceWithUnits,
   provinceWithUnitsJson,
 } from '../../index.ts'
+import { capturesLabel, otherDay, snapshotLabel } from '../../report/figures.ts'
+import { formatRankChange } from '../../report/svg/format.ts'
 import { type CommandDef, EXIT, periodOptions, UsageError } from '../args.ts'
 import { readAppFor } from '../context.ts'
-import { formatNumber, printJson, renderTable } from '../output.ts'
+import { formatNumber, printJson, renderTable, wrap } from '../output.ts'
 import { parseWhatIfs, renderPortalDetail, renderPortalUnits } from './province-portal.ts'
 import { renderUnits } from './units.ts'
 
 export const provinceCommand: CommandDef = {
   name: 'province',
-  summary: 'One province: group scores, points lost, rank, band and rank history.',
+  summary: () => t('province.summary'),
   usage:
     'qd766 province <NAME|CODE> [--period P] [--as-of DATE] [--units] [--what-if METRIC=RATIO ...] [--format table|json]',
   options: {
@@ -23,23 +28,13 @@ export const provinceCommand: CommandDef = {
     units: { type: 'boolean' },
     'what-if': { type: 'string', multiple: true },
   },
-  details: `
-NAME may be written any way the exports write it ("Đắk Lắk", "Dak Lak", "UBND tỉnh Đắk Lắk"),
-or give the 2-digit GSO code of the province list in force for the period ("66").
-Examples:
-  qd766 province "Lào Cai"
-  qd766 province 15 --period 2024      (15 was Yên Bái before 07/2025)
-  qd766 province "Thanh Hóa" --units   (its agencies and communes from the province's one-stop exports:
-                                        indicator values, points at stake, change since the previous period)
-  qd766 province 66 --period 2026 --what-if 3.3=0.55 --what-if PUBLISH_ON_TIME=80%
-                                       (from portal captures: every metric with the portal's and the
-                                        computed score, sorted by points lost; the total and the rank it
-                                        would have had with 3.3 at 55%; RATIO is 0.55, 55% or counts N/D)`,
+  details: () => t('province.details'),
   async run({ values, positionals }) {
     const arg = positionals[0]
-    if (!arg) throw new UsageError('name the province: qd766 province "Đắk Lắk"')
+    if (!arg) throw new UsageError(t('province.name-it', { cmd: 'province', example: 'Đắk Lắk' }))
     const format = values.json ? 'json' : ((values.format as string | undefined) ?? 'table')
-    if (!['table', 'json'].includes(format)) throw new UsageError(`--format ${format}: use table or json`)
+    if (!['table', 'json'].includes(format))
+      throw new UsageError(t('province.bad-format', { format, allowed: 'table, json' }))
     const { period, asOf } = periodOptions(values)
     const whatIf = parseWhatIfs(values['what-if'])
     const app = readAppFor(values)
@@ -72,39 +67,68 @@ function renderProvinceWithUnits(v: ProvinceWithUnits): string {
     return renderProvince(v.national) + renderPortalDetail(v.national) + renderPortalUnits(v.portalUnits)
   const national = v.national
     ? `${renderProvince(v.national)}${renderPortalDetail(v.national)}\n`
-    : '(No national ranking snapshot for this province and period: only the provincial tables are shown.)\n\n'
+    : `${t('province.no-snapshot-units')}\n\n`
   return national + renderUnits(v.provincial) + renderPortalUnits(v.portalUnits)
 }
 
 function renderProvince(r: ProvinceReport): string {
-  const change =
-    r.rankChange === null
-      ? ''
-      : r.rankChange > 0
-        ? ` (↑${r.rankChange})`
-        : r.rankChange < 0
-          ? ` (↓${-r.rankChange})`
-          : ' (=)'
+  const change = r.rankChange === null ? '' : ` (${formatRankChange(r.rankChange)})`
+  const rank =
+    r.rank !== null && r.nationalRank
+      ? `${r.rank}/${r.cohortSize}${change}`
+      : r.rank !== null && r.ranked !== null
+        ? `– (${t('figures.not-national', { ranked: r.ranked, cohort: r.cohortSize })})`
+        : `– (${t('province.not-ranked')})`
+  const portalOtherDay = r.portal && otherDay(r.asOf, r.portal.asOf)
+  const groupRows = [...r.groups]
+    .sort((a, b) => (b.pointsLost ?? -1) - (a.pointsLost ?? -1))
+    .map((g) => [
+      g.code,
+      g.name,
+      formatNumber(g.score),
+      formatNumber(g.maxScore, 0),
+      formatNumber(g.pointsLost),
+      r.nationalRank ? g.rank : null,
+      ...(portalOtherDay ? [formatNumber(g.reportedScore ?? g.computedScore)] : []),
+    ])
+  const headers = [
+    t('province.h.group'),
+    t('province.h.name'),
+    t('province.h.score'),
+    t('province.h.max'),
+    t('province.h.lost'),
+    t('province.h.group-rank'),
+    ...(portalOtherDay ? [t('province.h.portal-group')] : []),
+  ]
+  const snapshotText = r.source
+    ? snapshotLabel({ source: r.source, asOf: r.asOf, period: r.period })
+    : capturesLabel(r.asOf)
   return (
-    `${r.name} (mã ${r.code}) — kỳ ${r.period}${r.asOf ? `, tính đến ${r.asOf}` : ''}\n` +
-    `Tổng điểm ${formatNumber(r.total)}/100, hạng ${r.rank ?? '–'}/${r.cohortSize}${change}, xếp loại ${r.band ?? '–'}\n\n` +
-    `${renderTable(
-      ['Nhóm', 'Tên', 'Điểm', 'Tối đa', 'Mất', 'Hạng nhóm'],
-      [...r.groups]
-        .sort((a, b) => (b.pointsLost ?? -1) - (a.pointsLost ?? -1))
-        .map((g) => [
-          g.code,
-          g.name,
-          formatNumber(g.score),
-          formatNumber(g.maxScore, 0),
-          formatNumber(g.pointsLost),
-          g.rank,
-        ]),
-      ['l', 'l', 'r', 'r', 'r', 'r'],
-    )}\n\nLịch sử xếp hạng:\n${renderTable(
-      ['Kỳ', 'Ngày', 'Hạng', 'Tổng', 'Nguồn'],
-      r.history.map((h) => [h.period, h.asOf, h.rank, formatNumber(h.total), h.source]),
+    `${wrap(
+      t('province.title', {
+        name: r.name,
+        code: r.code,
+        period: periodName(r.period),
+        asOf: r.asOf ? fmtDate(r.asOf) : '',
+        source: r.source ? sourceName(r.source) : capturesLabel(r.asOf),
+      }),
+    )}\n` +
+    `${t('province.headline', { total: formatNumber(r.total), rank, change: '', band: r.band ?? '–' })}\n\n` +
+    `${renderTable(headers, groupRows, ['l', 'l', 'r', 'r', 'r', 'r', 'r'])}\n` +
+    (portalOtherDay
+      ? `${wrap(t('province.portal-group-note', { snapshot: snapshotText, captures: capturesLabel(r.portal!.asOf) }))}\n`
+      : '') +
+    `\n${t('province.history')}\n${renderTable(
+      [
+        t('province.h.period'),
+        t('province.h.date'),
+        t('province.h.rank'),
+        t('province.h.total'),
+        t('province.h.source'),
+      ],
+      r.history.map((h) => [h.period, fmtDate(h.asOf), h.rank, formatNumber(h.total), sourceName(h.source)]),
       ['l', 'l', 'r', 'r', 'l'],
-    )}\n`
+    )}\n` +
+    (r.history.some((h) => h.rank === null && h.total !== null) ? `${t('province.history-note')}\n` : '')
   )
 }

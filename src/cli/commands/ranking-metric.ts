@@ -5,11 +5,15 @@
 import { writeFileSync } from 'node:fs'
 import type { ReadApp } from '../../app.ts'
 import { NotFoundError } from '../../errors.ts'
+import { fmtDate, fmtNumber } from '../../i18n/format.ts'
+import { t } from '../../i18n/index.ts'
+import { periodName } from '../../i18n/terms.ts'
 import { getMetricRanking, type MetricRanking } from '../../index.ts'
 import { unknownProvinceArg } from '../../reference/suggest.ts'
+import { isNationalRanking } from '../../report/figures.ts'
 import { metricRankingJson } from '../../report/metric-ranking.ts'
 import { UsageError } from '../args.ts'
-import { type Cell, formatNumber, peopleCsv, printJson, renderTable, writeCsvFile } from '../output.ts'
+import { type Cell, formatNumber, peopleCsv, printJson, renderTable, wrap, writeCsvFile } from '../output.ts'
 
 export interface Focus {
   code: string
@@ -51,19 +55,21 @@ export function focusOf(
   const row = r.rows.find((x) => x.code === p.code)
   const of = r.rows.filter((x) => x.rank !== null).length
   const value = row ? (row.value !== undefined ? row.value : row.total) : null
-  const on = r.by === 'total' ? 'on the total score' : `on ${r.by}`
-  const when = `${r.period}${r.asOf ? ` as of ${r.asOf}` : ''}`
+  const on = r.by === 'total' ? t('ranking.focus.on-total') : t('ranking.focus.on', { by: r.by })
+  const when = t('ranking.focus.when', { period: periodName(r.period), asOf: r.asOf ? fmtDate(r.asOf) : '' })
   const sentence =
     row?.rank !== null && row?.rank !== undefined
-      ? `${p.name} is ${ordinal(row.rank)} of ${of} provinces ${on} (${formatNumber(value)}), ${when}.${extra}`
-      : `${p.name} has no rank ${on} in ${when}${row ? ' (no score)' : ' (not in this reading)'}.${extra}`
+      ? t('ranking.focus.ranked', {
+          name: p.name,
+          rank: row.rank,
+          of,
+          on,
+          value: formatNumber(value),
+          when,
+          national: isNationalRanking({ ranked: of, cohort }),
+        }) + extra
+      : t('ranking.focus.unranked', { name: p.name, on, when, inReading: Boolean(row) }) + extra
   return { code: p.code, name: p.name, rank: row?.rank ?? null, of, value: value ?? null, sentence }
-}
-
-function ordinal(n: number): string {
-  const t = n % 100
-  if (t >= 11 && t <= 13) return `${n}th`
-  return `${n}${['th', 'st', 'nd', 'rd'][n % 10] ?? 'th'}`
 }
 
 /** "It is one of the 17 provinces at or above 50%." for the focused province. */
@@ -71,23 +77,24 @@ function thresholdClause(app: ReadApp, r: MetricRanking, arg: string): string {
   const code = app.registry.resolve(34, arg)?.code
   const row = r.rows.find((x) => x.code === code)
   if (!row || row.metric.atOrAbove === null) return ''
+  const ratio = fmtNumber(r.threshold.ratio, r.threshold.ratio % 1 === 0 ? 0 : 2)
   return row.metric.atOrAbove
-    ? ` It is one of the ${r.threshold.atOrAbove} provinces at or above ${r.threshold.ratio}%.`
-    : ` It is below ${r.threshold.ratio}% (${r.threshold.atOrAbove} of ${r.threshold.of} provinces are at or above).`
+    ? t('ranking.focus.at-or-above', { n: r.threshold.atOrAbove, ratio })
+    : t('ranking.focus.below', { n: r.threshold.atOrAbove, of: r.threshold.of, ratio })
 }
 
 function tableOf(r: MetricRanking): { headers: string[]; rows: Cell[][] } {
   const headers = [
-    'Hạng',
-    'Mã',
-    'Tỉnh, thành phố',
-    'Tỷ lệ %',
-    'Tử số',
-    'Mẫu số',
-    'Điểm',
-    'Tối đa',
+    t('ranking.h.rank'),
+    t('ranking.h.code'),
+    t('ranking.h.province'),
+    t('ranking.h.ratio'),
+    t('ranking.h.numerator'),
+    t('ranking.h.denominator'),
+    t('ranking.h.score'),
+    t('ranking.h.max'),
     `≥ ${r.threshold.ratio}%`,
-    'Tổng',
+    t('ranking.h.total'),
   ]
   const rows = r.rows.map((row) => [
     row.rank,
@@ -98,7 +105,7 @@ function tableOf(r: MetricRanking): { headers: string[]; rows: Cell[][] } {
     row.metric.denominator,
     row.value,
     row.metric.maxScore,
-    row.metric.atOrAbove === null ? null : row.metric.atOrAbove ? 'có' : 'không',
+    row.metric.atOrAbove === null ? null : row.metric.atOrAbove ? t('common.yes') : t('common.no'),
     row.total,
   ])
   return { headers, rows }
@@ -111,15 +118,13 @@ export function runMetricRanking(
   format: string,
   out: string | undefined,
 ): void {
-  if (format === 'xlsx') throw new UsageError('--by METRIC: use --format table, csv or json')
+  if (format === 'xlsx') throw new UsageError(t('ranking.metric-no-xlsx'))
   let atLeast: number | undefined
   if (opts.atLeast !== undefined) {
     const m = /^(\d+(?:\.\d+)?)(%?)$/.exec(opts.atLeast.trim())
     const v = m ? Number(m[1]) / (m[2] ? 100 : 1) : Number.NaN
     if (!m || !(v >= 0 && v <= 1)) {
-      throw new UsageError(
-        `--at-least ${opts.atLeast}: write a ratio such as 0.5 or a percentage such as 50%`,
-      )
+      throw new UsageError(t('ranking.bad-at-least', { value: opts.atLeast }))
     }
     atLeast = m[2] ? Number((Number(m[1]) / 100).toFixed(10)) : v
   }
@@ -147,16 +152,36 @@ export function runMetricRanking(
     else process.stdout.write(peopleCsv(headers, rows))
     return
   }
-  const shown = rows.map((row) => row.map((c, i) => ([3, 6, 9].includes(i) ? formatNumber(c) : c)))
+  const shown = rows.map((row) =>
+    row.map((c, i) =>
+      [3, 6, 9].includes(i) ? formatNumber(c) : [4, 5, 7].includes(i) ? formatNumber(c, 0) : c,
+    ),
+  )
   const text =
-    `Xếp hạng theo chỉ số ${r.metric.code} — ${r.metric.name} (nhóm ${r.metric.group}, tối đa ${r.metric.maxScore}` +
-    `${r.metric.fullPointsAt !== null ? `, đạt tối đa khi ≥ ${r.metric.fullPointsAt}%` : ''}${r.metric.estimate ? ', ước tính' : ''}) — ` +
-    `kỳ ${r.period}${r.asOf ? `, tính đến ${r.asOf}` : ''}, ${r.ranked}/${r.cohort} tỉnh (nguồn: ${r.source}, phương pháp ${r.metric.methodologyVersion})\n` +
-    `${r.threshold.sentence}\n` +
-    (focus ? `${focus.sentence}\n` : '') +
+    `${wrap(
+      t('ranking.metric-title', {
+        code: r.metric.code,
+        name: r.metric.name,
+        group: r.metric.group,
+        max: fmtNumber(r.metric.maxScore, 0),
+        fullAt: r.metric.fullPointsAt !== null ? fmtNumber(r.metric.fullPointsAt, 0) : '',
+        estimate: r.metric.estimate,
+        period: periodName(r.period),
+        asOf: r.asOf ? fmtDate(r.asOf) : '',
+        ranked: r.ranked,
+        cohort: r.cohort,
+        source: t('term.kind.portal-capture'),
+        version: r.metric.methodologyVersion,
+      }),
+    )}\n` +
+    `${wrap(r.threshold.sentence)}\n` +
+    (isNationalRanking(r)
+      ? ''
+      : `${wrap(t('ranking.not-national', { ranked: r.ranked, cohort: r.cohort }))}\n`) +
+    (focus ? `${wrap(focus.sentence)}\n` : '') +
     `\n${renderTable(headers, shown, ['r', 'l', 'l', 'r', 'r', 'r', 'r', 'r', 'l', 'r'])}\n` +
     (r.missing.length
-      ? `\nNo capture for this reading (${r.missing.length}): ${r.missing.map((m) => m.name).join(', ')}\n`
+      ? `\n${wrap(t('ranking.no-capture', { n: r.missing.length, names: r.missing.map((m) => m.name).join(', ') }))}\n`
       : '')
   if (out) writeFileSync(out, text)
   else process.stdout.write(text)

@@ -1,5 +1,6 @@
 import { existsSync, mkdirSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs'
 import { basename, dirname, extname, join, sep } from 'node:path'
+import { t } from '../../i18n/index.ts'
 import { gatherLeadershipReport } from '../../index.ts'
 import { headline, reportFileStem } from '../../report/leadership/data.ts'
 import { renderLeadershipHtml } from '../../report/leadership/html.ts'
@@ -16,9 +17,7 @@ export function parseTarget(out: string): Target {
   const ext = extname(out).toLowerCase()
   if (ext === '.xlsx') return { kind: 'xlsx', path: out }
   if (ext === '.html' || ext === '.htm') return { kind: 'html', path: out }
-  throw new UsageError(
-    `--out ${out}: give FILE.xlsx (leadership workbook), FILE.html (report page) or a directory (both)`,
-  )
+  throw new UsageError(t('report.bad-out', { out }))
 }
 
 /** Written beside the target and renamed into place: a reader never sees half a report. */
@@ -36,7 +35,7 @@ async function atomically(path: string, write: (tmp: string) => Promise<void> | 
 
 export const reportCommand: CommandDef = {
   name: 'report',
-  summary: 'Leadership reports for one province: an Excel workbook and/or a self-contained HTML page.',
+  summary: () => t('report.summary'),
   usage:
     'qd766 report [--period P] [--as-of DATE] [--province NAME|CODE] --out FILE.xlsx|FILE.html|DIR [--out ...]',
   options: {
@@ -45,31 +44,17 @@ export const reportCommand: CommandDef = {
     province: { type: 'string', short: 'p' },
     out: { type: 'string', short: 'o', multiple: true },
   },
-  details: `
-  --province P      the province (name in any spelling, or its 2-digit code); default: "province"
-                    in qd766.config.json
-  --period P        2026 (year), 2026-Q3 (quarter) or 2026-08 (month); default: the latest snapshot
-  --as-of DATE      the reading date, YYYY-MM-DD
-  --out FILE.xlsx   the leadership workbook: sheets Xếp hạng, Tỉnh …, Đơn vị, Lịch sử
-  --out FILE.html   one self-contained page (charts inline, no network), readable on a phone
-  --out DIR         both, named bao-cao-766-<province>-<period>[-<date>].xlsx/.html
---out may be given twice. --json prints the files written and the headline.
-Examples:
-  qd766 report --province "Đắk Lắk" --out bao-cao.xlsx --out bao-cao.html
-  qd766 report --period 2026-Q3 --out reports/`,
+  details: () => t('report.details'),
   async run({ values }) {
     const outs = (values.out as string[] | undefined) ?? []
-    if (outs.length === 0)
-      throw new UsageError('say where to write: --out FILE.xlsx, --out FILE.html or --out DIR')
+    if (outs.length === 0) throw new UsageError(t('report.no-out'))
     const targets = outs.map(parseTarget)
     const { period, asOf } = periodOptions(values)
     const app = readAppFor(values)
     try {
       const province = (values.province as string | undefined) ?? app.config.province
       if (!province) {
-        throw new UsageError(
-          'name the province: --province "Đắk Lắk" (or set "province" in qd766.config.json)',
-        )
+        throw new UsageError(t('report.no-province'))
       }
       const report = app.read(() =>
         gatherLeadershipReport(app.store, app.registry, {
@@ -98,7 +83,7 @@ Examples:
           const { writeLeadershipXlsx } = await import('../../report/leadership/xlsx.ts')
           await atomically(f.path, (tmp) => writeLeadershipXlsx(tmp, report))
         }
-        if (!values.quiet && !values.json) process.stderr.write(`wrote ${f.path}\n`)
+        if (!values.quiet && !values.json) process.stderr.write(`${t('cli.wrote', { path: f.path })}\n`)
       }
       const p = report.province
       if (values.json) {

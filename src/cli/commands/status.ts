@@ -1,10 +1,19 @@
-import { fmtInt } from '../../i18n/format.ts'
-import { t } from '../../i18n/index.ts'
+import { MESSAGES } from '../../i18n/catalog.ts'
+import { fmtDate, fmtInt, fmtNumber } from '../../i18n/format.ts'
+import { getLang, t } from '../../i18n/index.ts'
+import { kindName, periodName, severityName } from '../../i18n/terms.ts'
 import { getStatus } from '../../index.ts'
 import { localTimeText } from '../../report/status.ts'
 import { type CommandDef, EXIT } from '../args.ts'
 import { readAppFor } from '../context.ts'
-import { printJson, renderTable } from '../output.ts'
+import { printJson, renderTable, TERMINAL_WIDTH, wrap } from '../output.ts'
+
+/** A run status, trigger or period type in the current language; the code itself when unknown. */
+function termOf(prefix: string, code: string): string {
+  const entry = (MESSAGES as Record<string, { vi: unknown; en: unknown }>)[`${prefix}.${code}`]
+  const text = entry?.[getLang()]
+  return typeof text === 'string' ? text : code
+}
 
 function duration(from: string, to: string): string {
   const s = Math.max(0, Math.round((Date.parse(to) - Date.parse(from)) / 1000))
@@ -17,7 +26,7 @@ function duration(from: string, to: string): string {
 
 export const statusCommand: CommandDef = {
   name: 'status',
-  summary: 'Last runs, files waiting in the inbox, rejected files, findings, latest snapshots.',
+  summary: () => t('status.summary'),
   usage: 'qd766 status [--json]',
   options: {},
   async run({ values }) {
@@ -29,48 +38,61 @@ export const statusCommand: CommandDef = {
         return EXIT.ok
       }
       const tz = s.schedule.timezone
+      const term = (prefix: string, code: string) => termOf(prefix, code)
       const out: string[] = [
-        `Home: ${s.home}`,
-        `Ingested: ${s.ingested.files} file(s), ${s.ingested.rows} row(s)`,
+        t('status.home', { home: s.home }),
+        t('status.ingested', { files: fmtInt(s.ingested.files), rows: fmtInt(s.ingested.rows) }),
         '',
       ]
-      out.push('Needs attention:')
-      out.push(s.attention.length ? s.attention.map((a) => `  ! ${a}`).join('\n') : '  nothing: all quiet')
+      out.push(t('status.attention'))
+      out.push(
+        s.attention.length
+          ? s.attention.map((a) => wrap(`! ${a}`, TERMINAL_WIDTH, '  ')).join('\n')
+          : t('status.quiet'),
+      )
       out.push(
         '',
-        `Schedule: "${s.schedule.cron}" (${tz})` +
-          (s.schedule.lastTick
-            ? `; last tick ${localTimeText(s.schedule.lastTick, tz)}: ${
-                s.schedule.lastTickRun
-                  ? `run ${s.schedule.lastTickRun.id} ${s.schedule.lastTickRun.status}`
-                  : 'no scheduled run'
-              }`
-            : '') +
-          (s.schedule.nextTick ? `; next ${localTimeText(s.schedule.nextTick, tz)}` : ''),
+        wrap(
+          t('status.schedule', { cron: s.schedule.cron, tz }) +
+            (s.schedule.lastTick
+              ? t('status.last-tick', {
+                  at: localTimeText(s.schedule.lastTick, tz),
+                  what: s.schedule.lastTickRun
+                    ? t('status.tick-run', {
+                        id: s.schedule.lastTickRun.id,
+                        status: term('term.run', s.schedule.lastTickRun.status),
+                      })
+                    : t('status.no-tick-run'),
+                })
+              : '') +
+            (s.schedule.nextTick
+              ? t('status.next-tick', { at: localTimeText(s.schedule.nextTick, tz) })
+              : ''),
+        ),
       )
-      out.push('', `Last runs (times in ${tz}):`)
+      out.push('', t('status.runs', { tz }))
       out.push(
         s.runs.length
           ? renderTable(
               [
-                'Run',
-                'Trigger',
-                'Command',
-                'Status',
-                'Started',
-                'Took',
-                'Files',
-                'OK',
-                'Dup',
-                'Rejected',
-                'Snapshots',
-                'Findings',
+                t('status.h.run'),
+                t('status.h.trigger'),
+                t('status.h.command'),
+                t('status.h.status'),
+                t('status.h.started'),
+                t('status.h.took'),
+                t('status.h.files'),
+                t('status.h.ok'),
+                t('status.h.dup'),
+                t('status.h.rejected'),
+                t('status.h.snapshots'),
+                t('status.h.findings'),
               ],
               s.runs.map((r) => [
                 r.id,
-                r.trigger,
+                term('term.trigger', r.trigger),
                 r.command,
-                r.status,
+                term('term.run', r.status),
                 localTimeText(r.startedAt, tz),
                 r.finishedAt && r.status !== 'missed' ? duration(r.startedAt, r.finishedAt) : '',
                 r.filesSeen,
@@ -81,20 +103,27 @@ export const statusCommand: CommandDef = {
                 r.findings,
               ]),
               ['r', 'l', 'l', 'l', 'l', 'r', 'r', 'r', 'r', 'r', 'r', 'r'],
+              { shrink: 3, minWidth: 8 },
             )
-          : '  (none yet)',
+          : t('status.none-yet'),
       )
-      for (const r of s.runs.filter((r) => r.error)) out.push(`  run ${r.id}: ${r.error}`)
+      for (const r of s.runs.filter((r) => r.error))
+        out.push(wrap(t('status.run-error', { id: r.id, error: r.error! }), TERMINAL_WIDTH, '  '))
       out.push('', t('publish.status-title'), ...warehouseLines(s.warehouse, tz))
       out.push(
         '',
-        `Inbox: ${s.inbox.waiting} file(s) waiting${s.inbox.waiting ? ` (oldest ${s.inbox.oldestHours} h): ${s.inbox.files.join(', ')}` : ''}`,
+        wrap(
+          t('status.inbox', {
+            n: s.inbox.waiting,
+            hours: fmtNumber(s.inbox.oldestHours ?? 0, 1),
+            files: s.inbox.files.join(', '),
+          }),
+        ),
       )
       for (const e of s.inbox.entries.filter((e) => e.reason)) out.push(`  ${e.name}: ${e.reason}`)
       for (const n of s.inbox.workNotes) out.push(`  work/${n.name}: ${n.reason}`)
-      if (s.inbox.inWork.length)
-        out.push(`In work/ (claimed by a run, taken first by the next one): ${s.inbox.inWork.join(', ')}`)
-      out.push('', 'Rejected files (in rejected/, each with a .error.json):')
+      if (s.inbox.inWork.length) out.push(wrap(t('status.in-work', { files: s.inbox.inWork.join(', ') })))
+      out.push('', t('status.rejected'))
       out.push(
         s.rejected.length
           ? s.rejected
@@ -126,29 +155,53 @@ export const statusCommand: CommandDef = {
         s.findings.length
           ? s.findings
               .slice(0, 10)
-              .map((f) => `  [${f.severity}] ${f.message}`)
+              .map((f) => wrap(`[${severityName(f.severity)}] ${f.message}`, TERMINAL_WIDTH, '  '))
               .join('\n')
-          : '  (none)',
+          : `  ${t('common.none')}`,
       )
-      out.push('', 'Snapshots per period:')
+      out.push('', t('status.periods'))
       out.push(
         s.periods.length
           ? renderTable(
-              ['Period', 'Type', 'Latest reading', 'Age (days)', 'Snapshots'],
-              s.periods.map((p) => [p.period, p.period_type, p.latestAsOf, p.ageDays, p.snapshots]),
+              [
+                t('status.h.period'),
+                t('status.h.type'),
+                t('status.h.latest'),
+                t('status.h.age'),
+                t('status.h.snapshots'),
+              ],
+              s.periods.map((p) => [
+                periodName(p.period),
+                term('term.period-type', p.period_type),
+                fmtDate(p.latestAsOf),
+                p.ageDays,
+                p.snapshots,
+              ]),
               ['l', 'l', 'l', 'r', 'r'],
             )
-          : '  (none yet)',
+          : t('status.none-yet'),
       )
-      out.push('', 'Freshness of every input (newest reading per kind and period):')
+      out.push('', t('status.freshness'))
       out.push(
         s.freshness.length
           ? renderTable(
-              ['Kind', 'Period', 'Latest reading', 'Age (days)', 'Files'],
-              s.freshness.map((f) => [f.kind, f.period, f.latestAsOf, f.ageDays, f.files]),
+              [
+                t('status.h.kind'),
+                t('status.h.period'),
+                t('status.h.latest'),
+                t('status.h.age'),
+                t('status.h.files'),
+              ],
+              s.freshness.map((f) => [
+                kindName(f.kind),
+                periodName(f.period),
+                fmtDate(f.latestAsOf),
+                f.ageDays,
+                f.files,
+              ]),
               ['l', 'l', 'l', 'r', 'r'],
             )
-          : '  (nothing ingested yet)',
+          : t('status.nothing-yet'),
       )
       process.stdout.write(`${out.join('\n')}\n`)
       return EXIT.ok

@@ -1,31 +1,63 @@
+import { fmtDate } from '../../i18n/format.ts'
+import { t } from '../../i18n/index.ts'
+import { levelName, periodName } from '../../i18n/terms.ts'
 import { getUnitsReport, type UnitsReport } from '../../index.ts'
-import { LEVEL_LABELS } from '../../provincial/rows.ts'
 import { type CommandDef, EXIT, periodOptions, UsageError } from '../args.ts'
 import { readAppFor } from '../context.ts'
-import { type Cell, formatNumber, peopleCsv, printJson, renderTable } from '../output.ts'
+import {
+  type Cell,
+  formatNumber,
+  peopleCsv,
+  printJson,
+  renderTable,
+  TERMINAL_WIDTH,
+  wrap,
+} from '../output.ts'
 
 const signed = (v: number | null | undefined) =>
-  v === null || v === undefined ? null : `${v > 0 ? '+' : ''}${v.toFixed(2)}`
+  v === null || v === undefined ? null : `${v > 0 ? '+' : ''}${formatNumber(v)}`
 
 /** The terminal rendering of a units report, shared by `units` and `province --units`. */
 export function renderUnits(r: UnitsReport): string {
   const out: string[] = []
   out.push(
-    `Đơn vị của ${r.province.name} — kỳ ${r.period}${r.asOf ? `, tính đến ${r.asOf}` : ''} (ƯỚC TÍNH từ bảng theo dõi của hệ thống một cửa tỉnh; phương pháp ${r.methodology})`,
+    wrap(
+      t('units.title', {
+        name: r.province.name,
+        period: periodName(r.period),
+        asOf: r.asOf ? fmtDate(r.asOf) : '',
+        version: r.methodology,
+      }),
+    ),
   )
-  if (r.methodologyNote) out.push(`Lưu ý: ${r.methodologyNote}`)
+  if (r.methodologyNote) out.push(wrap(t('units.note', { text: r.methodologyNote })))
   out.push(
-    `Nguồn: ${r.readings.map((x) => `${x.table} "${x.file}"`).join('; ')}${r.previousPeriod ? `; so với kỳ ${r.previousPeriod}` : ''}`,
+    wrap(
+      t('units.sources', {
+        list: r.readings.map((x) => `${x.table} "${x.file}"`).join('; '),
+        previous: r.previousPeriod ? periodName(r.previousPeriod) : '',
+      }),
+    ),
   )
   out.push('')
   out.push(
     renderTable(
-      ['Chỉ tiêu', 'Mã', 'Tử số', 'Mẫu số', 'Tỷ lệ %', 'Δ kỳ trước', 'Điểm ước tính', 'Tối đa', 'Bảng'],
+      [
+        t('units.h.indicator'),
+        t('units.h.code'),
+        t('units.h.numerator'),
+        t('units.h.denominator'),
+        t('units.h.ratio'),
+        t('units.h.change'),
+        t('units.h.estimate'),
+        t('units.h.max'),
+        t('units.h.table'),
+      ],
       r.indicators.map((i) => [
         i.name,
-        i.metric ?? '(tham khảo)',
-        i.numerator,
-        i.denominator,
+        i.metric ?? t('units.reference'),
+        formatNumber(i.numerator, 0),
+        formatNumber(i.denominator, 0),
         formatNumber(i.value),
         signed(i.change),
         formatNumber(i.estimatedScore),
@@ -33,13 +65,20 @@ export function renderUnits(r: UnitsReport): string {
         i.source.table,
       ]),
       ['l', 'l', 'r', 'r', 'r', 'r', 'r', 'r', 'l'],
+      { shrink: 0, minWidth: 16, dropEmpty: true },
     ),
   )
   if (r.groups.length) {
     out.push('')
     out.push(
       renderTable(
-        ['Nhóm', 'Điểm ước tính (các chỉ số có dữ liệu)', 'Trên tối đa', 'Tối đa nhóm', 'Điểm Cổng DVCQG'],
+        [
+          t('units.h.group'),
+          t('units.h.group-estimate'),
+          t('units.h.covered-max'),
+          t('units.h.group-max'),
+          t('units.h.portal'),
+        ],
         r.groups.map((g) => [
           `${g.code} ${g.name}`,
           formatNumber(g.estimatedScore),
@@ -56,19 +95,19 @@ export function renderUnits(r: UnitsReport): string {
   out.push(
     renderTable(
       [
-        'Hạng',
-        'Đơn vị',
-        'Cấp',
+        t('units.h.rank'),
+        t('units.h.unit'),
+        t('units.h.level'),
         ...shown.map((i) => `${i.short} %`),
-        'Điểm ƯT',
-        '/ tối đa',
-        'Δ điểm',
-        'Điểm có thể tăng',
+        t('units.h.estimate'),
+        t('units.h.of-max'),
+        t('units.h.score-change'),
+        t('units.h.at-stake'),
       ],
       r.units.map((u) => [
         u.rank,
         u.name,
-        LEVEL_LABELS[u.level],
+        levelName(u.level),
         ...shown.map((i) => formatNumber(u.indicators[i.code]?.value ?? null)),
         formatNumber(u.estimatedScore),
         formatNumber(u.coveredMax, 0),
@@ -76,16 +115,14 @@ export function renderUnits(r: UnitsReport): string {
         formatNumber(u.pointsAtStake),
       ]),
       ['r', 'l', 'l', ...shown.map(() => 'r' as const), 'r', 'r', 'r', 'r'],
+      { shrink: 1, minWidth: 14, dropEmpty: true },
     ),
   )
-  out.push(
-    '(Hạng: trong cùng cấp — sở/ban/ngành, cấp huyện, cấp xã — theo điểm ước tính trên tối đa của các chỉ số có dữ liệu. ' +
-      'Điểm có thể tăng: điểm ước tính của tỉnh tăng thêm nếu riêng đơn vị đó đạt mục tiêu của từng chỉ số.)',
-  )
+  out.push(wrap(t('units.legend')))
   if (r.findings.length) {
     out.push('')
-    out.push(`Cảnh báo từ dữ liệu nguồn (${r.findings.length}):`)
-    for (const f of r.findings) out.push(`  - [${f.kind}] ${f.file}: ${f.message}`)
+    out.push(t('units.findings', { n: r.findings.length }))
+    for (const f of r.findings) out.push(wrap(`- ${f.file}: ${f.message}`, TERMINAL_WIDTH, '  '))
   }
   return `${out.join('\n')}\n`
 }
@@ -93,21 +130,21 @@ export function renderUnits(r: UnitsReport): string {
 function csvOf(r: UnitsReport): string {
   const codes = r.indicators.map((i) => i.code)
   const headers = [
-    'rank',
-    'unit',
-    'eid_code',
-    'level',
-    ...codes.map((c) => `${c}_pct`),
-    'estimated_score',
-    'covered_max',
-    'score_change',
-    'points_at_stake',
+    t('units.csv.rank'),
+    t('units.csv.unit'),
+    t('units.csv.eid'),
+    t('units.csv.level'),
+    ...codes.map((c) => `${c} %`),
+    t('units.csv.estimate'),
+    t('units.csv.covered-max'),
+    t('units.csv.score-change'),
+    t('units.csv.at-stake'),
   ]
   const rows: Cell[][] = r.units.map((u) => [
     u.rank,
     u.name,
     u.eidCode,
-    u.level,
+    levelName(u.level),
     ...codes.map((c) => u.indicators[c]?.value ?? null),
     u.estimatedScore,
     u.coveredMax,
@@ -119,32 +156,23 @@ function csvOf(r: UnitsReport): string {
 
 export const unitsCommand: CommandDef = {
   name: 'units',
-  summary:
-    "A province's agencies and communes from its one-stop exports: indicator values, estimated points, rank.",
+  summary: () => t('units.summary'),
   usage: 'qd766 units <NAME|CODE> [--period P] [--level agency|district|commune] [--format table|csv|json]',
   options: {
     period: { type: 'string' },
     level: { type: 'string' },
     format: { type: 'string' },
   },
-  details: `
-Reads the province's own 766 tracking tables (digitisation, online services, online payment,
-processing progress; see docs/provincial-tables.md). Units are ranked within their level by their
-ESTIMATED points on the metrics the tables cover; "points at stake" is how much the province's
-estimated score would rise if that unit alone reached each metric's target. Without --period the
-latest period with provincial tables is shown.
-Examples:
-  qd766 units "Thanh Hóa"
-  qd766 units 38 --period 2025-10 --level commune --format csv`,
+  details: () => t('units.details'),
   async run({ values, positionals }) {
     const arg = positionals[0]
-    if (!arg) throw new UsageError('name the province: qd766 units "Thanh Hóa"')
+    if (!arg) throw new UsageError(t('province.name-it', { cmd: 'units', example: 'Thanh Hóa' }))
     const format = values.json ? 'json' : ((values.format as string | undefined) ?? 'table')
     if (!['table', 'csv', 'json'].includes(format))
-      throw new UsageError(`--format ${format}: use table, csv or json`)
+      throw new UsageError(t('province.bad-format', { format, allowed: 'table, csv, json' }))
     const level = values.level as string | undefined
     if (level && !['agency', 'district', 'commune', 'land-registry'].includes(level))
-      throw new UsageError(`--level ${level}: use agency, district or commune`)
+      throw new UsageError(t('units.bad-level', { level }))
     const { period } = periodOptions(values)
     const app = readAppFor(values)
     try {

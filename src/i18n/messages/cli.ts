@@ -45,6 +45,14 @@ export const cli = {
     vi: (p: { name: string; detail: string }) => `qd766 ${p.name}: lỗi nội bộ: ${p.detail}`,
     en: (p: { name: string; detail: string }) => `qd766 ${p.name}: internal error: ${p.detail}`,
   },
+  'cli.out-exists': {
+    vi: (p: { path: string }) => `--out ${p.path}: tệp đã có; thêm --force để ghi đè`,
+    en: (p: { path: string }) => `--out ${p.path}: the file exists; add --force to overwrite it`,
+  },
+  'cli.wrote': {
+    vi: (p: { path: string }) => `đã ghi ${p.path}`,
+    en: (p: { path: string }) => `wrote ${p.path}`,
+  },
   'cli.common-help': {
     vi: `Tuỳ chọn chung:
   --home THƯ-MỤC  thư mục dữ liệu (mặc định: $QD766_HOME, nếu không có thì ./data)
