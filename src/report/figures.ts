@@ -62,7 +62,9 @@ export function totalAfterGains(
   for (const [code, h] of byGroup) {
     const group = headline.groups.find((g) => g.code === code)
     const room = group && group.score !== null ? toHundredths(group.maxScore) - toHundredths(group.score) : h
-    gained += Math.max(0, Math.min(h, room))
+    // A group stays within 0..max: it can neither pass its maximum nor fall below zero.
+    const floor = group && group.score !== null ? -toHundredths(group.score) : h
+    gained += Math.max(floor, Math.min(h, room))
   }
   return {
     total: fromHundredths(toHundredths(headline.total) + gained),

@@ -39,7 +39,7 @@ describe('status: what an analyst needs in the morning', () => {
     // (the run above really happened today, so ask again two days on to see the missed-tick warning)
     const later = await getStatus(app, { now: new Date(Date.now() + 2 * 86_400_000) })
     expect(later.attention.join('\n')).toMatch(
-      /No refresh has run since the scheduled time \d{2}\/\d{2}\/\d{4} 04:00/,
+      /Chưa có lượt refresh nào từ giờ đã lên lịch \d{2}\/\d{2}\/\d{4} 04:00/,
     )
     expect(s.attention.join('\n')).toMatch(/1 tệp bị lượt chạy gần nhất từ chối/)
     expect(s.attention.join('\n')).toMatch(/1 tệp đang chờ trong hộp thư/)

@@ -228,7 +228,7 @@ describe('provincial exports through the CLI', () => {
     const r = cli(home, ['units', 'Thanh Hóa', '--period', '2025-Q2', '--format', 'csv'])
     expect(r.code).toBe(0)
     const lines = r.stdout.trim().split('\n')
-    expect(lines[0]).toMatch(/^rank,unit,eid_code,level,/)
+    expect(lines[0]).toMatch(/^Hạng,Đơn vị,Mã định danh,Cấp,/)
     expect(lines.some((l) => l.includes('000.00.12.H56') && l.includes('Sở Tư pháp'))).toBe(true)
     const none = cli(home, ['units', 'Thanh Hóa', '--period', '2024'])
     expect(none.code).toBe(5)

@@ -7,6 +7,7 @@
  */
 import type { Store } from '../../db/sqlite.ts'
 import { NotFoundError } from '../../errors.ts'
+import { MESSAGES } from '../../i18n/catalog.ts'
 import { readingWarnings, todayIn } from '../../ingest/reading-warnings.ts'
 import type { Cohort, ProvinceRegistry } from '../../reference/provinces.ts'
 import type { WhatIfChange } from '../../score/compute.ts'
@@ -15,7 +16,7 @@ import { type PortalMetric, portalWhatIf, type ScoreSetRow } from '../portal-det
 import { getPortalUnits, type PortalUnits } from '../portal-units.ts'
 import { getProvinceReport, type ProvinceReport } from '../province.ts'
 import { getRanking, type Ranking, type RankingRow } from '../ranking.ts'
-import { formatNumberVi, formatPeriodVi } from '../svg/format.ts'
+import { formatDateVi, formatNumberVi, formatPeriodVi } from '../svg/format.ts'
 import { getUnitsReport } from '../units.ts'
 import type { UnitsReport } from '../units-types.ts'
 
@@ -254,12 +255,14 @@ function whatIfs(store: Store, p: ProvinceReport, set: ScoreSetRow | null): Lead
           ...run(top),
         }
       : null
-  const otherDay = p.portal && p.asOf && p.portal.asOf && p.portal.asOf !== p.asOf
+  const differentDay = p.portal && p.asOf && p.portal.asOf && p.portal.asOf !== p.asOf
   return {
     rows,
     combined,
-    note: otherDay
-      ? `Chi tiết chỉ tiêu lấy theo số liệu ngày ${p.portal!.asOf}; thứ hạng giả định tính trên tổng điểm của các tỉnh trong bảng xếp hạng ngày ${p.asOf}.`
+    // The what-if starts from the headline (the snapshot's total and rank, src/report/figures.ts).
+    note: differentDay
+      ? `Điểm tăng thêm tính lại từ số liệu Cổng ngày ${formatDateVi(p.portal!.asOf)}, cộng vào tổng điểm ${formatNumberVi(p.total)} ` +
+        `theo bảng xếp hạng ngày ${formatDateVi(p.asOf)}; thứ hạng giả định so với tổng điểm của các tỉnh khác trong bảng xếp hạng đó.`
       : null,
   }
 }
@@ -379,6 +382,10 @@ export function headline(r: LeadershipReport): string {
   if (p.rank === null) {
     return `${p.name}: chưa được xếp hạng, ${total}`
   }
+  if (!p.nationalRank) {
+    // A reading of a few provinces' own captures: "hạng 1/34" would be false.
+    return `${p.name}: ${total}; bản số liệu này chỉ xếp ${p.ranked ?? 0}/${p.cohortSize} tỉnh, không phải thứ hạng toàn quốc`
+  }
   return `${p.name}: hạng ${p.rank}/${p.cohortSize}, ${total}, ${rankChangePhrase(p.rankChange, r.previous !== null)}`
 }
 
@@ -391,14 +398,8 @@ export function reportFileStem(r: LeadershipReport): string {
   return `bao-cao-766-${slug}-${r.province.period}${r.province.asOf ? `-${r.province.asOf}` : ''}`
 }
 
-const SOURCE_LABELS: Record<string, string> = {
-  'national-table': 'bảng xếp hạng toàn quốc',
-  'portal-metrics': 'Cổng Dịch vụ công quốc gia (số liệu chi tiết)',
-  'portal-service-results': 'Cổng Dịch vụ công quốc gia (bảng tổng hợp)',
-  'portal-metrics+service-results': 'Cổng Dịch vụ công quốc gia (số liệu chi tiết và bảng tổng hợp)',
-}
-
-/** The snapshot's source in Vietnamese ("national-table" -> "bảng xếp hạng toàn quốc"). */
+/** The snapshot's source in Vietnamese ("national-table" -> "bảng xếp hạng quốc gia"), from the catalogue. */
 export function sourceLabelVi(source: string): string {
-  return SOURCE_LABELS[source] ?? source
+  const entry = (MESSAGES as Record<string, { vi: unknown }>)[`term.source.${source}`]
+  return typeof entry?.vi === 'string' ? entry.vi : source
 }

@@ -8,6 +8,7 @@
 
 import { LEVEL_LABELS } from '../../provincial/rows.ts'
 import { GROUPS } from '../../reference/groups.ts'
+import { capturesLabel, otherDay, snapshotLabel } from '../figures.ts'
 import { UNIT_COHORTS } from '../portal-units.ts'
 import { barChart } from '../svg/bar-chart.ts'
 import { escapeXml as esc } from '../svg/escape.ts'
@@ -154,6 +155,11 @@ function historySection(r: LeadershipReport): string {
 
 function groupsSection(r: LeadershipReport): string {
   const groups = displayGroups(r)
+  const p = r.province
+  // One answer per question (src/report/figures.ts): the group scores are the snapshot's; when the
+  // portal captures are of another day their recomputed group scores stand beside, labelled.
+  const portalDay = p.portal && otherDay(p.asOf, p.portal.asOf) ? p.portal.asOf : null
+  const rankShown = p.nationalRank
   const chart = barChart({
     title: `Điểm từng nhóm tiêu chí so với điểm tối đa — ${r.province.name}`,
     bars: groups.map((g) => {
@@ -163,7 +169,7 @@ function groupsSection(r: LeadershipReport): string {
         value: g.score,
         max: g.max,
         valueLabel: `${num(g.score)} / ${num(g.max, 0)}`,
-        title: `${g.name}: ${num(g.score)}/${num(g.max, 0)} điểm (${formatPercentVi(share, 1)})${g.rank ? `, hạng ${g.rank}/${r.province.cohortSize} trong nhóm` : ''}`,
+        title: `${g.name}: ${num(g.score)}/${num(g.max, 0)} điểm (${formatPercentVi(share, 1)})${g.rank && rankShown ? `, hạng ${g.rank}/${r.province.cohortSize} trong nhóm` : ''}`,
         color: share === null ? '#9aa3ae' : share >= 80 ? '#2e7d32' : share >= 60 ? '#1f4e79' : '#c0392b',
       }
     }),
@@ -173,16 +179,26 @@ function groupsSection(r: LeadershipReport): string {
     .sort((a, b) => (b.score === null ? -1 : b.max - b.score) - (a.score === null ? -1 : a.max - a.score))
     .map((g) => {
       const lost = g.score === null ? null : Math.round((g.max - g.score) * 100) / 100
-      return `<tr><td class="name">${esc(g.name)} <span class="code">${esc(g.code)}</span></td><td class="num${lost !== null && lost > 0 ? ' lost' : ''}">${esc(num(lost))}</td><td class="num">${esc(formatPercentVi(g.score === null ? null : (100 * g.score) / g.max, 1))}</td><td class="num">${g.rank === null ? MISSING : esc(`${g.rank}/${r.province.cohortSize}`)}</td></tr>`
+      const portalCell = portalDay
+        ? `<td class="num">${esc(num(g.reportedScore ?? g.computedScore))}</td>`
+        : ''
+      return `<tr><td class="name">${esc(g.name)} <span class="code">${esc(g.code)}</span></td><td class="num${lost !== null && lost > 0 ? ' lost' : ''}">${esc(num(lost))}</td><td class="num">${esc(formatPercentVi(g.score === null ? null : (100 * g.score) / g.max, 1))}</td><td class="num">${g.rank === null || !rankShown ? MISSING : esc(`${g.rank}/${r.province.cohortSize}`)}</td>${portalCell}</tr>`
     })
+  const sourceNote = p.source
+    ? `Điểm nhóm ${snapshotLabel({ source: p.source, asOf: p.asOf, period: p.period })}.` +
+      (portalDay
+        ? ` Cột “Theo Cổng”: điểm nhóm ${capturesLabel(portalDay)} (khác ngày nên có thể khác điểm nhóm của bảng xếp hạng; phần 3 dùng số liệu này).`
+        : '')
+    : `Điểm nhóm ${capturesLabel(p.asOf)}.`
   return `<section id="nhom"><h2>2. Điểm theo nhóm tiêu chí</h2>
-<p class="lead">Thanh màu là điểm đạt được, phần xám là điểm còn thiếu so với tối đa. Xanh lá: đạt từ 80% điểm tối đa; đỏ: dưới 60%. Bảng xếp theo điểm bị mất.</p>
+<p class="lead">Thanh màu là điểm đạt được, phần xám là điểm còn thiếu so với tối đa. Xanh lá: đạt từ 80% điểm tối đa; đỏ: dưới 60%. Bảng xếp theo điểm bị mất. ${esc(sourceNote)}</p>
 <div class="split"><figure>${chart}</figure><div>${table(
     [
       { text: 'Nhóm tiêu chí' },
       { text: 'Điểm bị mất', num: true },
       { text: 'Tỷ lệ đạt', num: true },
       { text: 'Hạng', num: true, title: 'Hạng trong nhóm tiêu chí' },
+      ...(portalDay ? [{ text: 'Theo Cổng', num: true, title: capturesLabel(portalDay) }] : []),
     ],
     rows,
   )}</div></div></section>`
@@ -207,7 +223,11 @@ function metricsSection(r: LeadershipReport): string {
   let chart: string
   let lead: string
   if (p.metrics.length > 0) {
-    lead = `Điểm bị mất ở từng chỉ tiêu (điểm tối đa trừ điểm đạt), nhiều nhất ở trên. Số liệu chi tiết từ Cổng Dịch vụ công quốc gia${p.portal?.asOf ? `, ngày ${formatDateVi(p.portal.asOf)}` : ''}.`
+    lead = `Điểm bị mất ở từng chỉ tiêu (điểm tối đa trừ điểm đạt), nhiều nhất ở trên. Số liệu chi tiết từ Cổng Dịch vụ công quốc gia${p.portal?.asOf ? `, ngày ${formatDateVi(p.portal.asOf)}` : ''}.${
+      p.portal && otherDay(p.asOf, p.portal.asOf)
+        ? ` Số liệu này khác ngày với bảng xếp hạng (${formatDateVi(p.asOf)}), nên điểm nhóm cộng từ các chỉ tiêu có thể khác điểm nhóm ở phần 2.`
+        : ''
+    }`
     chart = barChart({
       title: `Điểm bị mất theo chỉ tiêu — ${p.name}`,
       bars: scored.map((m) => ({

@@ -6,9 +6,11 @@
  * titles repeated, green/red rank changes. Text from the data goes through safeText, so a name that
  * starts with = + - @ can never become a formula.
  */
+
 import ExcelJS from 'exceljs'
 import { LEVEL_LABELS } from '../../provincial/rows.ts'
 import { GROUPS } from '../../reference/groups.ts'
+import { capturesLabel, otherDay, snapshotLabel } from '../figures.ts'
 import { UNIT_COHORTS } from '../portal-units.ts'
 import { formatDateVi, formatPeriodVi } from '../svg/format.ts'
 import { safeText } from '../xlsx-safe.ts'
@@ -284,7 +286,7 @@ function provinceSheet(wb: ExcelJS.Workbook, r: LeadershipReport) {
   // key figures
   const lost = p.total === null ? null : round2(100 - p.total)
   const figures: Array<[string, Value, string | undefined]> = [
-    ['Thứ hạng', p.rank, undefined],
+    ['Thứ hạng', p.nationalRank ? p.rank : 'không phải thứ hạng toàn quốc', undefined],
     ['Số tỉnh, thành phố', p.cohortSize, undefined],
     ['Tổng điểm', p.total, FMT.score],
     ['Điểm bị mất (so với 100)', lost, FMT.score],
@@ -317,6 +319,16 @@ function provinceSheet(wb: ExcelJS.Workbook, r: LeadershipReport) {
     { header: 'Điểm Cổng công bố', width: 10, fmt: FMT.score },
     { header: 'Điểm tính lại', width: 10, fmt: FMT.score },
   ]
+  // One answer per question (src/report/figures.ts): say which reading each column is.
+  noteRow(
+    ws,
+    row++,
+    (p.source ? `Cột “Điểm” ${snapshotLabel({ source: p.source, asOf: p.asOf, period: p.period })}. ` : '') +
+      (p.portal
+        ? `“Điểm Cổng công bố” và “Điểm tính lại”: ${capturesLabel(p.portal.asOf)}` +
+          (otherDay(p.asOf, p.portal.asOf) ? ' (khác ngày nên có thể khác cột “Điểm”).' : '.')
+        : ''),
+  )
   headerRow(ws, row++, gcols)
   const groupHead = row - 1
   const groups = displayGroups(r).sort((a, b) => (b.pointsLost ?? -1) - (a.pointsLost ?? -1) || b.max - a.max)
@@ -328,7 +340,7 @@ function provinceSheet(wb: ExcelJS.Workbook, r: LeadershipReport) {
       g.max,
       g.pointsLost,
       g.score === null ? null : Math.round((g.score / g.max) * 10_000) / 10_000,
-      g.rank,
+      p.nationalRank ? g.rank : null,
       g.reportedScore,
       g.computedScore,
     ])

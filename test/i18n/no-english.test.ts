@@ -1,0 +1,138 @@
+/**
+ * Vietnamese everywhere (issue 10 §4): a full demo run, then every output a person reads — the CLI
+ * tables, `status`, the `.error.json` of a rejected file, the HTML report and the workbook's text —
+ * is searched for English words. The same run with --lang en shows English.
+ */
+import { copyFileSync, readdirSync, readFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { describe, expect, it } from 'vitest'
+import { cli, ROOT, tempDir } from '../helpers.ts'
+
+// Words that only English text contains (codes such as CKMB, file names and Vietnamese never do).
+const ENGLISH = [
+  'the',
+  'and',
+  'of',
+  'is',
+  'not',
+  'file',
+  'files',
+  'rows',
+  'rank',
+  'ranking',
+  'total',
+  'score',
+  'province',
+  'provinces',
+  'accepted',
+  'rejected',
+  'duplicate',
+  'waiting',
+  'snapshot',
+  'snapshots',
+  'reading',
+  'source',
+  'national',
+  'portal',
+  'metric',
+  'group',
+  'period',
+  'none',
+  'wrote',
+  'next',
+  'run',
+  'runs',
+  'findings',
+  'expected',
+  'found',
+  'should',
+  'must',
+  'cannot',
+  'unknown',
+  'missing',
+]
+const WORD = new RegExp(`(?<![\\p{L}\\p{N}_./-])(${ENGLISH.join('|')})(?![\\p{L}\\p{N}_./-])`, 'giu')
+
+/** English words in `text`, ignoring paths, commands people type, codes and JSON keys. */
+function englishIn(text: string): string[] {
+  const cleaned = text
+    .replace(/(?:\/|\b[A-Z]:\\)[^\s"'<>)]+/g, ' ') // paths
+    .replace(/qd766 [a-z-]+[^\n|]*/g, ' ') // commands to type ("qd766 province … --home …")
+    .replace(/--[a-z-]+/g, ' ') // options
+    .replace(/"[a-zA-Z]+":/g, ' ') // JSON keys
+    .replace(/\b[\w-]+\.(?:xlsx|csv|json|html|xls|sqlite)\b/g, ' ') // file names
+  return [...cleaned.matchAll(WORD)].map((m) => m[1]!)
+}
+
+function xlsxText(path: string): string {
+  // The shared strings of the workbook: every text cell (exceljs writes them there).
+  const { execFileSync } = require('node:child_process') as typeof import('node:child_process')
+  return execFileSync('unzip', ['-p', path, 'xl/sharedStrings.xml'], { encoding: 'utf8' })
+    .replace(/<[^>]+>/g, ' ')
+    .replace(/&[a-z]+;/g, ' ')
+}
+
+function htmlText(path: string): string {
+  return readFileSync(path, 'utf8')
+    .replace(/<style[\s\S]*?<\/style>/g, ' ')
+    .replace(/<[^>]+>/g, ' ')
+    .replace(/&[a-z#0-9]+;/g, ' ')
+}
+
+describe('no English in the default language', () => {
+  const home = join(tempDir('vi-'), 'demo')
+  const outputs: Record<string, string> = {}
+  const enOutputs: Record<string, string> = {}
+
+  it('runs the demo and the commands people use', () => {
+    const demo = cli(home, ['demo'])
+    expect(demo.code, demo.stderr).toBe(0)
+    outputs.demo = demo.stdout
+    // a rejected file: a table with an unknown province
+    const bad = join(tempDir('bad-'), 'xep-hang-2026-10-06.csv')
+    copyFileSync(join(ROOT, 'test', 'i18n', 'bad-ranking.csv'), bad)
+    const ingest = cli(home, ['ingest', bad])
+    expect(ingest.code).toBe(1)
+    outputs.ingest = ingest.stdout
+    const rejected = join(home, 'rejected')
+    const errorJson = readdirSync(rejected).find((f) => f.endsWith('.error.json'))!
+    const err = JSON.parse(readFileSync(join(rejected, errorJson), 'utf8')) as Record<string, unknown>
+    outputs.errorJson = [err.message, err.hint, err.expected, err.found].filter(Boolean).join('\n')
+    expect(err.code).toBeTypeOf('string')
+    for (const args of [
+      ['status'],
+      ['ranking'],
+      ['ranking', '--by', 'MDSH', '--province', 'Đắk Lắk'],
+      ['province', 'Đắk Lắk', '--what-if', 'PUBLISH_ON_TIME=1'],
+      ['province', 'Thanh Hóa', '--units'],
+      ['units', 'Thanh Hóa'],
+      ['--help'],
+      ['ranking', '--help'],
+    ]) {
+      const r = cli(home, args)
+      expect(r.code, `${args.join(' ')}: ${r.stderr}`).toBe(0)
+      outputs[args.join(' ')] = r.stdout
+      const en = cli(home, [...args, '--lang', 'en'])
+      enOutputs[args.join(' ')] = en.stdout
+    }
+    const reports = join(home, 'reports')
+    for (const f of readdirSync(reports)) {
+      outputs[f] = f.endsWith('.html') ? htmlText(join(reports, f)) : xlsxText(join(reports, f))
+    }
+  })
+
+  it('finds no English word in any of them', () => {
+    const found = Object.entries(outputs)
+      .map(([name, text]) => ({ name, words: [...new Set(englishIn(text))] }))
+      .filter((x) => x.words.length > 0)
+    expect(found).toEqual([])
+  })
+
+  it('shows English with --lang en', () => {
+    expect(enOutputs.status).toMatch(/Needs attention:/)
+    expect(enOutputs.ranking).toMatch(/provinces ranked \(source: national ranking table\)/)
+    expect(enOutputs['ranking --help']).toMatch(/Common options:/)
+    for (const [name, text] of Object.entries(enOutputs))
+      expect(englishIn(text).length, name).toBeGreaterThan(0)
+  })
+})
