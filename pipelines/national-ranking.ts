@@ -7,6 +7,7 @@
  * Target: stg_readings (one reading per sheet) + stg_province_scores (one row per province), with
  * the sheet and row each number came from. Snapshots and ranks are taken from readings afterwards.
  */
+
 import { z } from 'zod'
 import type { Store } from '../src/db/sqlite.ts'
 import { columnLetter, QdError } from '../src/errors.ts'
@@ -299,7 +300,12 @@ async function parse(input: {
     if (firstRow !== undefined) {
       throw new QdError(
         'duplicate-province',
-        `${province.name} (code ${province.code}) appears twice: rows ${firstRow} and ${row.rowNumber}. Each province must appear once per table.`,
+        t('error.province.twice', {
+          name: province.name,
+          code: province.code,
+          first: firstRow,
+          row: row.rowNumber,
+        }),
         { location: at(row.rowNumber, provinceCol.letter), found: written! },
       )
     }
@@ -380,9 +386,9 @@ async function parse(input: {
     } else checkTrailingRow(r)
   }
   if (provinces.length === 0) {
-    throw new QdError('bad-value', 'The ranking table has a header but no province rows under it.', {
+    throw new QdError('bad-value', t('error.table.no-rows'), {
       location: at(header.lastRow + 1),
-      expected: 'one row per province',
+      expected: t('error.table.no-rows.expected'),
     })
   }
   return {

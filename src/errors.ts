@@ -3,6 +3,9 @@
  * into `rejected/<name>.error.json`, so each carries where (file, sheet, row, column) and what was
  * expected. `code` is stable and machine-readable; `message` is for people.
  */
+import { MESSAGES } from './i18n/catalog.ts'
+import { getLang, t } from './i18n/index.ts'
+
 export interface ErrorLocation {
   file?: string
   sheet?: string
@@ -40,11 +43,19 @@ export class QdError extends Error {
   readonly location: ErrorLocation
   readonly expected: string | undefined
   readonly found: string | undefined
+  /** What to do about it, when the throw site knows better than the code's catalogue hint. */
+  readonly hint: string | undefined
 
   constructor(
     code: ErrorCode,
     message: string,
-    opts: { location?: ErrorLocation; expected?: string; found?: string; cause?: unknown } = {},
+    opts: {
+      location?: ErrorLocation
+      expected?: string
+      found?: string
+      hint?: string
+      cause?: unknown
+    } = {},
   ) {
     super(message, opts.cause === undefined ? undefined : { cause: opts.cause })
     this.name = 'QdError'
@@ -52,6 +63,15 @@ export class QdError extends Error {
     this.location = opts.location ?? {}
     this.expected = opts.expected
     this.found = opts.found
+    this.hint = opts.hint
+  }
+
+  /** The hint people read: the site's own, else the catalogue's for this code (messages/errors.ts). */
+  hintText(): string {
+    if (this.hint) return this.hint
+    const entry = (MESSAGES as Record<string, { vi: unknown; en: unknown }>)[`error.hint.${this.code}`]
+    const text = entry?.[getLang()]
+    return typeof text === 'string' ? text : t('error.hint.default')
   }
 
   /** Returns a copy of this error with more location filled in (inner layers know less). */
@@ -60,6 +80,7 @@ export class QdError extends Error {
       location: { ...location, ...this.location },
       expected: this.expected,
       found: this.found,
+      hint: this.hint,
       cause: this.cause,
     })
   }
@@ -80,6 +101,7 @@ export class QdError extends Error {
       column: this.location.column ?? null,
       expected: this.expected ?? null,
       found: this.found ?? null,
+      hint: this.hintText(),
     }
   }
 }
@@ -87,9 +109,9 @@ export class QdError extends Error {
 export function describeLocation(loc: ErrorLocation): string {
   const parts: string[] = []
   if (loc.file) parts.push(loc.file)
-  if (loc.sheet) parts.push(`sheet "${loc.sheet}"`)
-  if (loc.row !== undefined) parts.push(`row ${loc.row}`)
-  if (loc.column) parts.push(`column ${loc.column}`)
+  if (loc.sheet) parts.push(t('error.where.sheet', { sheet: loc.sheet }))
+  if (loc.row !== undefined) parts.push(t('error.where.row', { row: loc.row }))
+  if (loc.column) parts.push(t('error.where.column', { column: loc.column }))
   return parts.join(', ')
 }
 

@@ -16,6 +16,7 @@ import { cliRanking } from './messages/cli-ranking.ts'
 import { cliUnits } from './messages/cli-units.ts'
 import { common } from './messages/common.ts'
 import { core } from './messages/core.ts'
+import { errors } from './messages/errors.ts'
 import { figures } from './messages/figures.ts'
 import { inbox } from './messages/inbox.ts'
 import { national } from './messages/national.ts'
@@ -42,6 +43,7 @@ export const MESSAGES = {
   ...core,
   ...app,
   ...cli,
+  ...errors,
   ...publish,
   ...serve,
   ...national,

@@ -6,6 +6,7 @@
  * file, the outcome is data. Anything else (a bug, a full disk, a busy database) is not the file's
  * fault: it is thrown as a RunFailedError and the batch gives the file back (src/ingest/failure.ts).
  */
+
 import { existsSync } from 'node:fs'
 import { mkdir, rename, rm, stat } from 'node:fs/promises'
 import { basename, dirname, relative } from 'node:path'
@@ -299,7 +300,7 @@ async function reject(
     rejectedAt: new Date().toISOString(),
     ...error.toJSON(),
     file_in_rejected: basename(storedAs),
-    hint: 'Fix the file (or its name) and drop it into the inbox again; nothing from it was stored.',
+    hint: error.hintText(),
   }
   const reportPath = await writeErrorReport(storedAs, report)
   try {

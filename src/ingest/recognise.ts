@@ -3,6 +3,8 @@
  * extension). The family whose declared columns match best wins; a sheet no family fits is skipped,
  * and a file with no recognised sheet is rejected with a message listing what qd766 reads.
  */
+import { getLang } from '../i18n/index.ts'
+import { kindName } from '../i18n/terms.ts'
 import { findHeader, type HeaderMatch } from '../pipeline/header.ts'
 import type { JsonPipeline, Pipeline, PipelineContext, TablePipeline } from '../pipeline/types.ts'
 import type { Row } from '../read/types.ts'
@@ -41,5 +43,6 @@ export function recogniseJson(
 }
 
 export function familiesHelp(pipelines: Pipeline[]): string {
-  return pipelines.map((p) => `  - ${p.title}`).join('\n')
+  // The family's name in the current language (the pipeline's own title is its English description).
+  return pipelines.map((p) => `  - ${getLang() === 'en' ? p.title : kindName(p.key)}`).join('\n')
 }

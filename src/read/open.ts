@@ -3,9 +3,12 @@
  * failure a QdError that names the file. JSON is not a workbook: `openWorkbook` reports
  * `format: 'json'` with no sheets and the JSON pipeline calls `readJson`.
  */
+
 import { open, readFile, stat } from 'node:fs/promises'
 import { basename } from 'node:path'
 import { asQdError, columnLetter, QdError } from '../errors.ts'
+import { fmtInt } from '../i18n/format.ts'
+import { t } from '../i18n/index.ts'
 import { readCsv } from './csv.ts'
 import { bomEncoding } from './decode.ts'
 import { readHtml } from './html.ts'
@@ -36,11 +39,11 @@ async function readHead(path: string): Promise<Buffer> {
 
 async function checkSize(path: string, lim: ReadLimits): Promise<number> {
   const size = (await stat(path)).size
-  if (size === 0) throw new QdError('empty-file', 'The file is empty (0 bytes).', { found: '0 bytes' })
+  if (size === 0) throw new QdError('empty-file', t('error.file.empty'), { found: '0 bytes' })
   if (size > lim.maxFileBytes) {
     throw new QdError(
       'too-large',
-      `The file is too large to import: ${size} bytes, the limit is ${lim.maxFileBytes} bytes.`,
+      t('error.file.too-large', { size: fmtInt(size), limit: fmtInt(lim.maxFileBytes) }),
       { expected: `at most ${lim.maxFileBytes} bytes`, found: `${size} bytes` },
     )
   }
@@ -117,7 +120,7 @@ export async function openWorkbook(path: string, limits: Partial<ReadLimits> = {
     let wb: WorkbookSource
     switch (format) {
       case 'empty':
-        throw new QdError('empty-file', 'The file has no content (only blank space).', {
+        throw new QdError('empty-file', t('error.file.blank'), {
           found: 'blank text',
         })
       case 'unknown':
@@ -265,7 +268,7 @@ export async function readJson(path: string, limits: Partial<ReadLimits> = {}): 
         bytes.subarray(bom?.bomLength ?? 0),
       )
     } catch {
-      throw new QdError('encoding', 'The JSON file is not valid UTF-8 text. Save it again as UTF-8.', {
+      throw new QdError('encoding', t('error.json.not-utf8'), {
         expected: 'UTF-8',
       })
     }

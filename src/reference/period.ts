@@ -3,6 +3,7 @@
  * Vietnamese title lines ("Quý 3/2026", "tính đến ngày 05/10/2026", "(Từ ngày 01/01/2026 đến ngày
  * 05/10/2026)") and from file-name tokens. Also which province cohort (63 or 34) a reading belongs to.
  */
+
 import { QdError } from '../errors.ts'
 import { t } from '../i18n/index.ts'
 import { stripAccents } from '../text/normalize.ts'
@@ -234,20 +235,16 @@ export function resolvePeriod(titleText: string, fileName: string): { period: Pe
   const period = fromTitle.period ?? fromName.period
   const asOf = fromTitle.asOf ?? fromName.asOf
   if (!period) {
-    throw new QdError(
-      'missing-period',
-      'Cannot tell which period these figures are for: the title rows name no year, quarter or month. ' +
-        'Add a title such as "Năm 2026", "Quý 3/2026" or "Tháng 8/2026 - tính đến ngày 05/10/2026", or put the ' +
-        'period in the file name, e.g. "xep-hang-2026-Q3-2026-10-05.xlsx" (period 2026-Q3, read on 2026-10-05).',
-      { expected: 'a period in the title or file name (2026, 2026-Q3, 2026-08)' },
-    )
+    throw new QdError('missing-period', t('error.period.missing'), {
+      expected: t('error.period.missing.expected'),
+    })
   }
   if (asOf && asOf < period.start) {
     throw new QdError(
       'bad-period',
-      `The reading date ${asOf} is before the period ${period.id} starts (${period.start}).`,
+      t('error.period.before-start', { asOf, period: period.id, start: period.start }),
       {
-        expected: `a date on or after ${period.start}`,
+        expected: t('error.period.before-start.expected', { start: period.start }),
         found: asOf,
       },
     )
