@@ -4,7 +4,10 @@
  */
 import ExcelJS from 'exceljs'
 import { GROUPS } from '../reference/groups.ts'
+import { isNationalRanking } from './figures.ts'
+import { sourceLabelVi } from './leadership/data.ts'
 import type { Ranking } from './ranking.ts'
+import { formatDateVi, formatPeriodVi } from './svg/format.ts'
 import { safeText } from './xlsx-safe.ts'
 
 export async function writeRankingXlsx(path: string, r: Ranking): Promise<void> {
@@ -14,6 +17,18 @@ export async function writeRankingXlsx(path: string, r: Ranking): Promise<void> 
 /** The same workbook in memory (the web server sends it without a temporary file). */
 export async function rankingXlsxBuffer(r: Ranking): Promise<Buffer> {
   return Buffer.from(await rankingWorkbook(r).xlsx.writeBuffer())
+}
+
+const FONT = 'Calibri'
+const THIN = { style: 'thin' as const, color: { argb: 'FFB7C3D0' } }
+/** Fill of each rating band (the config's labels; an unknown label stays white). */
+const BAND_FILL: Record<string, string> = {
+  'Xuất sắc': 'FFC6EFCE',
+  Tốt: 'FFE2F0D9',
+  Khá: 'FFFFF2CC',
+  'Trung bình': 'FFFCE4D6',
+  'Trung bình khá': 'FFFCE4D6',
+  Yếu: 'FFFFC7CE',
 }
 
 function rankingWorkbook(r: Ranking): ExcelJS.Workbook {
@@ -29,23 +44,19 @@ function rankingWorkbook(r: Ranking): ExcelJS.Workbook {
       fitToWidth: 1,
       fitToHeight: 0,
       printTitlesRow: '3:3',
+      horizontalCentered: true,
+      margins: { left: 0.4, right: 0.4, top: 0.5, bottom: 0.5, header: 0.3, footer: 0.3 },
     },
+    headerFooter: { oddFooter: '&LQĐ 766 — qd766&RTrang &P/&N' },
   })
-  const title = `Xếp hạng Chỉ số phục vụ người dân, doanh nghiệp (QĐ 766) — kỳ ${r.period}${r.asOf ? `, tính đến ngày ${r.asOf.split('-').reverse().join('/')}` : ''}`
-  ws.getCell('A1').value = title
-  ws.getCell('A1').font = { bold: true, size: 13 }
-  ws.getCell('A2').value =
-    `${r.ranked}/${r.cohort} tỉnh, thành phố được xếp hạng${r.by !== 'total' ? ` theo ${r.by}` : ''}; nguồn: ${r.source}`
-  ws.getCell('A2').font = { italic: true, color: { argb: 'FF555555' } }
-
   const five = r.form === 'five'
   const groupCols = five
     ? [
-        { header: 'Công khai, minh bạch', key: 'CKMB' },
-        { header: 'Tiến độ giải quyết', key: 'TDGQ' },
+        { header: 'Công khai, minh bạch (18)', key: 'CKMB' },
+        { header: 'Tiến độ giải quyết (20)', key: 'TDGQ' },
         { header: 'Dịch vụ công trực tuyến (22)', key: 'online22' },
-        { header: 'Mức độ hài lòng', key: 'MDHL' },
-        { header: 'Số hóa hồ sơ', key: 'MDSH' },
+        { header: 'Mức độ hài lòng (18)', key: 'MDHL' },
+        { header: 'Số hóa hồ sơ (22)', key: 'MDSH' },
       ]
     : GROUPS.map((g) => ({ header: `${g.name} (${g.max})`, key: g.code }))
   const headers = [
@@ -57,18 +68,31 @@ function rankingWorkbook(r: Ranking): ExcelJS.Workbook {
     'Xếp loại',
     'Thay đổi hạng',
   ]
+  const last = headers.length
+  // Title and subtitle merged across the table so they never spill into or hide other cells.
+  const title = `Xếp hạng Chỉ số phục vụ người dân, doanh nghiệp (QĐ 766) — ${formatPeriodVi(r.period)}${r.asOf ? `, số liệu đến ngày ${formatDateVi(r.asOf)}` : ''}`
+  ws.mergeCells(1, 1, 1, last)
+  ws.getCell('A1').value = title
+  ws.getCell('A1').font = { name: FONT, bold: true, size: 13 }
+  ws.getRow(1).height = 22
+  ws.mergeCells(2, 1, 2, last)
+  ws.getCell('A2').value =
+    `${r.ranked}/${r.cohort} tỉnh, thành phố được xếp hạng${r.by !== 'total' ? ` theo ${r.by}` : ''}; nguồn: ${sourceLabelVi(r.source)}` +
+    (isNationalRanking(r) ? '' : ' — không phải thứ hạng toàn quốc (chỉ vài tỉnh có số liệu)')
+  ws.getCell('A2').font = { name: FONT, italic: true, color: { argb: 'FF555555' } }
+
   const headerRow = ws.getRow(3)
   headerRow.values = headers
-  headerRow.font = { bold: true }
-  headerRow.alignment = { wrapText: true, vertical: 'middle', horizontal: 'center' }
-  headerRow.height = 36
+  headerRow.height = 45
   headerRow.eachCell((c) => {
+    c.font = { name: FONT, bold: true }
+    c.alignment = { wrapText: true, vertical: 'middle', horizontal: 'center' }
     c.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFDCE6F1' } }
-    c.border = { bottom: { style: 'thin' } }
+    c.border = { top: THIN, left: THIN, right: THIN, bottom: { style: 'medium' } }
   })
-  for (const row of r.rows) {
+  r.rows.forEach((row, i) => {
     const g = (k: string) => (k === 'online22' ? row.online22 : row.groups[k as keyof typeof row.groups])
-    ws.addRow([
+    const xr = ws.addRow([
       row.rank,
       row.code,
       safeText(row.name),
@@ -77,7 +101,26 @@ function rankingWorkbook(r: Ranking): ExcelJS.Workbook {
       safeText(row.band),
       row.rankChange,
     ])
-  }
+    xr.height = 18
+    xr.eachCell({ includeEmpty: true }, (c, col) => {
+      c.font = { name: FONT }
+      c.border = { top: THIN, left: THIN, right: THIN, bottom: THIN }
+      c.alignment = {
+        vertical: 'middle',
+        horizontal:
+          col === 1 || col === 2 || col === last
+            ? 'center'
+            : col === 3 || col === last - 1
+              ? 'left'
+              : 'right',
+      }
+      // every other row lightly shaded, so a printed row is easy to follow across the page
+      if (i % 2 === 1) c.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFF5F7FA' } }
+    })
+    const bandFill = row.band ? BAND_FILL[row.band] : undefined
+    if (bandFill)
+      xr.getCell(last - 1).fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: bandFill } }
+  })
   const widths = [7, 6, 22, 10, ...groupCols.map(() => 13), 12, 10]
   widths.forEach((w, i) => {
     const col = ws.getColumn(i + 1)
@@ -86,5 +129,38 @@ function rankingWorkbook(r: Ranking): ExcelJS.Workbook {
     if (i === headers.length - 1) col.numFmt = '+0;-0;0'
   })
   ws.autoFilter = { from: { row: 3, column: 1 }, to: { row: 3 + r.rows.length, column: headers.length } }
+  if (r.rows.length) {
+    const ref = `${ws.getColumn(last).letter}4:${ws.getColumn(last).letter}${3 + r.rows.length}`
+    ws.addConditionalFormatting({
+      ref,
+      rules: [
+        {
+          type: 'cellIs',
+          operator: 'greaterThan',
+          formulae: ['0'],
+          priority: 1,
+          style: { font: { bold: true, color: { argb: 'FF006100' } } },
+        },
+        {
+          type: 'cellIs',
+          operator: 'lessThan',
+          formulae: ['0'],
+          priority: 2,
+          style: { font: { bold: true, color: { argb: 'FF9C0006' } } },
+        },
+      ],
+    })
+  }
+  if (r.missing.length) {
+    const at = 3 + r.rows.length + 2
+    ws.mergeCells(at, 1, at, last)
+    const c = ws.getCell(at, 1)
+    c.value = safeText(
+      `Không có trong lần số liệu này (không xếp hạng): ${r.missing.map((m) => m.name).join(', ')}`,
+    )
+    c.alignment = { wrapText: true, vertical: 'top' }
+    c.font = { name: FONT, italic: true }
+    ws.getRow(at).height = 15 * Math.ceil((c.value as string).length / 150)
+  }
   return wb
 }

@@ -27,7 +27,7 @@ describe('ranking outputs', () => {
     await wb.xlsx.readFile(out)
     const ws = wb.getWorksheet('Xếp hạng')!
     expect(ws).toBeDefined()
-    expect(String(ws.getCell('A1').value)).toMatch(/kỳ 2026, tính đến ngày 05\/10\/2026/)
+    expect(String(ws.getCell('A1').value)).toMatch(/Năm 2026, số liệu đến ngày 05\/10\/2026/)
     expect(ws.getRow(3).values).toEqual([
       undefined,
       'Hạng',
