@@ -3,6 +3,7 @@ import { dirname, join, resolve } from 'node:path'
 import BetterSqlite3 from 'better-sqlite3'
 import { homeAt, resolveHomeDir } from '../../config/home.ts'
 import { Store } from '../../db/sqlite.ts'
+import { t } from '../../i18n/index.ts'
 import { type CommandDef, EXIT, UsageError } from '../args.ts'
 import { progressLine } from '../context.ts'
 import { printJson } from '../output.ts'
@@ -17,7 +18,7 @@ function stamp(d: Date): string {
 
 export const backupCommand: CommandDef = {
   name: 'backup',
-  summary: "Copy the database with SQLite's online backup (safe while a refresh is running).",
+  summary: () => t('backup.summary'),
   usage: 'qd766 backup [--out FILE] [--json]',
   options: { out: { type: 'string' } },
   details: `

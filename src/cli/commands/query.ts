@@ -29,7 +29,7 @@ const cell = (v: SqlValue): unknown => (v instanceof Uint8Array && !Buffer.isBuf
 
 export const queryCommand: CommandDef = {
   name: 'query',
-  summary: 'Run read-only SQL over the database; statements that would write are refused.',
+  summary: () => t('query.summary'),
   usage: 'qd766 query "<SQL>" [--format table|csv|json] [--timeout SECONDS] [--max-rows N]',
   options: {
     format: { type: 'string' },

@@ -1,3 +1,4 @@
+import { t } from '../../i18n/index.ts'
 import { finishRun } from '../../run/runs.ts'
 import { CronError } from '../../schedule/cron.ts'
 import { Scheduler, type TickResult } from '../../schedule/scheduler.ts'
@@ -26,7 +27,7 @@ function resultRow(r: TickResult) {
 
 export const scheduleCommand: CommandDef = {
   name: 'schedule',
-  summary: 'Stay running and run `refresh` on the schedule (default 04:00 Asia/Ho_Chi_Minh).',
+  summary: () => t('schedule.summary'),
   usage: 'qd766 schedule [--cron EXPR] [--tz ZONE] [--catch-up-hours N] [--once]',
   options: {
     cron: { type: 'string' },

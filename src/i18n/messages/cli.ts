@@ -53,6 +53,18 @@ export const cli = {
     vi: (p: { path: string }) => `đã ghi ${p.path}`,
     en: (p: { path: string }) => `wrote ${p.path}`,
   },
+  'schedule.summary': {
+    vi: 'Chạy thường trực và chạy `refresh` theo lịch (mặc định 04:00 giờ Asia/Ho_Chi_Minh).',
+    en: 'Stay running and run `refresh` on the schedule (default 04:00 Asia/Ho_Chi_Minh).',
+  },
+  'query.summary': {
+    vi: 'Chạy câu lệnh SQL chỉ đọc trên cơ sở dữ liệu; câu lệnh ghi dữ liệu bị từ chối.',
+    en: 'Run read-only SQL over the database; statements that would write are refused.',
+  },
+  'backup.summary': {
+    vi: 'Sao lưu cơ sở dữ liệu bằng cơ chế sao lưu trực tuyến của SQLite (an toàn cả khi refresh đang chạy).',
+    en: "Copy the database with SQLite's online backup (safe while a refresh is running).",
+  },
   'cli.common-help': {
     vi: `Tuỳ chọn chung:
   --home THƯ-MỤC  thư mục dữ liệu (mặc định: $QD766_HOME, nếu không có thì ./data)
