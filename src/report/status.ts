@@ -503,13 +503,10 @@ function attentionItems(ctx: {
     if (last.rejected > 0) out.push(t('status.a.rejected', { n: last.rejected }))
     if (last.findings > 0) out.push(t('status.a.findings', { n: last.findings }))
   }
-  if (ctx.inWork > 0)
-    out.push(
-      `${ctx.inWork} file(s) claimed by a stopped or running refresh (in work/); the next run takes them first`,
-    )
+  if (ctx.inWork > 0) out.push(t('status.a.in-work', { n: ctx.inWork }))
   for (const n of ctx.workNotes) out.push(`work/${n.name}: ${n.reason}`)
   for (const e of ctx.notTaken) out.push(`${e.name}: ${e.reason}`)
-  if (ctx.inboxWaiting > 0) out.push(`${ctx.inboxWaiting} file(s) waiting in the inbox for the next refresh`)
+  if (ctx.inboxWaiting > 0) out.push(t('status.a.inbox', { n: ctx.inboxWaiting }))
   out.push(...ctx.readingWarnings)
   return out
 }

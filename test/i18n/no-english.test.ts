@@ -59,6 +59,7 @@ function englishIn(text: string): string[] {
     .replace(/^(?:Cách dùng|Usage): .*$/gm, ' ') // the synopsis: option names and their placeholders
     .replace(/\b(?:rejected|archive|inbox|work|reports)\//g, ' ') // the home's folders, by name
     .replace(/(?<![\p{L}\p{N}])(?:\/|[A-Z]:\\)[^\s"'<>)]+/gu, ' ') // paths
+    .replace(/^ {2}[a-z]+(?= {2})/gm, ' ') // command names in the main help's list
     .replace(/qd766 [a-z-]+[^\n|]*/g, ' ') // commands to type ("qd766 province … --home …")
     .replace(/--[a-z-]+/g, ' ') // options
     .replace(/"[a-zA-Z]+":/g, ' ') // JSON keys

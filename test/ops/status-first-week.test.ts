@@ -43,10 +43,10 @@ describe('status in the first week', () => {
     const later = new Date(Date.now() + 2 * 86_400_000)
     const fresh = await getStatus(app, { now: later })
     expect(fresh.schedule.lastTick).not.toBeNull()
-    expect(fresh.attention.join('\n')).not.toMatch(/No refresh has run/)
+    expect(fresh.attention.join('\n')).not.toMatch(/Chưa có lượt refresh nào/)
     await runJob(app, { command: 'refresh' })
     const after = await getStatus(app, { now: later })
-    expect(after.attention.join('\n')).toMatch(/No refresh has run/)
+    expect(after.attention.join('\n')).toMatch(/Chưa có lượt refresh nào/)
   })
 
   it('marks a rejected file resolved when the same name, or a newer file of the same reading, is accepted', async () => {

@@ -234,7 +234,7 @@ describe('qd766 serve (loopback, no token)', () => {
     const wb = new ExcelJS.Workbook()
     await wb.xlsx.load(Buffer.from(await xlsx.arrayBuffer()) as never)
     const sheet = wb.getWorksheet('Xếp hạng')!
-    expect(String(sheet.getCell('A1').value)).toContain('tính đến ngày 07/09/2026')
+    expect(String(sheet.getCell('A1').value)).toContain('số liệu đến ngày 07/09/2026')
     expect(sheet.rowCount).toBe(3 + 34)
 
     const report = await get('/download/report.xlsx?province=66')

@@ -96,11 +96,13 @@ describe('resolvePeriod', () => {
     } catch (err) {
       expect(err).toBeInstanceOf(QdError)
       expect((err as QdError).code).toBe('missing-period')
-      expect((err as QdError).message).toMatch(/file name/)
+      expect((err as QdError).message).toMatch(/tên tệp/)
     }
   })
   it('rejects a reading date before the period starts', () => {
-    expect(() => resolvePeriod('Quý 3/2026 tính đến ngày 05/05/2026', 'x.xlsx')).toThrow(/before the period/)
+    expect(() => resolvePeriod('Quý 3/2026 tính đến ngày 05/05/2026', 'x.xlsx')).toThrow(
+      /trước ngày bắt đầu của kỳ/,
+    )
   })
   it('rejects a range that is not a whole month/quarter/year start', () => {
     expect(periodFromRange('2026-02-15', '2026-03-01')).toBeNull()

@@ -150,7 +150,7 @@ export const statusCommand: CommandDef = {
             }),
           )
       }
-      out.push('', 'Latest findings:')
+      out.push('', t('status.findings'))
       out.push(
         s.findings.length
           ? s.findings

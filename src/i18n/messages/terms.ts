@@ -33,15 +33,15 @@ export const terms = {
   // where a ranking snapshot's totals come from (snapshots.source_label)
   'term.source.national-table': { vi: 'bảng xếp hạng quốc gia', en: 'national ranking table' },
   'term.source.portal-metrics': {
-    vi: 'số liệu chi tiết thu thập từ Cổng DVCQG',
+    vi: 'số liệu chi tiết thu thập từ Cổng Dịch vụ công quốc gia',
     en: 'portal captures (metric detail)',
   },
   'term.source.portal-service-results': {
-    vi: 'bảng tổng hợp của Cổng DVCQG',
+    vi: 'bảng tổng hợp của Cổng Dịch vụ công quốc gia',
     en: 'portal summary (service results)',
   },
   'term.source.portal-metrics+service-results': {
-    vi: 'số liệu chi tiết và bảng tổng hợp của Cổng DVCQG',
+    vi: 'số liệu chi tiết và bảng tổng hợp của Cổng Dịch vụ công quốc gia',
     en: 'portal captures and summary',
   },
   // unit levels
