@@ -1,4 +1,7 @@
-/** How `refresh` reports the publish that followed it (a failure is a warning, never the exit code). */
+/**
+ * How a publish is reported to people: by `publish` itself, and by `refresh` for the publish that
+ * followed its commit (there a failure is a warning, never the exit code).
+ */
 import type { JobResult } from '../../app.ts'
 import { fmtInt, fmtNumber } from '../../i18n/format.ts'
 import { t } from '../../i18n/index.ts'
@@ -21,7 +24,7 @@ export function warehouseJson(w: JobResult['warehouse']) {
       }
 }
 
-export function printWarehouse(w: JobResult['warehouse']): void {
+export function printWarehouse(w: JobResult['warehouse'], command: 'refresh' | 'publish' = 'refresh'): void {
   if (!w) return
   if (w.ok) {
     const r = w.result
@@ -39,6 +42,6 @@ export function printWarehouse(w: JobResult['warehouse']): void {
     )
   } else
     process.stderr.write(
-      `qd766 refresh: ${t('publish.failed', { target: w.target, code: w.error.code, message: w.error.message })}\n`,
+      `qd766 ${command}: ${t('publish.failed', { target: w.target, code: w.error.code, message: w.error.message })}\n`,
     )
 }

@@ -1,11 +1,11 @@
 import { resolveHomeDir } from '../../config/home.ts'
-import { fmtInt, fmtNumber } from '../../i18n/format.ts'
 import { t } from '../../i18n/index.ts'
 import { publishHomeDir } from '../../publish/publish-home.ts'
 import { WarehouseConfigError } from '../../publish/target.ts'
 import { type CommandDef, EXIT, UsageError } from '../args.ts'
 import { loggerFor } from '../context.ts'
 import { printJson } from '../output.ts'
+import { printWarehouse } from './publish-output.ts'
 
 /** Exit code when the warehouse could not be written (down, login refused): "partial", like a rejected file. */
 const EXIT_WAREHOUSE = EXIT.partial
@@ -50,25 +50,7 @@ export const publishCommand: CommandDef = {
               error: { code: outcome.error.code, message: outcome.error.message },
             },
       )
-    } else if (outcome.ok) {
-      const r = outcome.result
-      process.stdout.write(
-        `${
-          r.upToDate
-            ? t('publish.up-to-date', { target: r.target, schema: r.schema })
-            : t('publish.done', {
-                target: r.target,
-                schema: r.schema,
-                rows: fmtInt(r.rowsWritten),
-                seconds: fmtNumber(r.ms / 1000, 1),
-              })
-        }\n`,
-      )
-    } else {
-      process.stderr.write(
-        `qd766 publish: ${t('publish.failed', { target: outcome.target, code: outcome.error.code, message: outcome.error.message })}\n`,
-      )
-    }
+    } else printWarehouse(outcome, 'publish')
     return outcome.ok ? EXIT.ok : EXIT_WAREHOUSE
   },
 }
