@@ -1,6 +1,22 @@
 import type { Catalog } from '../catalog.ts'
 
 /** `qd766 ranking` (total, group and metric rankings) and its `--province` sentence. */
+/** Parameters of the metric ranking's title line (both languages). */
+interface MetricTitle {
+  code: string
+  name: string
+  group: string
+  max: string
+  fullAt: string
+  estimate: boolean
+  period: string
+  asOf: string
+  ranked: number
+  cohort: number
+  source: string
+  version: string
+}
+
 export const cliRanking = {
   'ranking.summary': {
     vi: 'Bảng xếp hạng các tỉnh (bản chụp mới nhất, hoặc kỳ/ngày chọn bằng --period/--as-of).',
@@ -105,37 +121,11 @@ Examples:
   'ranking.h.score': { vi: 'Điểm', en: 'Score' },
   'ranking.h.max': { vi: 'Tối đa', en: 'Max' },
   'ranking.metric-title': {
-    vi: (p: {
-      code: string
-      name: string
-      group: string
-      max: string
-      fullAt: string
-      estimate: boolean
-      period: string
-      asOf: string
-      ranked: number
-      cohort: number
-      source: string
-      version: string
-    }) =>
+    vi: (p: MetricTitle) =>
       `Xếp hạng theo chỉ số ${p.code} — ${p.name} (nhóm ${p.group}, tối đa ${p.max}` +
       `${p.fullAt ? `, đạt tối đa khi ≥ ${p.fullAt}%` : ''}${p.estimate ? ', ước tính' : ''}) — ` +
       `${p.period}${p.asOf ? `, số liệu đến ngày ${p.asOf}` : ''}, ${p.ranked}/${p.cohort} tỉnh (nguồn: ${p.source}, phương pháp ${p.version})`,
-    en: (p: {
-      code: string
-      name: string
-      group: string
-      max: string
-      fullAt: string
-      estimate: boolean
-      period: string
-      asOf: string
-      ranked: number
-      cohort: number
-      source: string
-      version: string
-    }) =>
+    en: (p: MetricTitle) =>
       `Ranking by metric ${p.code} — ${p.name} (group ${p.group}, max ${p.max}` +
       `${p.fullAt ? `, full points at ≥ ${p.fullAt}%` : ''}${p.estimate ? ', estimate' : ''}) — ` +
       `${p.period}${p.asOf ? `, as of ${p.asOf}` : ''}, ${p.ranked}/${p.cohort} provinces (source: ${p.source}, methodology ${p.version})`,
