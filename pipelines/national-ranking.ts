@@ -91,7 +91,18 @@ const score = (max: number, label: string) =>
       message: `${label} must be between 0 and ${max}`,
     })
 
+/** One schema per form, built once: zod compiles a schema on its first use (per object). */
+const rowSchemas = new Map<'six' | 'five', ReturnType<typeof buildRowSchema>>()
 function rowSchema(form: 'six' | 'five') {
+  let schema = rowSchemas.get(form)
+  if (!schema) {
+    schema = buildRowSchema(form)
+    rowSchemas.set(form, schema)
+  }
+  return schema
+}
+
+function buildRowSchema(form: 'six' | 'five') {
   const g = Object.fromEntries(GROUPS.map((gr) => [gr.column, score(gr.max, `${gr.name} (${gr.code})`)]))
   return z.strictObject({
     province: z.string().min(1),
@@ -109,7 +120,7 @@ interface BadCell {
   found: string
 }
 
-type ProvinceRow = z.infer<ReturnType<typeof rowSchema>> & Record<string, number | string | null>
+type ProvinceRow = z.infer<ReturnType<typeof buildRowSchema>> & Record<string, number | string | null>
 
 // ---- Parsing ------------------------------------------------------------------------------------
 

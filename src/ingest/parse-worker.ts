@@ -21,6 +21,17 @@ function isStackOverflow(err: unknown): boolean {
   return err instanceof RangeError && /call stack/i.test(err.message)
 }
 
+/**
+ * The registry of the last job, reused while the province list is the same (every job of a run
+ * sends the same list): building its name index costs more than parsing a 34-row CSV.
+ */
+let registry: { key: string; registry: ProvinceRegistry } | undefined
+function registryFor(provinces: ParseJob['provinces']): ProvinceRegistry {
+  const key = JSON.stringify(provinces)
+  if (registry?.key !== key) registry = { key, registry: new ProvinceRegistry(provinces) }
+  return registry.registry
+}
+
 async function run(job: ParseJob): Promise<void> {
   setLang(job.lang)
   send({ type: 'started', id: job.id })
@@ -29,7 +40,7 @@ async function run(job: ParseJob): Promise<void> {
     const parsed = await parseFile(
       {
         config: job.config,
-        registry: new ProvinceRegistry(job.provinces),
+        registry: registryFor(job.provinces),
         pipelines: PIPELINES,
         log,
         onRows: (file, rows) => send({ type: 'rows', id: job.id, file, rows }),

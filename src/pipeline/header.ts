@@ -138,90 +138,147 @@ interface Band {
 }
 
 /**
- * Every candidate header band of a preview with its column paths and keys. Recognition asks every
- * pipeline about the same preview, so the bands are built once per preview, not once per pipeline.
+ * The candidate header bands of a preview with their column paths and keys, built on demand and
+ * kept per preview: recognition asks every pipeline about the same preview, so a band is built at
+ * most once per preview, not once per pipeline.
  */
-const bandCache = new WeakMap<Row[], Map<number, Band[]>>()
-function bandsOf(preview: Row[], maxBand: number): Band[] {
-  let byDepth = bandCache.get(preview)
-  if (!byDepth) {
-    byDepth = new Map()
-    bandCache.set(preview, byDepth)
+const bandCache = new WeakMap<Row[], Map<number, Band>>()
+function bandAt(preview: Row[], start: number, height: number): Band {
+  let bands = bandCache.get(preview)
+  if (!bands) {
+    bands = new Map()
+    bandCache.set(preview, bands)
   }
-  const cached = byDepth.get(maxBand)
+  const id = start * 64 + height
+  const cached = bands.get(id)
   if (cached) return cached
-  const bands: Band[] = []
-  for (let i = 0; i < preview.length; i++) {
-    for (let h = 1; h <= maxBand && i + h <= preview.length; h++) {
-      const band = preview.slice(i, i + h)
-      const width = Math.max(...band.map((r) => r.cells.length))
-      const columns: HeaderColumn[] = []
-      for (let c = 0; c < width; c++) {
-        const { path, max } = pathOf(band, c)
-        if (path.length === 0) continue
-        columns.push({
-          index: c,
-          letter: columnLetter(c),
-          path,
-          declaredMax: headerKey(path[path.length - 1]!).max ?? max,
-        })
-      }
-      const have = columns.map((col) => col.path.map((t) => headerKey(t).key))
-      const byLeaf = new Map<string, number[]>()
-      have.forEach((keys, ci) => {
-        const leaf = keys[keys.length - 1]!
-        const list = byLeaf.get(leaf)
-        if (list) list.push(ci)
-        else byLeaf.set(leaf, [ci])
-      })
-      bands.push({ start: i, height: h, columns, have, byLeaf })
-    }
+  const band = preview.slice(start, start + height)
+  const width = Math.max(...band.map((r) => r.cells.length))
+  const columns: HeaderColumn[] = []
+  for (let c = 0; c < width; c++) {
+    const { path, max } = pathOf(band, c)
+    if (path.length === 0) continue
+    columns.push({
+      index: c,
+      letter: columnLetter(c),
+      path,
+      declaredMax: headerKey(path[path.length - 1]!).max ?? max,
+    })
   }
-  byDepth.set(maxBand, bands)
-  return bands
+  const have = columns.map((col) => col.path.map((t) => headerKey(t).key))
+  const byLeaf = new Map<string, number[]>()
+  have.forEach((keys, ci) => {
+    const leaf = keys[keys.length - 1]!
+    const list = byLeaf.get(leaf)
+    if (list) list.push(ci)
+    else byLeaf.set(leaf, [ci])
+  })
+  const built = { start, height, columns, have, byLeaf }
+  bands.set(id, built)
+  return built
+}
+
+/** The header keys of every cell of a row, once per row. */
+const rowKeys = new WeakMap<Row, Set<string>>()
+function keysOf(r: Row): Set<string> {
+  let keys = rowKeys.get(r)
+  if (!keys) {
+    keys = new Set()
+    for (const t of textsOf(r)) if (t !== null) keys.add(headerKey(t).key)
+    rowKeys.set(r, keys)
+  }
+  return keys
+}
+
+/** Each required spec's leaf keys (the last key of each alternative). */
+const requiredLeaves = new WeakMap<ColumnSpec[], string[][]>()
+function leavesOfRequired(specs: ColumnSpec[]): string[][] {
+  let leaves = requiredLeaves.get(specs)
+  if (!leaves) {
+    leaves = specs.filter((s) => s.required).map((s) => wantedKeys(s).map((w) => w[w.length - 1]!))
+    requiredLeaves.set(specs, leaves)
+  }
+  return leaves
+}
+
+/**
+ * Whether a band can match every required spec at all: each needs a column whose leaf key is one of
+ * its alternatives' leaves, and a column's leaf is the key of one of the band's cells. A band that
+ * fails this would be skipped by findHeader anyway, so it is not built (most bands of a preview are
+ * data rows that hold no header text).
+ */
+function mayMatch(preview: Row[], start: number, height: number, leaves: string[][]): boolean {
+  for (const alternatives of leaves) {
+    let found = false
+    for (let r = start; r < start + height && !found; r++) {
+      const keys = keysOf(preview[r]!)
+      for (const leaf of alternatives)
+        if (keys.has(leaf)) {
+          found = true
+          break
+        }
+    }
+    if (!found) return false
+  }
+  return true
 }
 
 export function findHeader(preview: Row[], specs: ColumnSpec[], maxBand = 4): HeaderMatch | null {
   let best: { score: number; match: HeaderMatch } | null = null
-  for (const { start, height, columns, have, byLeaf } of bandsOf(preview, maxBand)) {
-    const mapped = new Map<string, HeaderColumn>()
-    const used = new Set<number>()
-    for (const spec of specs) {
-      // the leftmost unused column whose path ends with one of the spec's alternatives
-      let hitAt = -1
-      for (const w of wantedKeys(spec)) {
-        for (const ci of byLeaf.get(w[w.length - 1]!) ?? []) {
-          if ((hitAt < 0 || ci < hitAt) && !used.has(columns[ci]!.index) && tailMatches(have[ci]!, w))
-            hitAt = ci
-        }
-      }
-      const hit = hitAt < 0 ? undefined : columns[hitAt]
-      if (hit) {
-        mapped.set(spec.key, hit)
-        used.add(hit.index)
-      }
-    }
-    if (specs.some((s) => s.required && !mapped.has(s.key))) continue
-    // More specs matched wins; among equals, the band that states more maxima (a "(18 điểm)" row
-    // under the group names belongs to the header), then the shallower one (extra rows are data).
-    let maxima = 0
-    for (const col of mapped.values()) if (col.declaredMax !== null) maxima++
-    const score = mapped.size * 1000 + maxima * 10 - height
-    if (!best || score > best.score) {
-      best = {
-        score,
-        match: {
-          firstRow: preview[start]!.rowNumber,
-          lastRow: preview[start + height - 1]!.rowNumber,
-          columns,
-          mapped,
-          unmapped: columns.filter((c) => !used.has(c.index)),
-          titleRows: preview.slice(0, start),
-        },
-      }
+  const leaves = leavesOfRequired(specs)
+  for (let i = 0; i < preview.length; i++) {
+    for (let h = 1; h <= maxBand && i + h <= preview.length; h++) {
+      if (!mayMatch(preview, i, h, leaves)) continue
+      best = scoreBand(preview, specs, bandAt(preview, i, h), best)
     }
   }
   return best?.match ?? null
+}
+
+/** The band's match against the specs, if it beats `best` (the earlier band wins a tie). */
+function scoreBand(
+  preview: Row[],
+  specs: ColumnSpec[],
+  { start, height, columns, have, byLeaf }: Band,
+  best: { score: number; match: HeaderMatch } | null,
+): { score: number; match: HeaderMatch } | null {
+  const mapped = new Map<string, HeaderColumn>()
+  const used = new Set<number>()
+  for (const spec of specs) {
+    // the leftmost unused column whose path ends with one of the spec's alternatives
+    let hitAt = -1
+    for (const w of wantedKeys(spec)) {
+      for (const ci of byLeaf.get(w[w.length - 1]!) ?? []) {
+        if ((hitAt < 0 || ci < hitAt) && !used.has(columns[ci]!.index) && tailMatches(have[ci]!, w))
+          hitAt = ci
+      }
+    }
+    const hit = hitAt < 0 ? undefined : columns[hitAt]
+    if (hit) {
+      mapped.set(spec.key, hit)
+      used.add(hit.index)
+    }
+  }
+  if (specs.some((s) => s.required && !mapped.has(s.key))) return best
+  // More specs matched wins; among equals, the band that states more maxima (a "(18 điểm)" row
+  // under the group names belongs to the header), then the shallower one (extra rows are data).
+  let maxima = 0
+  for (const col of mapped.values()) if (col.declaredMax !== null) maxima++
+  const score = mapped.size * 1000 + maxima * 10 - height
+  if (!best || score > best.score) {
+    best = {
+      score,
+      match: {
+        firstRow: preview[start]!.rowNumber,
+        lastRow: preview[start + height - 1]!.rowNumber,
+        columns,
+        mapped,
+        unmapped: columns.filter((c) => !used.has(c.index)),
+        titleRows: preview.slice(0, start),
+      },
+    }
+  }
+  return best
 }
 
 export function describePath(path: string[]): string {
