@@ -33,7 +33,16 @@ export async function getStatus(app: ReadApp, opts: { runs?: number; now?: Date 
   return app.read(() => statusFromDatabase(app, files, now, opts.runs ?? 5))
 }
 
-interface InboxFiles {
+export type Status = Awaited<ReturnType<typeof getStatus>>
+
+/**
+ * The two halves of getStatus for a caller that caches them (the dashboard): the inbox and work/
+ * folders as they are now, and the status from those and the database. statusInRead must run
+ * inside one read transaction of the app.
+ */
+export { inboxFiles, statusFromDatabase as statusInRead }
+
+export interface InboxFiles {
   inbox: string[]
   /** mtime (ms) of the oldest inbox file, Infinity when there is none. */
   oldestInbox: number

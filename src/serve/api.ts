@@ -15,7 +15,6 @@ import { getMetricRanking, metricByCode, metricRankingJson } from '../report/met
 import { getProvinceReport } from '../report/province.ts'
 import { getProvinceWithUnits, provinceWithUnitsJson } from '../report/province-units.ts'
 import { getRanking, rankingJson } from '../report/ranking.ts'
-import { getStatus } from '../report/status.ts'
 import { jsonText } from '../report/text-formats.ts'
 import { getUnitsReport } from '../report/units.ts'
 import { BadRequest, type Ctx, type Env, readingQuery } from './context.ts'
@@ -79,7 +78,7 @@ export function registerApi(app: Hono<Env>): void {
     )
   })
 
-  app.get('/api/status', async (c) => jsonResponse(c, await getStatus(c.get('deps').app)))
+  app.get('/api/status', async (c) => jsonResponse(c, await c.get('deps').status.get()))
 
   app.get('/api/sql', async (c) => {
     const deps = c.get('deps')

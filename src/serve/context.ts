@@ -11,6 +11,7 @@ import { type NavKey, page } from './layout.ts'
 import type { DataMemo } from './memo.ts'
 import type { Csrf, TokenAuth } from './security.ts'
 import type { SqlRunner } from './sql-runner.ts'
+import type { StatusCache } from './status-cache.ts'
 
 export interface ServeDeps {
   app: ReadApp
@@ -22,6 +23,8 @@ export interface ServeDeps {
   triggerRefresh: (() => Promise<{ started: boolean; reason?: string }>) | null
   /** Derived results cached until the database changes. */
   memo: DataMemo
+  /** `status` for /data and /api/status, cached per database change and inbox listing. */
+  status: StatusCache
 }
 
 export type Env = { Variables: { deps: ServeDeps } }

@@ -13,6 +13,7 @@ import type { ServeDeps } from './context.ts'
 import { DataMemo } from './memo.ts'
 import { Csrf, isLoopback, TokenAuth } from './security.ts'
 import { childSqlRunner } from './sql-runner.ts'
+import { StatusCache } from './status-cache.ts'
 
 export class ServeConfigError extends Error {}
 
@@ -57,6 +58,7 @@ export async function startServer(opts: ServeOptions): Promise<RunningServer> {
     csrf: new Csrf(),
     triggerRefresh: opts.cliPath ? refreshStarter(opts.cliPath, app.home.root, opts.log) : null,
     memo: new DataMemo(app.store),
+    status: new StatusCache(app),
   }
   const hono = buildServeApp(deps, opts.log)
   const server = await new Promise<ReturnType<typeof serve>>((resolve, reject) => {

@@ -7,10 +7,12 @@
  * flow; uploads land in the inbox the way a dropped file does and a refresh run meanwhile is not
  * blocked by the server.
  */
-import { readdirSync, readFileSync } from 'node:fs'
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import ExcelJS from 'exceljs'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { encodeCsv } from '../../fixtures/lib/write-csv.ts'
+import { nationalTable, titleLines } from '../../fixtures/national.ts'
 import { cli } from '../helpers.ts'
 import {
   HOSTILE_FILE,
@@ -277,6 +279,34 @@ describe('qd766 serve (loopback, no token)', () => {
   it('POST is refused when uploads are off', async () => {
     const r = await get('/upload', { method: 'POST', body: 'x', headers: { 'Content-Type': 'text/plain' } })
     expect(r.status).toBe(404)
+  })
+
+  it('/data and /api/status show a file dropped and then refreshed while the server runs (no stale cache)', async () => {
+    const name = 'xep-hang-2027-2027-01-05.csv'
+    const before = await (await get('/data')).text()
+    expect(before).not.toContain(name)
+    await get('/api/status')
+    const t = nationalTable({ cohort: 34, seed: 4242, title: titleLines('2027', '2027-01-05') })
+    writeFileSync(
+      join(home, 'inbox', name),
+      encodeCsv(t.grid.rows, { encoding: 'utf-8-bom', delimiter: ',' }),
+    )
+    const waiting = await (await get('/data')).text()
+    expect(waiting).toContain(`1 tệp đang chờ lần chạy tới: ${name}`)
+    expect(waiting).not.toContain(`<td class="name">${name}</td>`)
+    const r = cli(home, ['refresh', '--json'])
+    expect(r.code, r.stderr).toBe(0)
+    const after = await (await get('/data')).text()
+    expect(after).toMatch(
+      new RegExp(`<td class="name">${name.replace(/\./g, '\\.')}</td><td><span class="band band-1">`),
+    )
+    expect(after).toContain('0 tệp đang chờ lần chạy tới')
+    const status = (await (await get('/api/status')).json()) as {
+      inbox: { waiting: number }
+      runs: Array<{ accepted: number }>
+    }
+    expect(status.inbox.waiting).toBe(0)
+    expect(status.runs[0]!.accepted).toBe(1)
   })
 })
 

@@ -5,7 +5,6 @@
  * uploads are enabled — the upload form.
  */
 import { t } from '../../i18n/index.ts'
-import { getStatus } from '../../report/status.ts'
 import type { Ctx, ServeDeps } from '../context.ts'
 import { render } from '../context.ts'
 import { date, type Html, html, periodLabel, qs } from '../html.ts'
@@ -61,9 +60,10 @@ function statusLabel(f: FileRow): Html {
 
 export async function dataPage(c: Ctx) {
   const deps = c.get('deps')
-  // Files from one read transaction; status reads the inbox folder too, so it runs on its own.
-  const files = deps.app.read(() => fileRows(deps))
-  const s = await getStatus(deps.app, { runs: 20 })
+  // Status reads the inbox folder too, so it runs on its own (both cached: src/serve/status-cache.ts).
+  const s = await deps.status.get({ runs: 20 })
+  // The file table, rendered once per database change (300 rows; from one read transaction).
+  const fileTable = deps.app.read(() => deps.memo.get('data:file-table', () => fileTableHtml(fileRows(deps))))
   const uploaded = Number(c.req.query('uploaded') ?? 0) || 0
   const refresh = c.req.query('refresh')
   const body = html`<h1>${t('serve.data.title')}</h1>
@@ -72,13 +72,7 @@ ${uploaded ? html`<p class="ok-box" role="status" id="upload-done">${t('serve.up
 ${s.attention.length ? html`<div class="error-box"><p><b>${t('serve.data.attention')}</b></p><ul class="plain">${s.attention.map((a) => html`<li>${a}</li>`)}</ul></div>` : ''}
 ${deps.app.config.serve.uploads ? uploadForm(deps.csrf.tokenFor(c), deps.triggerRefresh !== null) : ''}
 <h2 id="files">${t('serve.data.files')}</h2>
-<div class="table-wrap"><table id="file-table">
-<thead><tr><th scope="col">${t('serve.col.file')}</th><th scope="col">${t('serve.col.status')}</th><th scope="col">${t('serve.col.kind')}</th><th scope="col">${t('serve.col.period')}</th><th class="n" scope="col">${t('serve.col.rows-n')}</th><th scope="col">${t('serve.col.when')}</th><th scope="col">${t('serve.col.reason')}</th></tr></thead>
-<tbody>${files.map((f) => {
-    const report = f.status === 'rejected' ? errorReportName(f.storedAs) : null
-    return html`<tr data-status="${f.withdrawnAt ? 'withdrawn' : f.status}"><td class="name">${f.fileName}</td><td>${statusLabel(f)}</td><td>${f.kind ?? ''}</td><td>${f.period ? periodLabel(f.period) : ''}${f.asOf ? html` · ${date(f.asOf)}` : ''}</td><td class="n">${f.rows ?? ''}</td><td>${date(f.at)}</td>
-<td>${f.withdrawnAt ? t('serve.file.withdrawn-by', { who: f.withdrawnBy ?? '?', when: date(f.withdrawnAt), why: f.withdrawReason ?? '' }) : (f.message ?? '')}${report ? html` <a href="/download/rejected/${encodeURIComponent(report)}" download>${t('serve.data.error-report')}</a>` : ''}</td></tr>`
-  })}</tbody></table></div>
+${fileTable}
 <h2 id="runs">${t('serve.data.runs')}</h2>
 <div class="table-wrap"><table id="run-table">
 <thead><tr><th class="n" scope="col">#</th><th scope="col">${t('serve.col.command')}</th><th scope="col">${t('serve.col.status')}</th><th scope="col">${t('serve.col.when')}</th><th class="n" scope="col">${t('serve.col.files')}</th><th class="n" scope="col">${t('serve.file.accepted')}</th><th class="n" scope="col">${t('serve.file.duplicate')}</th><th class="n" scope="col">${t('serve.file.rejected')}</th><th class="n" scope="col">${t('serve.col.snapshots')}</th></tr></thead>
@@ -115,6 +109,16 @@ ${
 <p>${t('serve.data.inbox-line', { n: s.inbox.waiting })}${s.inbox.files.length ? html`: ${s.inbox.files.join(', ')}` : ''}</p>
 <ul class="downloads"><li><a href="/api/status">${t('serve.dl.json')}</a></li></ul>`
   return render(c, { title: t('serve.data.title'), active: 'data' }, body)
+}
+
+function fileTableHtml(files: FileRow[]): Html {
+  return html`<div class="table-wrap"><table id="file-table">
+<thead><tr><th scope="col">${t('serve.col.file')}</th><th scope="col">${t('serve.col.status')}</th><th scope="col">${t('serve.col.kind')}</th><th scope="col">${t('serve.col.period')}</th><th class="n" scope="col">${t('serve.col.rows-n')}</th><th scope="col">${t('serve.col.when')}</th><th scope="col">${t('serve.col.reason')}</th></tr></thead>
+<tbody>${files.map((f) => {
+    const report = f.status === 'rejected' ? errorReportName(f.storedAs) : null
+    return html`<tr data-status="${f.withdrawnAt ? 'withdrawn' : f.status}"><td class="name">${f.fileName}</td><td>${statusLabel(f)}</td><td>${f.kind ?? ''}</td><td>${f.period ? periodLabel(f.period) : ''}${f.asOf ? html` · ${date(f.asOf)}` : ''}</td><td class="n">${f.rows ?? ''}</td><td>${date(f.at)}</td>
+<td>${f.withdrawnAt ? t('serve.file.withdrawn-by', { who: f.withdrawnBy ?? '?', when: date(f.withdrawnAt), why: f.withdrawReason ?? '' }) : (f.message ?? '')}${report ? html` <a href="/download/rejected/${encodeURIComponent(report)}" download>${t('serve.data.error-report')}</a>` : ''}</td></tr>`
+  })}</tbody></table></div>`
 }
 
 function uploadForm(csrf: string, canRefresh: boolean): Html {
