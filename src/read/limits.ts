@@ -20,7 +20,15 @@ export class SpanBudget {
 
   /** Counts a span of rows x cols cells (the anchor cell itself is free). */
   add(rows: number, cols: number, location: ErrorLocation = {}): void {
-    this.#used += Math.max(0, rows * cols - 1)
+    this.fill(Math.max(0, rows * cols - 1), location)
+  }
+
+  /**
+   * Counts `cells` more cells filled by a span already counted: a streaming reader adds a rowspan's
+   * cells row by row as it reaches them (rowspan="0" has no length until its row group ends).
+   */
+  fill(cells: number, location: ErrorLocation = {}): void {
+    this.#used += cells
     if (this.#used > this.limit) {
       throw new QdError('too-complex', t('poison.span-cells', { limit: this.limit }), {
         location,
