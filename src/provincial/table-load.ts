@@ -9,61 +9,97 @@ import type { LoadIds, LoadSummary } from '../pipeline/types.ts'
 import type { CellValue } from '../read/types.ts'
 import type { ParsedProvincialTable, ParsedRow, ParsedUnit } from './table-types.ts'
 
+/** The statements resolving units, compiled once per load (per unit they would be compiled ~5 times). */
+function unitStatements(store: Store) {
+  const { db } = store
+  return {
+    alias: store.compiled(
+      db
+        .selectFrom('stg_unit_aliases')
+        .select('unit_id')
+        .where('scope', '=', '')
+        .where('kind', '=', 'name')
+        .where('value', '=', ''),
+    ),
+    codeOf: store.compiled(
+      db.selectFrom('stg_unit_aliases').select('value').where('unit_id', '=', 0).where('kind', '=', 'code'),
+    ),
+    addAlias: store.compiled(
+      db
+        .insertInto('stg_unit_aliases')
+        .values({ scope: '', kind: 'name', value: '', unit_id: 0, source_file_id: 0 })
+        .onConflict((oc) => oc.doNothing()),
+    ),
+  }
+}
+
 /**
  * The unit id for a row: by e-ID code within the province scope, else by name key (unless that name
  * belongs to a unit with another code: then it is a different unit of the same name). New codes and
  * names are recorded as aliases; nothing is updated in place.
  */
-function resolveUnit(store: Store, p: ParsedProvincialTable, u: ParsedUnit, sourceFileId: number): number {
-  const { db } = store
+function resolveUnit(
+  store: Store,
+  st: ReturnType<typeof unitStatements>,
+  p: ParsedProvincialTable,
+  u: ParsedUnit,
+  sourceFileId: number,
+): number {
   const scope = p.province.scope
   const alias = (kind: 'code' | 'name', value: string) =>
-    store.first(
-      db
-        .selectFrom('stg_unit_aliases')
-        .select('unit_id')
-        .where('scope', '=', scope)
-        .where('kind', '=', kind)
-        .where('value', '=', value),
-    )?.unit_id
-  const codeOf = (unitId: number) =>
-    store.first(
-      db
-        .selectFrom('stg_unit_aliases')
-        .select('value')
-        .where('unit_id', '=', unitId)
-        .where('kind', '=', 'code'),
-    )?.value
+    (st.alias.get(scope, kind, value) as { unit_id: number } | undefined)?.unit_id
+  const codeOf = (unitId: number) => (st.codeOf.get(unitId, 'code') as { value: string } | undefined)?.value
   let unitId = u.eidCode ? alias('code', u.eidCode) : undefined
   if (unitId === undefined) {
     const byName = alias('name', u.nameKey)
     if (byName !== undefined && (!u.eidCode || codeOf(byName) === undefined)) unitId = byName
   }
   if (unitId === undefined) {
-    unitId = store.run(
-      db.insertInto('stg_units').values({
-        scope,
-        province_code: p.province.code,
-        cohort: p.cohort,
-        name: u.name,
-        name_key: u.nameKey,
-        eid_code: u.eidCode,
-        level: u.level,
-        first_source_file_id: sourceFileId,
-      }),
-    ).lastInsertRowid
+    unitId = store.insert('stg_units', {
+      scope,
+      province_code: p.province.code,
+      cohort: p.cohort,
+      name: u.name,
+      name_key: u.nameKey,
+      eid_code: u.eidCode,
+      level: u.level,
+      first_source_file_id: sourceFileId,
+    })
   }
-  const add = (kind: 'code' | 'name', value: string) =>
-    store.run(
-      db
-        .insertInto('stg_unit_aliases')
-        .values({ scope, kind, value, unit_id: unitId, source_file_id: sourceFileId })
-        .onConflict((oc) => oc.doNothing()),
-    )
-  add('name', u.nameKey)
-  if (u.eidCode) add('code', u.eidCode)
+  st.addAlias.run(scope, 'name', u.nameKey, unitId, sourceFileId)
+  if (u.eidCode) st.addAlias.run(scope, 'code', u.eidCode, unitId, sourceFileId)
   return unitId
 }
+
+const COUNT_COLUMNS = [
+  'reading_id',
+  'unit_id',
+  'row_number',
+  'measure',
+  'kind',
+  'value',
+  'raw',
+  'column_letter',
+  'style',
+  'repaired',
+] as const
+
+const FACT_COLUMNS = [
+  'reading_id',
+  'unit_id',
+  'family',
+  'indicator',
+  'metric',
+  'numerator',
+  'denominator',
+  'value',
+  'exported_rate',
+  'exported_column',
+  'numerator_columns',
+  'denominator_columns',
+  'sheet',
+  'row_number',
+] as const
 
 export function loadProvincialTable(store: Store, p: ParsedProvincialTable, ids: LoadIds): LoadSummary {
   const { db } = store
@@ -115,23 +151,26 @@ export function loadProvincialTable(store: Store, p: ParsedProvincialTable, ids:
       })
     for (const [k, c] of Object.entries(r.vendorScores))
       rows.push({ measure: k, kind: 'vendor-score', ...c, style: 'multi', repaired: false })
-    for (const x of rows) {
-      store.insert('stg_unit_counts', {
-        reading_id: readingId,
-        unit_id: unitId,
-        row_number: r.row,
-        measure: x.measure,
-        kind: x.kind,
-        value: x.value,
-        raw: x.raw === null ? null : String(x.raw),
-        column_letter: x.column,
-        style: x.style,
-        repaired: x.repaired ? 1 : 0,
-      })
-    }
+    store.insertRows(
+      'stg_unit_counts',
+      COUNT_COLUMNS,
+      rows.map((x) => [
+        readingId,
+        unitId,
+        r.row,
+        x.measure,
+        x.kind,
+        x.value,
+        x.raw === null ? null : String(x.raw),
+        x.column,
+        x.style,
+        x.repaired ? 1 : 0,
+      ]),
+    )
   }
+  const units = unitStatements(store)
   for (const u of p.units) {
-    const unitId = resolveUnit(store, p, u, ids.sourceFileId)
+    const unitId = resolveUnit(store, units, p, u, ids.sourceFileId)
     store.insert('stg_unit_rows', {
       reading_id: readingId,
       unit_id: unitId,
@@ -143,24 +182,26 @@ export function loadProvincialTable(store: Store, p: ParsedProvincialTable, ids:
       level: u.level,
     })
     counts(unitId, u)
-    for (const f of u.facts) {
-      store.insert('stg_unit_facts', {
-        reading_id: readingId,
-        unit_id: unitId,
-        family: p.family,
-        indicator: f.indicator,
-        metric: f.metric,
-        numerator: f.numerator,
-        denominator: f.denominator,
-        value: f.value,
-        exported_rate: f.exportedRate,
-        exported_column: f.exportedColumn,
-        numerator_columns: f.numeratorColumns,
-        denominator_columns: f.denominatorColumns,
-        sheet: p.sheet,
-        row_number: u.row,
-      })
-    }
+    store.insertRows(
+      'stg_unit_facts',
+      FACT_COLUMNS,
+      u.facts.map((f) => [
+        readingId,
+        unitId,
+        p.family,
+        f.indicator,
+        f.metric,
+        f.numerator,
+        f.denominator,
+        f.value,
+        f.exportedRate,
+        f.exportedColumn,
+        f.numeratorColumns,
+        f.denominatorColumns,
+        p.sheet,
+        u.row,
+      ]),
+    )
   }
   if (p.totals) counts(null, p.totals)
   return {
