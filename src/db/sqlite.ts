@@ -36,16 +36,32 @@ export class Store {
       // WAL: readers (analysts' tools) never block the nightly writer and vice versa.
       this.raw.pragma('journal_mode = WAL')
       // FULL: an acknowledged (archived) file must survive a power cut, since we moved it out of
-      // the inbox after commit. The cost is one extra fsync per file, negligible here.
+      // the inbox after commit. Commits that only need to survive a crash of the process (the
+      // files of a group commit, whose moves wait for the group's durable commit) say so: tx(fn,
+      // { durable: false }).
       this.raw.pragma('synchronous = FULL')
     }
     this.raw.pragma('foreign_keys = ON')
     this.db = new Kysely<Database>({ dialect: new SqliteDialect({ database: this.raw }) })
   }
 
-  /** Runs fn in one BEGIN IMMEDIATE transaction; fn must be synchronous (no await inside). */
-  tx<T>(fn: () => T): T {
-    return this.raw.transaction(fn).immediate()
+  /**
+   * Runs fn in one BEGIN IMMEDIATE transaction; fn must be synchronous (no await inside).
+   *
+   * `durable: false` commits without waiting for the disk (synchronous=NORMAL for this commit): the
+   * commit survives the process being killed (it is in the WAL, which the operating system holds)
+   * but may roll back after a power cut, until the next durable commit, which syncs the whole WAL
+   * and with it every commit before it. Nothing the outside world acts on (a file moved out of
+   * work/) may follow such a commit before a durable one (src/ingest/group-commit.ts).
+   */
+  tx<T>(fn: () => T, opts: { durable?: boolean } = {}): T {
+    if (opts.durable !== false || this.raw.inTransaction) return this.raw.transaction(fn).immediate()
+    this.raw.pragma('synchronous = NORMAL')
+    try {
+      return this.raw.transaction(fn).immediate()
+    } finally {
+      this.raw.pragma('synchronous = FULL')
+    }
   }
 
   #prepare(q: CompiledQuery): BetterSqlite3.Statement {

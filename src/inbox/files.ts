@@ -5,12 +5,19 @@
  */
 import { createHash } from 'node:crypto'
 import { constants, createReadStream, existsSync } from 'node:fs'
-import { type FileHandle, mkdir, open, readdir, rename, rm } from 'node:fs/promises'
+import { type FileHandle, mkdir, open, readdir, readFile, rename, rm } from 'node:fs/promises'
 import { basename, join } from 'node:path'
 import { injectFault } from '../testing/faults.ts'
 import { fitName, NAME_MAX, safeName } from './names.ts'
 
-export async function sha256File(path: string): Promise<string> {
+/** Files up to this size are hashed from one read (a stream costs more than a small file's bytes). */
+const READ_WHOLE_BYTES = 8 * 1024 * 1024
+
+export async function sha256File(path: string, size?: number): Promise<string> {
+  if (size !== undefined && size <= READ_WHOLE_BYTES)
+    return createHash('sha256')
+      .update(await readFile(path))
+      .digest('hex')
   const hash = createHash('sha256')
   for await (const chunk of createReadStream(path)) hash.update(chunk as Buffer)
   return hash.digest('hex')
@@ -19,16 +26,24 @@ export async function sha256File(path: string): Promise<string> {
 /**
  * A free path for `name` in `dir`: the name itself, else "stem-<hash8>.ext", else with a counter.
  * Every candidate fits in `maxBytes` (shortened by whole characters, extension kept), so the rename
- * that follows can never fail with ENAMETOOLONG.
+ * that follows can never fail with ENAMETOOLONG. `taken` are paths already promised to files whose
+ * move has not happened yet (a group commit's): they count as occupied.
  */
-export function freeName(dir: string, name: string, sha256: string, maxBytes = NAME_MAX): string {
+export function freeName(
+  dir: string,
+  name: string,
+  sha256: string,
+  maxBytes = NAME_MAX,
+  taken?: ReadonlySet<string>,
+): string {
+  const free = (p: string) => !taken?.has(p) && !existsSync(p)
   const first = join(dir, fitName(name, maxBytes))
-  if (!existsSync(first)) return first
+  if (free(first)) return first
   const withHash = join(dir, fitName(name, maxBytes, `-${sha256.slice(0, 8)}`))
-  if (!existsSync(withHash)) return withHash
+  if (free(withHash)) return withHash
   for (let i = 2; ; i++) {
     const p = join(dir, fitName(name, maxBytes, `-${sha256.slice(0, 8)}-${i}`))
-    if (!existsSync(p)) return p
+    if (free(p)) return p
   }
 }
 

@@ -7,6 +7,10 @@
  * same run. A run that stops early (a signal) or fails for a reason that is not a file's fault gives
  * every claimed file it has not finished back: inbox files to the inbox, copies of command-line
  * files are dropped (the originals never moved), files left by an earlier run stay in work/.
+ *
+ * The files of a run are committed in groups (group-commit.ts): one durable commit for up to
+ * GROUP_MAX_FILES files, GROUP_MAX_BYTES or GROUP_MAX_MS, then their moves. A group is committed
+ * before the run stops, gives files back or waits for files to settle; never after a lost lease.
  */
 import { rm } from 'node:fs/promises'
 import { basename, join } from 'node:path'
@@ -24,7 +28,8 @@ import {
 import { msUntilOldEnough, type ScanResult, type SkippedEntry, scanInbox } from '../inbox/scan.ts'
 import { heartbeat, LeaseLostError } from '../run/runs.ts'
 import { failureDetail, RunFailedError } from './failure.ts'
-import { type FileOutcome, type IngestEnv, ingestFile, recordNote } from './ingest-file.ts'
+import { CommitGroup } from './group-commit.ts'
+import { commitGroup, type FileOutcome, type IngestEnv, ingestFile, recordNote } from './ingest-file.ts'
 
 export interface WaitingFile {
   name: string
@@ -79,7 +84,10 @@ export async function unreadableArguments(files: string[]): Promise<Array<{ file
   return out
 }
 
-export async function ingestBatch(env: IngestEnv, opts: BatchOptions = {}): Promise<BatchResult> {
+export async function ingestBatch(plainEnv: IngestEnv, opts: BatchOptions = {}): Promise<BatchResult> {
+  // Group commit needs a run: its lease renewal is the group's durable commit.
+  const env: IngestEnv =
+    plainEnv.runId === null || plainEnv.group ? plainEnv : { ...plainEnv, group: new CommitGroup() }
   const { home } = env
   const workDir = join(home.work, `run-${env.runId ?? 'adhoc'}-${process.pid}`)
   const result: BatchResult = { outcomes: [], waiting: [], ignored: [], skipped: [] }
@@ -108,11 +116,29 @@ export async function ingestBatch(env: IngestEnv, opts: BatchOptions = {}): Prom
     return first ?? 'inbox'
   }
 
+  /**
+   * Commits the group of files done so far and moves them (group-commit.ts). When that fails for a
+   * reason that is not a file's fault, the run fails: those files stay in work/ with their records
+   * (the next run moves them), `rest` (claimed, not started) are given back.
+   */
+  const commitDone = async (rest: Claimed[]): Promise<void> => {
+    try {
+      await commitGroup(env)
+    } catch (err) {
+      if (err instanceof LeaseLostError) throw err
+      const failure = new RunFailedError(null, err)
+      failure.returned = rest.length > 0 ? await giveBack(rest) : 'work'
+      failure.outcomes = result.outcomes
+      throw failure
+    }
+  }
+
   /** Processes claimed files in order; false when it stopped early. */
   const run = async (items: Claimed[]): Promise<boolean> => {
     for (const [i, item] of items.entries()) {
       if (opts.shouldStop?.()) {
         const left = items.slice(i)
+        await commitDone(left)
         env.log.warn({ left: left.length }, 'stopping before the next file; the rest are given back')
         await giveBack(left)
         result.stopped = (result.stopped ?? 0) + left.length
@@ -130,12 +156,20 @@ export async function ingestBatch(env: IngestEnv, opts: BatchOptions = {}): Prom
         // A run that lost its lease must not move anything: another run owns the home now.
         if (err instanceof LeaseLostError) throw err
         const failure = err instanceof RunFailedError ? err : new RunFailedError(basename(item.path), err)
+        // The files done before this one landed: their group is committed and moved first (if that
+        // fails too, they stay in work/ with their records, and the next run moves them).
+        await commitGroup(env).catch((groupErr: unknown) => {
+          if (groupErr instanceof LeaseLostError) throw groupErr
+          env.log.warn({ err: failureDetail(groupErr) }, 'could not commit the files done before the failure')
+        })
         failure.returned = await giveBack(items.slice(i))
         failure.outcomes = result.outcomes
         throw failure
       }
       done++
+      if (env.group?.due) await commitDone(items.slice(i + 1))
     }
+    await commitDone([])
     return true
   }
 

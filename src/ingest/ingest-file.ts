@@ -26,6 +26,7 @@ import type { ProvinceRegistry } from '../reference/provinces.ts'
 import { assertLease, LeaseLostError } from '../run/runs.ts'
 import { injectFault } from '../testing/faults.ts'
 import { failureDetail, isFileFault, RunFailedError } from './failure.ts'
+import { type CommitGroup, commitDurably } from './group-commit.ts'
 import { parseWithinBudget } from './parse-budget.ts'
 import type { ParsedFile } from './parse-file.ts'
 import { loadWarnings, todayIn } from './reading-warnings.ts'
@@ -39,6 +40,12 @@ export interface IngestEnv {
   log: Logger
   runId: number | null
   onRows?: (file: string, rows: number) => void
+  /**
+   * Group commit (group-commit.ts): each file's records commit without waiting for the disk and
+   * its move waits for the group's durable commit (commitGroup). Absent: every file's commit is
+   * durable and its move follows at once.
+   */
+  group?: CommitGroup
 }
 
 export interface FileOutcome {
@@ -93,8 +100,8 @@ async function ingestOne(
   opts: { recovered?: boolean },
 ): Promise<FileOutcome> {
   const { store, home, log } = env
-  const sha256 = await sha256File(workPath)
   const st = await stat(workPath)
+  const sha256 = await sha256File(workPath, st.size)
   const base: Omit<FileOutcome, 'status'> = {
     file: fileName,
     sha256,
@@ -124,7 +131,7 @@ async function ingestOne(
       .where('sha256', '=', sha256),
   )
   if (known) {
-    const storedAs = await planMove(workPath, `${home.archive}/duplicates`, sha256)
+    const storedAs = await planMove(env, workPath, `${home.archive}/duplicates`, sha256)
     const duplicateOf = {
       file: known.file_name,
       ingestedAt: known.accepted_at,
@@ -150,10 +157,13 @@ async function ingestOne(
           at: now(),
         }),
       )
-    })
-    holdLease(env)
-    const notMoved = await moveRecorded(env, workPath, storedAs, fileName)
-    return { ...base, status: 'duplicate', kind: known.kind, rows: 0, storedAs, duplicateOf, ...notMoved }
+    }, durability(env))
+    return settle(
+      env,
+      workPath,
+      { ...base, status: 'duplicate', kind: known.kind, rows: 0, storedAs, duplicateOf },
+      st.size,
+    )
   }
 
   // ---- read, recognise, validate (no writes) ---------------------------------------------------
@@ -169,7 +179,7 @@ async function ingestOne(
 
   // ---- load: one transaction for everything this file brings -----------------------------------
   const kind = [...new Set(parsed.sheets.map((s) => s.pipeline.key))].join('+')
-  const archiveAs = await planMove(workPath, home.archive, sha256)
+  const archiveAs = await planMove(env, workPath, home.archive, sha256)
   let summaries: LoadSummary[]
   try {
     summaries = store.tx(() => {
@@ -256,8 +266,9 @@ async function ingestOne(
         }),
       )
       return out
-    })
+    }, durability(env))
   } catch (err) {
+    env.group?.release(archiveAs) // not recorded: the name is free again
     if (err instanceof LeaseLostError) throw err
     if (isFileFault(err)) return reject(env, workPath, base, err.at({ file: fileName }))
     throw new RunFailedError(fileName, err)
@@ -266,20 +277,73 @@ async function ingestOne(
   // ---- archive (after commit, to the path the commit recorded: a crash here is finished by the
   // next run, which finds the file in work/ and its record pointing at a path that does not exist)
   const storedAs = archiveAs
-  holdLease(env)
-  const notMoved = await moveRecorded(env, workPath, storedAs, fileName)
   const rows = summaries.reduce((n, s) => n + s.rows, 0)
   const findings = summaries.flatMap((s) => s.findings)
   for (const f of findings) log.warn({ file: fileName, kind: f.kind, row: f.row }, f.message)
-  return {
-    ...base,
-    status: 'accepted',
-    kind,
-    rows,
-    storedAs,
-    findings,
-    readingIds: summaries.flatMap((s) => s.readingIds ?? []),
-    ...notMoved,
+  return settle(
+    env,
+    workPath,
+    {
+      ...base,
+      status: 'accepted',
+      kind,
+      rows,
+      storedAs,
+      findings,
+      readingIds: summaries.flatMap((s) => s.readingIds ?? []),
+    },
+    st.size,
+  )
+}
+
+/** How a file's records commit: durably unless its move waits for a group's durable commit. */
+function durability(env: IngestEnv): { durable: boolean } {
+  return { durable: env.group === undefined }
+}
+
+/**
+ * The move that follows a recorded outcome (`outcome.storedAs`): at once, or, in a group commit,
+ * after the group's durable commit (commitGroup), which then fills in `notMoved` if it fails.
+ */
+async function settle(
+  env: IngestEnv,
+  workPath: string,
+  outcome: FileOutcome & { storedAs: string },
+  bytes: number,
+): Promise<FileOutcome> {
+  if (env.group) {
+    env.group.add(
+      {
+        from: workPath,
+        to: outcome.storedAs,
+        fileName: outcome.file,
+        done: (notMoved) => {
+          if (notMoved !== undefined) outcome.notMoved = notMoved
+        },
+      },
+      bytes,
+    )
+    return outcome
+  }
+  holdLease(env)
+  return { ...outcome, ...(await moveRecorded(env, workPath, outcome.storedAs, outcome.file)) }
+}
+
+/**
+ * Makes the group's records durable in one commit, then moves its files, in order, to the paths
+ * their records name (group-commit.ts). Throws LeaseLostError (nothing moves) when the lease is
+ * gone; a move that fails leaves its file in work/ with the reason in its outcome, as a move does
+ * outside a group.
+ */
+export async function commitGroup(env: IngestEnv): Promise<void> {
+  const group = env.group
+  if (!group || group.size === 0) return
+  // (its durable point is the run's lease renewal: ingestBatch groups only the files of a run)
+  if (env.runId === null) throw new Error('a group commit needs a run')
+  commitDurably(env.store, env.runId)
+  for (const move of group.take()) {
+    holdLease(env)
+    move.done((await moveRecorded(env, move.from, move.to, move.fileName)).notMoved)
   }
 }
 
@@ -293,7 +357,7 @@ async function reject(
   // Report first, then the event (with the destination), then the move: a kill at any point leaves
   // either nothing recorded (the file is read again) or a record the next run completes.
   holdLease(env)
-  const storedAs = await planMove(workPath, home.rejected, base.sha256, REJECTED_NAME_MAX)
+  const storedAs = await planMove(env, workPath, home.rejected, base.sha256, REJECTED_NAME_MAX)
   const report = {
     file: base.file,
     sha256: base.sha256,
@@ -308,23 +372,24 @@ async function reject(
   } catch (err) {
     // Not recorded, so not rejected: the report must not stay behind to contradict the database.
     await rm(reportPath, { force: true })
+    env.group?.release(storedAs)
     if (err instanceof LeaseLostError) throw err
     throw new RunFailedError(base.file, err)
   }
-  holdLease(env)
-  const notMoved = await moveRecorded(env, workPath, storedAs, base.file)
   log.error(
     { file: base.file, code: error.code, row: error.location.row, column: error.location.column },
     error.describe(),
   )
-  return {
-    ...base,
-    status: 'rejected',
-    error: error.describe(),
-    errorDetail: error.toJSON(),
-    storedAs,
-    ...notMoved,
-  }
+  const size = await stat(workPath).then(
+    (s) => s.size,
+    () => 0,
+  )
+  return settle(
+    env,
+    workPath,
+    { ...base, status: 'rejected', error: error.describe(), errorDetail: error.toJSON(), storedAs },
+    size,
+  )
 }
 
 function recordRejection(
@@ -351,16 +416,27 @@ function recordRejection(
         at: new Date().toISOString(),
       }),
     )
-  })
+  }, durability(env))
 }
 
 /** Rejected names leave room for "<name>.error.json.tmp" within the file system's limit. */
 const REJECTED_NAME_MAX = NAME_MAX - Buffer.byteLength(REPORT_SUFFIX)
 
-/** A free destination for a file in `dir` (created), decided before the move is recorded. */
-async function planMove(workPath: string, dir: string, sha256: string, maxBytes = NAME_MAX): Promise<string> {
+/**
+ * A free destination for a file in `dir` (created), decided before the move is recorded; in a
+ * group commit it is reserved at once, since the group's earlier files have not moved yet.
+ */
+async function planMove(
+  env: IngestEnv,
+  workPath: string,
+  dir: string,
+  sha256: string,
+  maxBytes = NAME_MAX,
+): Promise<string> {
   await mkdir(dir, { recursive: true })
-  return freeName(dir, basename(workPath), sha256, maxBytes)
+  const path = freeName(dir, basename(workPath), sha256, maxBytes, env.group?.taken)
+  env.group?.reserve(path)
+  return path
 }
 
 /**
@@ -426,6 +502,15 @@ function fittingRecordedPath(recorded: string, sha256: string, maxBytes: number)
 }
 
 /**
+ * A recovered file moves at once, to a path an earlier run recorded (durable: this run's start was
+ * a durable commit). When a file of the current group was promised the same path, the group goes
+ * first, so the two land as they would one file at a time.
+ */
+async function clearPath(env: IngestEnv, path: string): Promise<void> {
+  if (env.group?.taken.has(path)) await commitGroup(env)
+}
+
+/**
  * For a file taken up from work/ after a crash: if an earlier run already recorded its outcome
  * (accepted with its archive path, or a duplicate/rejected event with its destination) but died
  * before the move, complete the move and report that outcome again, without recording it twice.
@@ -437,25 +522,30 @@ async function finishInterruptedMove(
 ): Promise<FileOutcome | null> {
   const { store, home, log } = env
   holdLease(env)
+  // The record must be this file's, not that of another file with the same bytes, recorded first
+  // and still waiting for its own move (a duplicate in the same group): by content and name.
   const known = store.first(
     store.db
       .selectFrom('source_files')
       .select(['id', 'kind', 'rows', 'archived_as'])
-      .where('sha256', '=', base.sha256),
+      .where('sha256', '=', base.sha256)
+      .where('file_name', '=', base.file),
   )
   if (known && (known.archived_as === null || !existsSync(known.archived_as))) {
     // (archived_as null: recorded by a version that moved first and recorded the path afterwards)
     const storedAs =
       (known.archived_as && fittingRecordedPath(known.archived_as, base.sha256, NAME_MAX)) ??
       known.archived_as ??
-      (await planMove(workPath, home.archive, base.sha256))
+      (await planMove(env, workPath, home.archive, base.sha256))
     if (storedAs !== known.archived_as)
       store.tx(() =>
         store.run(
           store.db.updateTable('source_files').set({ archived_as: storedAs }).where('id', '=', known.id),
         ),
       )
+    await clearPath(env, storedAs)
     const notMoved = await moveRecorded(env, workPath, storedAs, base.file)
+    env.group?.release(storedAs)
     if (!notMoved.notMoved)
       log.info({ file: base.file, storedAs }, 'finished archiving a file committed by an interrupted run')
     return {
@@ -473,6 +563,7 @@ async function finishInterruptedMove(
       .selectFrom('file_events')
       .select(['id', 'status', 'kind', 'message', 'error_json', 'stored_as'])
       .where('sha256', '=', base.sha256)
+      .where('file_name', '=', base.file)
       .where('status', 'in', ['duplicate', 'rejected'])
       .orderBy('id', 'desc')
       .limit(1),
@@ -486,6 +577,7 @@ async function finishInterruptedMove(
       )
       event.stored_as = refit
     }
+    await clearPath(env, event.stored_as)
     const notMoved = await moveRecorded(env, workPath, event.stored_as, base.file)
     if (!notMoved.notMoved)
       log.info(

@@ -28,8 +28,23 @@ export function attemptsSoFar(store: Store, sha256: string): AttemptRecord | nul
   return { attempts: row.attempts, lastFailure: JSON.parse(row.last_failure) as ParseFailure }
 }
 
+/**
+ * How attempts are committed. They only need to outlive the process (a parse that kills it must
+ * count), not a power cut (which is no file's fault), so a group commit writes them without waiting
+ * for the disk: `durable: false` (Store.tx).
+ */
+export interface AttemptWrite {
+  durable?: boolean
+}
+
 /** Records (and commits) one more attempt, presumed a crash until recordFailure/clearAttempts. */
-export function beginAttempt(store: Store, sha256: string, fileName: string, now = new Date()): number {
+export function beginAttempt(
+  store: Store,
+  sha256: string,
+  fileName: string,
+  now = new Date(),
+  write: AttemptWrite = {},
+): number {
   const at = now.toISOString()
   const crash = JSON.stringify({ budget: 'crash', limit: null } satisfies ParseFailure)
   return store.tx(() => {
@@ -46,21 +61,28 @@ export function beginAttempt(store: Store, sha256: string, fileName: string, now
         ),
     )
     return attemptsSoFar(store, sha256)?.attempts ?? 1
-  })
+  }, write)
 }
 
-export function recordFailure(store: Store, sha256: string, failure: ParseFailure): void {
-  store.tx(() =>
-    store.run(
-      store.db
-        .updateTable('parse_attempts')
-        .set({ last_failure: JSON.stringify(failure), last_at: new Date().toISOString() })
-        .where('sha256', '=', sha256),
-    ),
+export function recordFailure(
+  store: Store,
+  sha256: string,
+  failure: ParseFailure,
+  write: AttemptWrite = {},
+): void {
+  store.tx(
+    () =>
+      store.run(
+        store.db
+          .updateTable('parse_attempts')
+          .set({ last_failure: JSON.stringify(failure), last_at: new Date().toISOString() })
+          .where('sha256', '=', sha256),
+      ),
+    write,
   )
 }
 
 /** The parse ended with a verdict (or the file was rejected for its attempts): forget them. */
-export function clearAttempts(store: Store, sha256: string): void {
-  store.tx(() => store.run(store.db.deleteFrom('parse_attempts').where('sha256', '=', sha256)))
+export function clearAttempts(store: Store, sha256: string, write: AttemptWrite = {}): void {
+  store.tx(() => store.run(store.db.deleteFrom('parse_attempts').where('sha256', '=', sha256)), write)
 }

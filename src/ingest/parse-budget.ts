@@ -207,15 +207,16 @@ export async function parseWithinBudget(
   sha256: string,
 ): Promise<ParsedFile> {
   const { store, config, log } = env
+  const write = { durable: env.group === undefined }
   for (;;) {
     const prior = attemptsSoFar(store, sha256)
     if (prior && prior.attempts >= config.limits.parseAttempts) {
       // Forget the attempts with the verdict: the same bytes dropped in again get a fresh chance
       // (after the operator raised a limit, say) instead of an instant rejection.
-      clearAttempts(store, sha256)
+      clearAttempts(store, sha256, write)
       throw budgetRejection(prior)
     }
-    const attempt = beginAttempt(store, sha256, fileName)
+    const attempt = beginAttempt(store, sha256, fileName, new Date(), write)
     const outcome = await parseInWorker(
       {
         path,
@@ -228,14 +229,14 @@ export async function parseWithinBudget(
       { log, onRows: env.onRows },
     )
     if (outcome.kind === 'budget') {
-      recordFailure(store, sha256, outcome.failure)
+      recordFailure(store, sha256, outcome.failure, write)
       log.warn(
         { file: fileName, attempt, budget: outcome.failure.budget, limit: outcome.failure.limit },
         'parse stopped: the file exceeded a budget',
       )
       continue
     }
-    clearAttempts(store, sha256)
+    clearAttempts(store, sha256, write)
     if (outcome.kind === 'parsed') return fromWire(outcome.result, env.pipelines)
     throw outcome.error
   }
