@@ -7,11 +7,12 @@
  * - portal: portal API captures, 34 provinces × N months × 6 group endpoints, each with every unit
  *   (~150 agencies and communes per province), in the capture envelope;
  * - provincial-<rows>: one provincial one-stop export (T1 digitisation table, the vendor's HTML-.xls)
- *   with that many unit rows.
+ *   with that many unit rows; the largest also as .xlsx (the same export re-saved in Excel).
  */
 import { mkdirSync, writeFileSync } from 'node:fs'
 import { writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
+import ExcelJS from 'exceljs'
 import { encodeCsv } from '../fixtures/lib/write-csv.ts'
 import { htmlXls } from '../fixtures/lib/write-html-xls.ts'
 import { writeXlsx } from '../fixtures/lib/write-xlsx.ts'
@@ -189,6 +190,28 @@ export function generatePortalYear(
  * is their sum, so the file is accepted exactly as a real export would be.
  */
 export async function generateProvincialExport(path: string, rows: number): Promise<string> {
+  const { grid, html } = provincialGrid(rows)
+  await writeFile(path, htmlXls(grid, { ...html, sheetTitle: grid.sheetName }), 'utf8')
+  return path
+}
+
+/**
+ * The same table as generateProvincialExport, as the export re-saved as .xlsx (merged header cells,
+ * the cells' text as in the page). Written with exceljs's streaming writer: 200,000 rows would not
+ * fit the fixture writer's in-memory workbook comfortably.
+ */
+export async function generateProvincialXlsx(path: string, rows: number): Promise<string> {
+  const { grid } = provincialGrid(rows)
+  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: path, useSharedStrings: true })
+  const ws = wb.addWorksheet(grid.sheetName)
+  for (const range of grid.merges ?? []) ws.mergeCells(range)
+  for (const cells of grid.rows) ws.addRow(cells.map((v) => v ?? undefined)).commit()
+  ws.commit()
+  await wb.commit()
+  return path
+}
+
+function provincialGrid(rows: number) {
   const base = f1()
   const head = base.grid.rows.slice(0, 5)
   const rand = rng(rows)
@@ -247,6 +270,5 @@ export async function generateProvincialExport(path: string, rows: number): Prom
     rows: [...head, ...body, totals],
     merges: base.grid.merges,
   }
-  await writeFile(path, htmlXls(grid, { ...base.html, sheetTitle: grid.sheetName }), 'utf8')
-  return path
+  return { grid, html: base.html }
 }

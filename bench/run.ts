@@ -20,7 +20,12 @@ import { cpus, freemem, loadavg, totalmem } from 'node:os'
 import { basename, join, resolve } from 'node:path'
 import { encodeCsv } from '../fixtures/lib/write-csv.ts'
 import { nationalTable, titleLines } from '../fixtures/national.ts'
-import { generateNationalYear, generatePortalYear, generateProvincialExport } from './generate.ts'
+import {
+  generateNationalYear,
+  generatePortalYear,
+  generateProvincialExport,
+  generateProvincialXlsx,
+} from './generate.ts'
 import { loadServe } from './serve-load.ts'
 
 const ROOT = resolve(import.meta.dirname, '..')
@@ -174,6 +179,13 @@ async function main() {
       file: await generateProvincialExport(join(OUT, 'in', 'provincial', `so-hoa-${rows}.xls`), rows),
     })
   }
+  // The largest export also re-saved as .xlsx: the same table through the streaming xlsx reader.
+  const provincialXlsx = warehouseOnly
+    ? undefined
+    : await generateProvincialXlsx(
+        join(OUT, 'in', 'provincial', `so-hoa-${SIZE.provincial.at(-1)}.xlsx`),
+        SIZE.provincial.at(-1)!,
+      )
   log(`  done in ${sec(Date.now() - started)}`)
 
   // ---- ingest vs parse-only, per family; national + portal accumulate into one history home --------
@@ -219,6 +231,22 @@ async function main() {
       parse: largest.parse,
       ingest: largest.ingest,
     })
+  if (provincialXlsx) {
+    log(`provincial export ${num(largest.rows)} rows as .xlsx: parse-only, then ingest...`)
+    const parse = task<Measured>('parse', [provincialXlsx])
+    const home = newHome(join(OUT, 'provincial-home-xlsx'), { province: 'Thanh Hóa' })
+    copyFileSync(provincialXlsx, join(home, 'inbox', basename(provincialXlsx)))
+    const ingest = task<Ingested>('ingest', [home])
+    if (ingest.rejected.length) log(`  NOT ACCEPTED: ${ingest.rejected.join('\n  ')}`)
+    families.push({
+      name: `provincial-xlsx-${largest.rows}`,
+      what: `provincial one-stop export re-saved as .xlsx, ${num(largest.rows)} unit rows, one file`,
+      files: [provincialXlsx],
+      parse,
+      ingest,
+    })
+    rmSync(home, { recursive: true, force: true })
+  }
 
   // ---- pandas on the same files, same run ---------------------------------------------------------------
   const readers = warehouseOnly ? { html: false, excel: false, csv: false, note: '' } : pandasReaders()
