@@ -30,17 +30,7 @@ export function helpString(text: HelpText | undefined): string {
   return typeof text === 'function' ? text() : (text ?? '')
 }
 
-export interface CommandDef {
-  name: string
-  summary: HelpText
-  usage: string
-  options: Options
-  /** Free text after the options list in --help. */
-  details?: HelpText
-  run(args: { values: Record<string, unknown>; positionals: string[] }): Promise<number>
-}
-
-export const COMMON_OPTIONS: Options = {
+export const COMMON_OPTIONS = {
   home: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
   json: { type: 'boolean' },
@@ -48,6 +38,33 @@ export const COMMON_OPTIONS: Options = {
   quiet: { type: 'boolean', short: 'q' },
   /** vi | en; read by main() before the command runs (see langFromArgv). */
   lang: { type: 'string' },
+} as const satisfies Options
+
+/**
+ * What parseArgs gives a command, typed from its own option table plus the common ones: a
+ * `{ type: 'string' }` option is `string | undefined`, a boolean one `boolean | undefined`, so a
+ * command reads `values.out` without a cast.
+ */
+export type OptionValues<O extends Options> = ReturnType<
+  typeof parseArgs<{ options: typeof COMMON_OPTIONS & O; strict: true; allowPositionals: true }>
+>['values']
+
+/** The common options every command accepts, for helpers shared by all commands. */
+export type CommonValues = OptionValues<Record<never, never>>
+
+export interface CommandDef<O extends Options = Options> {
+  name: string
+  summary: HelpText
+  usage: string
+  options: O
+  /** Free text after the options list in --help. */
+  details?: HelpText
+  run(args: { values: OptionValues<O>; positionals: string[] }): Promise<number>
+}
+
+/** A command whose option values are typed from its own option table (no casts in run()). */
+export function defineCommand<const O extends Options>(def: CommandDef<O>): CommandDef<O> {
+  return def
 }
 
 /**
@@ -65,7 +82,7 @@ export function langFromArgv(argv: string[]): string | undefined {
   return undefined
 }
 
-export function parseCommand(def: CommandDef, argv: string[]) {
+export function parseCommand<O extends Options>(def: CommandDef<O>, argv: string[]) {
   try {
     return parseArgs({
       args: argv,
@@ -84,11 +101,14 @@ export function helpText(def: CommandDef): string {
 }
 
 /** --period and --as-of, checked and normalised ("2026q3" -> "2026-Q3"); a bad value is a usage error. */
-export function periodOptions(values: Record<string, unknown>): { period?: string; asOf?: string } {
+export function periodOptions(values: { period?: string; 'as-of'?: string }): {
+  period?: string
+  asOf?: string
+} {
   try {
     return {
-      period: values.period ? parsePeriod(values.period as string).id : undefined,
-      asOf: values['as-of'] ? parseIsoDate(values['as-of'] as string) : undefined,
+      period: values.period ? parsePeriod(values.period).id : undefined,
+      asOf: values['as-of'] ? parseIsoDate(values['as-of']) : undefined,
     }
   } catch (err) {
     throw new UsageError((err as Error).message)

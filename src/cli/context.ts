@@ -6,20 +6,21 @@
 import { resolveHomeDir } from '../config/home.ts'
 import { type App, openApp, openReadOnly, type ReadApp } from '../index.ts'
 import { createLogger, type Logger } from '../log.ts'
+import type { CommonValues } from './args.ts'
 
-export function loggerFor(values: Record<string, unknown>): Logger {
+export function loggerFor(values: CommonValues): Logger {
   const level = values.verbose ? 'debug' : values.quiet ? 'error' : undefined
   return createLogger({ level })
 }
 
 /** For commands that write (ingest, refresh, schedule, demo): migrates and seeds the database. */
-export function appFor(values: Record<string, unknown>): App {
-  return openApp(resolveHomeDir(values.home as string | undefined), { log: loggerFor(values) })
+export function appFor(values: CommonValues): App {
+  return openApp(resolveHomeDir(values.home), { log: loggerFor(values) })
 }
 
 /** For commands that only read: no migration, no seed, no lock; never waits on a running refresh. */
-export function readAppFor(values: Record<string, unknown>): ReadApp {
-  return openReadOnly(resolveHomeDir(values.home as string | undefined), { log: loggerFor(values) })
+export function readAppFor(values: CommonValues): ReadApp {
+  return openReadOnly(resolveHomeDir(values.home), { log: loggerFor(values) })
 }
 
 /** Progress on stderr only when a person is watching (a TTY); silent JSON logs otherwise. */

@@ -380,6 +380,98 @@ export interface VUnitRollupView {
   file_name: string
 }
 
+/**
+ * The documented view of every ranked row of every snapshot with its rank change (v_latest_ranking
+ * has the same columns). Typed here so report getters read it without casts;
+ * VIEW_COLUMNS below lists the same names for the test that checks them against the database.
+ */
+export interface VRankingHistoryView {
+  snapshot_id: number
+  period: string
+  period_type: string
+  as_of: string | null
+  cohort: number
+  source_label: string
+  form: string
+  province_code: string
+  name: string
+  status: SnapshotRowsTable['status']
+  rank: number | null
+  total: number | null
+  ckmb: number | null
+  tdgq: number | null
+  clgq: number | null
+  tttt: number | null
+  mdhl: number | null
+  mdsh: number | null
+  online22: number | null
+  band: string | null
+  rank_ckmb: number | null
+  rank_tdgq: number | null
+  rank_clgq: number | null
+  rank_tttt: number | null
+  rank_mdhl: number | null
+  rank_mdsh: number | null
+  previous_rank: number | null
+  rank_change: number | null
+  previous_snapshot_id: number | null
+}
+
+type ColumnsOf<T> = { [K in keyof T]-?: true }
+
+/** The column names of each typed view, checked against the database's own by a test. */
+export const VIEW_COLUMNS = {
+  v_ranking_history: {
+    snapshot_id: true,
+    period: true,
+    period_type: true,
+    as_of: true,
+    cohort: true,
+    source_label: true,
+    form: true,
+    province_code: true,
+    name: true,
+    status: true,
+    rank: true,
+    total: true,
+    ckmb: true,
+    tdgq: true,
+    clgq: true,
+    tttt: true,
+    mdhl: true,
+    mdsh: true,
+    online22: true,
+    band: true,
+    rank_ckmb: true,
+    rank_tdgq: true,
+    rank_clgq: true,
+    rank_tttt: true,
+    rank_mdhl: true,
+    rank_mdsh: true,
+    previous_rank: true,
+    rank_change: true,
+    previous_snapshot_id: true,
+  } satisfies ColumnsOf<VRankingHistoryView>,
+  v_unit_rollup: {
+    reading_id: true,
+    family: true,
+    table_code: true,
+    period: true,
+    period_type: true,
+    as_of: true,
+    province_code: true,
+    scope: true,
+    cohort: true,
+    indicator: true,
+    metric: true,
+    units: true,
+    numerator: true,
+    denominator: true,
+    value: true,
+    file_name: true,
+  } satisfies ColumnsOf<VUnitRollupView>,
+}
+
 export interface Database extends PortalDatabase {
   meta: MetaTable
   schema_migrations: SchemaMigrationsTable
@@ -408,4 +500,6 @@ export interface Database extends PortalDatabase {
   stg_unit_counts: StgUnitCountsTable
   stg_unit_facts: StgUnitFactsTable
   v_unit_rollup: VUnitRollupView
+  v_ranking_history: VRankingHistoryView
+  v_latest_ranking: VRankingHistoryView
 }

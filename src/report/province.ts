@@ -115,13 +115,12 @@ export function getProvinceReport(
   const province = resolveProvinceArg(registry, snap.cohort as Cohort, arg)
   const row = store.first(
     store.db
-      .selectFrom('v_ranking_history' as never)
+      .selectFrom('v_ranking_history')
       .selectAll()
-      .where(sql.ref('snapshot_id'), '=', snap.id)
-      .where(sql.ref('province_code'), '=', province.code) as never,
-  ) as Record<string, unknown> | undefined
+      .where('snapshot_id', '=', snap.id)
+      .where('province_code', '=', province.code),
+  )
   if (!row) throw new NotFoundError(`${province.name} is not in snapshot ${snap.id}`)
-  const num = (k: string) => (row[k] as number | null) ?? null
   const set =
     snap.cohort === 34
       ? findScoreSet(store, province.code, {
@@ -138,24 +137,24 @@ export function getProvinceReport(
     period: snap.period,
     asOf: snap.as_of,
     snapshotId: snap.id,
-    rank: num('rank'),
+    rank: row.rank,
     cohortSize: snap.cohort,
     source: snap.source_label,
     ranked: snap.ranked,
     nationalRank: isNationalRanking(snap),
-    total: num('total'),
-    band: (row.band as string | null) ?? null,
-    rankChange: num('rank_change'),
-    status: row.status as string,
+    total: row.total,
+    band: row.band,
+    rankChange: row.rank_change,
+    status: row.status,
     groups: GROUPS.map((g) => {
-      const score = num(g.column)
+      const score = row[g.column]
       return {
         code: g.code,
         name: g.name,
         score,
         maxScore: g.max,
         pointsLost: score === null ? null : Math.round((g.max - score) * 100) / 100,
-        rank: num(`rank_${g.column}`),
+        rank: row[`rank_${g.column}`],
         ...portalGroup(detail, g.code),
       }
     }),

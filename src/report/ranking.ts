@@ -76,11 +76,8 @@ export function getRanking(
   const snapshotId = findSnapshotId(store, opts)
   const snap = store.first(store.db.selectFrom('snapshots').selectAll().where('id', '=', snapshotId))!
   const rows = store.all(
-    store.db
-      .selectFrom('v_ranking_history' as never)
-      .selectAll()
-      .where(sql.ref('snapshot_id'), '=', snapshotId) as never,
-  ) as Array<Record<string, unknown>>
+    store.db.selectFrom('v_ranking_history').selectAll().where('snapshot_id', '=', snapshotId),
+  )
   const byGroup = opts.by ? groupByCode(opts.by) : undefined
   const byOnline = opts.by && /^(dvctt|online22)$/i.test(opts.by)
   if (opts.by && !byGroup && !byOnline) {
@@ -88,34 +85,49 @@ export function getRanking(
       `--by ${opts.by}: not a group code (${GROUPS.map((g) => g.code).join(', ')}, or DVCTT for the five-group form)`,
     )
   }
+  // The documented view has no rank for the online-services sum (CLGQ + TTTT): it is read from the
+  // snapshot rows themselves, where the snapshot stored it.
+  const onlineRanks = byOnline
+    ? new Map(
+        store
+          .all(
+            store.db
+              .selectFrom('snapshot_rows')
+              .select(['province_code', 'rank_online22'])
+              .where('snapshot_id', '=', snapshotId),
+          )
+          .map((r) => [r.province_code, r.rank_online22]),
+      )
+    : undefined
   const out: RankingRow[] = rows.map((r) => {
-    const groups = Object.fromEntries(
-      GROUPS.map((g) => [g.code, (r[g.column] as number | null) ?? null]),
-    ) as Record<GroupCode, number | null>
+    const groups = Object.fromEntries(GROUPS.map((g) => [g.code, r[g.column]])) as Record<
+      GroupCode,
+      number | null
+    >
     const base: RankingRow = {
-      rank: (r.rank as number | null) ?? null,
-      code: r.province_code as string,
-      name: r.name as string,
-      total: (r.total as number | null) ?? null,
+      rank: r.rank,
+      code: r.province_code,
+      name: r.name,
+      total: r.total,
       groups,
-      online22: (r.online22 as number | null) ?? null,
-      band: (r.band as string | null) ?? null,
-      rankChange: (r.rank_change as number | null) ?? null,
-      status: r.status as RankingRow['status'],
+      online22: r.online22,
+      band: r.band,
+      rankChange: r.rank_change,
+      status: r.status,
     }
     if (byGroup) {
-      base.rank = (r[`rank_${byGroup.column}`] as number | null) ?? null
+      base.rank = r[`rank_${byGroup.column}`]
       base.value = groups[byGroup.code]
       base.rankChange = null
-    } else if (byOnline) {
-      base.rank = (r.rank_online22 as number | null) ?? null
+    } else if (onlineRanks) {
+      base.rank = onlineRanks.get(r.province_code) ?? null
       base.value = base.online22
       base.rankChange = null
     }
     return base
   })
   const present = displayOrder(out.filter((r) => r.status !== 'missing'))
-  const previous = rows[0]?.previous_snapshot_id as number | null | undefined
+  const previous = rows[0]?.previous_snapshot_id
   return {
     period: snap.period,
     asOf: snap.as_of,

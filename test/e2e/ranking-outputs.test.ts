@@ -94,6 +94,27 @@ describe('ranking outputs', () => {
   })
 })
 
+describe('ranking --by DVCTT on a five-group table', () => {
+  it('ranks by the online-services group (CLGQ + TTTT) with the ranks the snapshot stored', async () => {
+    const home = tempHome()
+    const t = nationalTable({ cohort: 34, seed: 41, form: 'five', title: titleLines('2026', '2026-10-05') })
+    await writeXlsx(join(home, 'inbox', 'nam-nhom.xlsx'), [t.grid])
+    expect(cli(home, ['refresh']).code).toBe(0)
+    const r = JSON.parse(cli(home, ['ranking', '--by', 'DVCTT', '--json']).stdout)
+    expect(r.by).toBe('DVCTT')
+    expect(r.rows).toHaveLength(34)
+    const byCode = new Map(t.scores.map((s) => [s.code, s]))
+    for (const row of r.rows as Array<{ code: string; value: number; rank: number | null }>) {
+      const s = byCode.get(row.code)!
+      expect(row.value).toBeCloseTo(s.groups.CLGQ + s.groups.TTTT, 2)
+      expect(row.rank).not.toBeNull()
+    }
+    const values = r.rows.map((x: { value: number }) => x.value)
+    expect(values).toEqual([...values].sort((a: number, b: number) => b - a))
+    expect(r.rows[0].rank).toBe(1)
+  })
+})
+
 describe('the default ranking', () => {
   it('prefers a newer national reading over an even newer reading that ranks only a few provinces', async () => {
     const home = tempHome()

@@ -4,7 +4,7 @@ import BetterSqlite3 from 'better-sqlite3'
 import { homeAt, resolveHomeDir } from '../../config/home.ts'
 import { Store } from '../../db/sqlite.ts'
 import { t } from '../../i18n/index.ts'
-import { type CommandDef, EXIT, UsageError } from '../args.ts'
+import { defineCommand, EXIT, UsageError } from '../args.ts'
 import { progressLine } from '../context.ts'
 import { printJson } from '../output.ts'
 
@@ -16,7 +16,7 @@ function stamp(d: Date): string {
     .replace(/:/g, '-')
 }
 
-export const backupCommand: CommandDef = {
+export const backupCommand = defineCommand({
   name: 'backup',
   summary: () => t('backup.summary'),
   usage: 'qd766 backup [--out FILE] [--json]',
@@ -33,14 +33,12 @@ runs PRAGMA integrity_check on it before giving it its final name.
 Restore: stop the scheduler, move qd766.sqlite, qd766.sqlite-wal and qd766.sqlite-shm away, copy the
 backup to qd766.sqlite.`,
   async run({ values }) {
-    const home = homeAt(resolveHomeDir(values.home as string | undefined))
+    const home = homeAt(resolveHomeDir(values.home))
     if (!existsSync(home.database)) {
       process.stderr.write(`qd766 backup: no database at ${home.database}; nothing to back up\n`)
       return EXIT.notFound
     }
-    const out = resolve(
-      (values.out as string | undefined) ?? join(home.root, 'backups', `qd766-${stamp(new Date())}.sqlite`),
-    )
+    const out = resolve(values.out ?? join(home.root, 'backups', `qd766-${stamp(new Date())}.sqlite`))
     if (existsSync(out)) throw new UsageError(`${out} already exists; choose another --out`)
     mkdirSync(dirname(out), { recursive: true })
     // Written under a temporary name: a backup cut short (disk full, kill) never looks complete.
@@ -84,4 +82,4 @@ backup to qd766.sqlite.`,
       process.stdout.write(`Backup written: ${out} (${(bytes / 1024 / 1024).toFixed(1)} MB, integrity ok)\n`)
     return EXIT.ok
   },
-}
+})

@@ -4,21 +4,21 @@ import { openApp, runJob } from '../../app.ts'
 import { ensureHome } from '../../config/home.ts'
 import { t } from '../../i18n/index.ts'
 import { getRanking } from '../../report/ranking.ts'
-import { type CommandDef, EXIT } from '../args.ts'
+import { defineCommand, EXIT } from '../args.ts'
 import { loggerFor } from '../context.ts'
 import { wrap } from '../output.ts'
 import { printOutcomes } from './ingest.ts'
 import { rankingCommand } from './ranking.ts'
 import { reportCommand } from './report.ts'
 
-export const demoCommand: CommandDef = {
+export const demoCommand = defineCommand({
   name: 'demo',
   summary: () => t('demo.summary'),
   usage: 'qd766 demo [--home DIR] [--fresh]',
   options: { fresh: { type: 'boolean' } },
   details: () => t('demo.details'),
   async run({ values }) {
-    const root = resolve((values.home as string | undefined) ?? 'demo-data')
+    const root = resolve(values.home ?? 'demo-data')
     if (values.fresh && existsSync(root)) rmSync(root, { recursive: true, force: true })
     const home = ensureHome(root)
     if (!existsSync(home.config)) {
@@ -53,4 +53,4 @@ export const demoCommand: CommandDef = {
     process.stdout.write(`\n${wrap(t('demo.next', { reports, root }))}\n`)
     return code === EXIT.ok ? EXIT.ok : code
   },
-}
+})

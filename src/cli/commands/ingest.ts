@@ -5,7 +5,7 @@ import { kindName, statusName } from '../../i18n/terms.ts'
 import { unreadableArguments } from '../../ingest/batch.ts'
 import type { FileOutcome } from '../../ingest/ingest-file.ts'
 import { finishRun } from '../../run/runs.ts'
-import { type CommandDef, EXIT, UsageError } from '../args.ts'
+import { defineCommand, EXIT, UsageError } from '../args.ts'
 import { appFor, progressLine } from '../context.ts'
 import { printJson, renderTable, TERMINAL_WIDTH, truncate, wrap } from '../output.ts'
 import { printWarehouse, warehouseJson } from './publish-output.ts'
@@ -210,11 +210,11 @@ export async function runIngestLike(
   }
 }
 
-export const ingestCommand: CommandDef = {
+export const ingestCommand = defineCommand({
   name: 'ingest',
   summary: () => t('ingest.summary'),
   usage: 'qd766 ingest [FILE ...] [--json]',
   options: {},
   details: () => t('ingest.details'),
   run: ({ values, positionals }) => runIngestLike(values, 'ingest', positionals),
-}
+})

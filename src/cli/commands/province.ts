@@ -10,13 +10,13 @@ import {
 } from '../../index.ts'
 import { capturesLabel, otherDay, snapshotLabel } from '../../report/figures.ts'
 import { formatRankChange } from '../../report/svg/format.ts'
-import { type CommandDef, EXIT, periodOptions, UsageError } from '../args.ts'
+import { defineCommand, EXIT, periodOptions, UsageError } from '../args.ts'
 import { readAppFor } from '../context.ts'
 import { formatNumber, printJson, renderTable, wrap } from '../output.ts'
 import { parseWhatIfs, renderPortalDetail, renderPortalUnits } from './province-portal.ts'
 import { renderUnits } from './units.ts'
 
-export const provinceCommand: CommandDef = {
+export const provinceCommand = defineCommand({
   name: 'province',
   summary: () => t('province.summary'),
   usage:
@@ -32,7 +32,7 @@ export const provinceCommand: CommandDef = {
   async run({ values, positionals }) {
     const arg = positionals[0]
     if (!arg) throw new UsageError(t('province.name-it', { cmd: 'province', example: 'Đắk Lắk' }))
-    const format = values.json ? 'json' : ((values.format as string | undefined) ?? 'table')
+    const format = values.json ? 'json' : (values.format ?? 'table')
     if (!['table', 'json'].includes(format))
       throw new UsageError(t('province.bad-format', { format, allowed: 'table, json' }))
     const { period, asOf } = periodOptions(values)
@@ -56,7 +56,7 @@ export const provinceCommand: CommandDef = {
       await app.close()
     }
   },
-}
+})
 
 /**
  * Units come from the province's own exports, which need no national snapshot: the national part

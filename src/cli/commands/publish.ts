@@ -2,7 +2,7 @@ import { resolveHomeDir } from '../../config/home.ts'
 import { t } from '../../i18n/index.ts'
 import { publishHomeDir } from '../../publish/publish-home.ts'
 import { WarehouseConfigError } from '../../publish/target.ts'
-import { type CommandDef, EXIT, UsageError } from '../args.ts'
+import { defineCommand, EXIT, UsageError } from '../args.ts'
 import { loggerFor } from '../context.ts'
 import { printJson } from '../output.ts'
 import { printWarehouse } from './publish-output.ts'
@@ -10,19 +10,19 @@ import { printWarehouse } from './publish-output.ts'
 /** Exit code when the warehouse could not be written (down, login refused): "partial", like a rejected file. */
 const EXIT_WAREHOUSE = EXIT.partial
 
-export const publishCommand: CommandDef = {
+export const publishCommand = defineCommand({
   name: 'publish',
   summary: () => t('publish.summary'),
   usage: 'qd766 publish [--to postgres://USER@HOST:PORT/DB] [--schema qd766] [--json]',
   options: { to: { type: 'string' }, schema: { type: 'string' } },
   details: () => t('publish.details'),
   async run({ values }) {
-    const root = resolveHomeDir(values.home as string | undefined)
+    const root = resolveHomeDir(values.home)
     let outcome: Awaited<ReturnType<typeof publishHomeDir>>
     try {
       outcome = await publishHomeDir(root, {
-        to: values.to as string | undefined,
-        schema: values.schema as string | undefined,
+        to: values.to,
+        schema: values.schema,
         log: loggerFor(values),
       })
     } catch (err) {
@@ -53,4 +53,4 @@ export const publishCommand: CommandDef = {
     } else printWarehouse(outcome, 'publish')
     return outcome.ok ? EXIT.ok : EXIT_WAREHOUSE
   },
-}
+})

@@ -1,7 +1,7 @@
 import { t } from '../../i18n/index.ts'
 import { QueryError, runReadOnlySql, SQL_DEFAULTS, SQL_LIMITS } from '../../index.ts'
 import type { SqlValue } from '../../query/run-sql.ts'
-import { type CommandDef, EXIT, UsageError } from '../args.ts'
+import { defineCommand, EXIT, UsageError } from '../args.ts'
 import { readAppFor } from '../context.ts'
 import { type Cell, printJson, renderTable, toCsv } from '../output.ts'
 
@@ -27,7 +27,7 @@ function maxRows(value: unknown): number {
 /** Blobs print as they did when rows came straight from better-sqlite3 (a Buffer). */
 const cell = (v: SqlValue): unknown => (v instanceof Uint8Array && !Buffer.isBuffer(v) ? Buffer.from(v) : v)
 
-export const queryCommand: CommandDef = {
+export const queryCommand = defineCommand({
   name: 'query',
   summary: () => t('query.summary'),
   usage: 'qd766 query "<SQL>" [--format table|csv|json] [--timeout SECONDS] [--max-rows N]',
@@ -49,7 +49,7 @@ Example:
   async run({ values, positionals }) {
     const text = positionals.join(' ').trim()
     if (!text) throw new UsageError('give the SQL to run, in quotes')
-    const format = values.json ? 'json' : ((values.format as string | undefined) ?? 'table')
+    const format = values.json ? 'json' : (values.format ?? 'table')
     if (!['table', 'csv', 'json'].includes(format))
       throw new UsageError(`--format ${format}: use table, csv or json`)
     const limits = { timeoutMs: timeoutMs(values.timeout), maxRows: maxRows(values['max-rows']) }
@@ -87,4 +87,4 @@ Example:
       process.stderr.write(`qd766 query: ${t('query.truncated', { rows: rows.length })}\n`)
     return EXIT.ok
   },
-}
+})

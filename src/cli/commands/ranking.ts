@@ -7,7 +7,7 @@ import { getRanking, metricByCode, rankingJson, rankingTable } from '../../index
 import { unknownProvinceArg } from '../../reference/suggest.ts'
 import { isNationalRanking } from '../../report/figures.ts'
 import type { Ranking } from '../../report/ranking.ts'
-import { type CommandDef, EXIT, periodOptions, UsageError } from '../args.ts'
+import { defineCommand, EXIT, periodOptions, UsageError } from '../args.ts'
 import { readAppFor } from '../context.ts'
 import {
   formatNumber,
@@ -19,8 +19,6 @@ import {
   writeCsvFile,
 } from '../output.ts'
 import { focusOf, runMetricRanking } from './ranking-metric.ts'
-
-const tableColumns = rankingTable
 
 /** "Xếp hạng Năm 2026, số liệu đến ngày 05/10/2026 — 34/34 tỉnh, thành phố có hạng (nguồn: …)" */
 export function rankingTitle(r: Ranking): string {
@@ -34,7 +32,7 @@ export function rankingTitle(r: Ranking): string {
   })
 }
 
-export const rankingCommand: CommandDef = {
+export const rankingCommand = defineCommand({
   name: 'ranking',
   summary: () => t('ranking.summary'),
   usage:
@@ -52,15 +50,15 @@ export const rankingCommand: CommandDef = {
   details: () => t('ranking.details'),
   async run({ values }) {
     const format =
-      (values.json ? 'json' : (values.format as string | undefined)) ??
-      (values.out && String(values.out).endsWith('.xlsx') ? 'xlsx' : 'table')
+      (values.json ? 'json' : values.format) ??
+      (values.out?.endsWith('.xlsx') ? 'xlsx' : 'table')
     if (!['table', 'csv', 'json', 'xlsx'].includes(format))
       throw new UsageError(t('ranking.bad-format', { format }))
     if (format === 'xlsx' && !values.out) throw new UsageError(t('ranking.xlsx-needs-out'))
-    refuseOverwrite(values.out as string | undefined, values.force)
+    refuseOverwrite(values.out, values.force)
     const { period, asOf } = periodOptions(values)
-    const by = values.by as string | undefined
-    const province = values.province as string | undefined
+    const by = values.by
+    const province = values.province
     if (values['at-least'] !== undefined && !(by && metricByCode(by)))
       throw new UsageError(t('ranking.at-least-needs-metric'))
     const app = readAppFor(values)
@@ -68,14 +66,9 @@ export const rankingCommand: CommandDef = {
       // a name no list knows is answered first, with the closest names, whatever the data holds
       if (province && app.registry.cohortsOf(province).length === 0)
         throw new NotFoundError(`--province: ${unknownProvinceArg(app.registry, [34, 63], province)}`)
-      const out = values.out as string | undefined
+      const out = values.out
       if (by && metricByCode(by) && !/^(ckmb|tdgq|clgq|tttt|mdhl|mdsh|dvctt|online22)$/i.test(by)) {
-        runMetricRanking(
-          app,
-          { period, asOf, by, atLeast: values['at-least'] as string | undefined, province },
-          format,
-          out,
-        )
+        runMetricRanking(app, { period, asOf, by, atLeast: values['at-least'], province }, format, out)
         if (out && !values.quiet) process.stderr.write(`${t('cli.wrote', { path: out })}\n`)
         return EXIT.ok
       }
@@ -121,4 +114,4 @@ export const rankingCommand: CommandDef = {
       await app.close()
     }
   },
-}
+})

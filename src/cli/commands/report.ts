@@ -4,7 +4,7 @@ import { t } from '../../i18n/index.ts'
 import { gatherLeadershipReport } from '../../index.ts'
 import { headline, reportFileStem } from '../../report/leadership/data.ts'
 import { renderLeadershipHtml } from '../../report/leadership/html.ts'
-import { type CommandDef, EXIT, periodOptions, UsageError } from '../args.ts'
+import { defineCommand, EXIT, periodOptions, UsageError } from '../args.ts'
 import { readAppFor } from '../context.ts'
 import { printJson } from '../output.ts'
 
@@ -33,7 +33,7 @@ async function atomically(path: string, write: (tmp: string) => Promise<void> | 
   }
 }
 
-export const reportCommand: CommandDef = {
+export const reportCommand = defineCommand({
   name: 'report',
   summary: () => t('report.summary'),
   usage:
@@ -46,13 +46,13 @@ export const reportCommand: CommandDef = {
   },
   details: () => t('report.details'),
   async run({ values }) {
-    const outs = (values.out as string[] | undefined) ?? []
+    const outs = values.out ?? []
     if (outs.length === 0) throw new UsageError(t('report.no-out'))
     const targets = outs.map(parseTarget)
     const { period, asOf } = periodOptions(values)
     const app = readAppFor(values)
     try {
-      const province = (values.province as string | undefined) ?? app.config.province
+      const province = values.province ?? app.config.province
       if (!province) {
         throw new UsageError(t('report.no-province'))
       }
@@ -107,4 +107,4 @@ export const reportCommand: CommandDef = {
       await app.close()
     }
   },
-}
+})

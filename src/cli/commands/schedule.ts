@@ -2,7 +2,7 @@ import { t } from '../../i18n/index.ts'
 import { finishRun } from '../../run/runs.ts'
 import { CronError } from '../../schedule/cron.ts'
 import { Scheduler, type TickResult } from '../../schedule/scheduler.ts'
-import { type CommandDef, EXIT, UsageError } from '../args.ts'
+import { defineCommand, EXIT, UsageError } from '../args.ts'
 import { appFor } from '../context.ts'
 import { printJson, renderTable } from '../output.ts'
 
@@ -25,7 +25,7 @@ function resultRow(r: TickResult) {
   }
 }
 
-export const scheduleCommand: CommandDef = {
+export const scheduleCommand = defineCommand({
   name: 'schedule',
   summary: () => t('schedule.summary'),
   usage: 'qd766 schedule [--cron EXPR] [--tz ZONE] [--catch-up-hours N] [--once]',
@@ -76,11 +76,11 @@ Running under systemd or plain crontab: see docs/operations.md.`,
           `--catch-up-hours ${values['catch-up-hours']}: give a number of hours, 0 or more`,
         )
       const busyRetryMs = values['busy-retry-ms'] === undefined ? undefined : Number(values['busy-retry-ms'])
-      const now = values.now === undefined ? undefined : parseInstant('--now', values.now as string)
+      const now = values.now === undefined ? undefined : parseInstant('--now', values.now)
       try {
         scheduler = new Scheduler(app, {
-          cron: (values.cron as string | undefined) ?? app.config.schedule.cron,
-          timezone: (values.tz as string | undefined) ?? app.config.schedule.timezone,
+          cron: values.cron ?? app.config.schedule.cron,
+          timezone: values.tz ?? app.config.schedule.timezone,
           catchUpHours,
           busyRetryMs,
           now: now ? () => now : undefined,
@@ -137,7 +137,7 @@ Running under systemd or plain crontab: see docs/operations.md.`,
 
     try {
       if (values.tick !== undefined) {
-        const tick = parseInstant('--tick', values.tick as string)
+        const tick = parseInstant('--tick', values.tick)
         if (!scheduler.schedule.matches(tick))
           throw new UsageError(
             `--tick ${values.tick} is not a tick of "${scheduler.schedule.expression}" in ${scheduler.schedule.timezone}`,
@@ -174,4 +174,4 @@ Running under systemd or plain crontab: see docs/operations.md.`,
       await app.close()
     }
   },
-}
+})

@@ -1,10 +1,10 @@
 import { resolveHomeDir } from '../../config/home.ts'
 import { t } from '../../i18n/index.ts'
 import { ServeConfigError, startServer } from '../../serve/server.ts'
-import { type CommandDef, EXIT, UsageError } from '../args.ts'
+import { defineCommand, EXIT, UsageError } from '../args.ts'
 import { loggerFor } from '../context.ts'
 
-export const serveCommand: CommandDef = {
+export const serveCommand = defineCommand({
   name: 'serve',
   summary: () => t('serve.cli.summary'),
   usage: 'qd766 serve [--home DIR] [--host 127.0.0.1] [--port 8766]',
@@ -14,8 +14,8 @@ export const serveCommand: CommandDef = {
   },
   details: () => t('serve.cli.details'),
   async run({ values }) {
-    const host = (values.host as string | undefined) ?? '127.0.0.1'
-    const portText = (values.port as string | undefined) ?? '8766'
+    const host = values.host ?? '127.0.0.1'
+    const portText = values.port ?? '8766'
     const port = Number(portText)
     if (!/^\d+$/.test(portText) || port > 65535)
       throw new UsageError(t('serve.cli.bad-port', { port: portText }))
@@ -23,7 +23,7 @@ export const serveCommand: CommandDef = {
     let server: Awaited<ReturnType<typeof startServer>>
     try {
       server = await startServer({
-        root: resolveHomeDir(values.home as string | undefined),
+        root: resolveHomeDir(values.home),
         host,
         port,
         log,
@@ -53,4 +53,4 @@ export const serveCommand: CommandDef = {
     await server.close()
     return EXIT.ok
   },
-}
+})

@@ -4,7 +4,7 @@ import { getLang, t } from '../../i18n/index.ts'
 import { kindName, periodName, severityName } from '../../i18n/terms.ts'
 import { getStatus } from '../../index.ts'
 import { localTimeText } from '../../report/status.ts'
-import { type CommandDef, EXIT } from '../args.ts'
+import { defineCommand, EXIT } from '../args.ts'
 import { readAppFor } from '../context.ts'
 import { printJson, renderTable, TERMINAL_WIDTH, wrap } from '../output.ts'
 
@@ -24,7 +24,7 @@ function duration(from: string, to: string): string {
       : `${(s / 3600).toFixed(1)}h`
 }
 
-export const statusCommand: CommandDef = {
+export const statusCommand = defineCommand({
   name: 'status',
   summary: () => t('status.summary'),
   usage: 'qd766 status [--json]',
@@ -209,7 +209,7 @@ export const statusCommand: CommandDef = {
       await app.close()
     }
   },
-}
+})
 
 function warehouseLines(w: Awaited<ReturnType<typeof getStatus>>['warehouse'], tz: string): string[] {
   if (!w) return [t('publish.status-none')]

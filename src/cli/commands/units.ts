@@ -2,7 +2,7 @@ import { fmtDate } from '../../i18n/format.ts'
 import { t } from '../../i18n/index.ts'
 import { levelName, periodName } from '../../i18n/terms.ts'
 import { getUnitsReport, type UnitsReport } from '../../index.ts'
-import { type CommandDef, EXIT, periodOptions, UsageError } from '../args.ts'
+import { defineCommand, EXIT, periodOptions, UsageError } from '../args.ts'
 import { readAppFor } from '../context.ts'
 import {
   type Cell,
@@ -154,7 +154,7 @@ function csvOf(r: UnitsReport): string {
   return peopleCsv(headers, rows)
 }
 
-export const unitsCommand: CommandDef = {
+export const unitsCommand = defineCommand({
   name: 'units',
   summary: () => t('units.summary'),
   usage: 'qd766 units <NAME|CODE> [--period P] [--level agency|district|commune] [--format table|csv|json]',
@@ -167,10 +167,10 @@ export const unitsCommand: CommandDef = {
   async run({ values, positionals }) {
     const arg = positionals[0]
     if (!arg) throw new UsageError(t('province.name-it', { cmd: 'units', example: 'Thanh Hóa' }))
-    const format = values.json ? 'json' : ((values.format as string | undefined) ?? 'table')
+    const format = values.json ? 'json' : (values.format ?? 'table')
     if (!['table', 'csv', 'json'].includes(format))
       throw new UsageError(t('province.bad-format', { format, allowed: 'table, csv, json' }))
-    const level = values.level as string | undefined
+    const level = values.level
     if (level && !['agency', 'district', 'commune', 'land-registry'].includes(level))
       throw new UsageError(t('units.bad-level', { level }))
     const { period } = periodOptions(values)
@@ -186,4 +186,4 @@ export const unitsCommand: CommandDef = {
       await app.close()
     }
   },
-}
+})

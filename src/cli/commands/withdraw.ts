@@ -2,7 +2,7 @@ import { t } from '../../i18n/index.ts'
 import { localTimeText } from '../../report/status.ts'
 import type { FileRow } from '../../withdraw/find.ts'
 import { WithdrawTargetError, withdrawFile } from '../../withdraw/withdraw.ts'
-import { type CommandDef, EXIT, UsageError } from '../args.ts'
+import { defineCommand, EXIT, UsageError } from '../args.ts'
 import { appFor } from '../context.ts'
 import { printJson } from '../output.ts'
 
@@ -24,7 +24,7 @@ function fileJson(f: FileRow) {
   }
 }
 
-export const withdrawCommand: CommandDef = {
+export const withdrawCommand = defineCommand({
   name: 'withdraw',
   summary: () => t('withdraw.summary'),
   usage: 'qd766 withdraw <FILE-NAME|SHA256-PREFIX> [--reason TEXT] [--by NAME] [--undo] [--json]',
@@ -41,8 +41,8 @@ export const withdrawCommand: CommandDef = {
       try {
         r = withdrawFile(app, arg, {
           undo: Boolean(values.undo),
-          reason: (values.reason as string | undefined) ?? null,
-          by: (values.by as string | undefined) ?? null,
+          reason: values.reason ?? null,
+          by: values.by ?? null,
         })
       } catch (err) {
         if (!(err instanceof WithdrawTargetError)) throw err
@@ -91,7 +91,7 @@ export const withdrawCommand: CommandDef = {
       await app.close()
     }
   },
-}
+})
 
 /** Nothing, several files, a duplicate or a rejected file: say which, with the exit code of each. */
 function explainTarget(
