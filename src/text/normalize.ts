@@ -5,8 +5,13 @@
  * through these functions so that one rule holds everywhere.
  */
 
+const PRINTABLE_ASCII = /^[!-~]*$/
+const ASCII = /^[\x00-\x7f]*$/
+
 /** NFC + whitespace (incl. NBSP, tabs, newlines) collapsed to single spaces + trimmed. */
 export function cleanText(s: string): string {
+  // Most cells of a big export are printable ASCII without spaces ("1.654", "94.38%"): already clean.
+  if (PRINTABLE_ASCII.test(s)) return s
   return s
     .normalize('NFC')
     .replace(/[\s\u00a0\u200b\ufeff]+/g, ' ')
@@ -43,6 +48,7 @@ export function canonicalTones(s: string): string {
 
 /** Removes all diacritics (đ -> d too): for accent-insensitive matching of typed-in headers. */
 export function stripAccents(s: string): string {
+  if (ASCII.test(s)) return s
   return s
     .normalize('NFD')
     .replace(/[\u0300-\u036f]/g, '')
@@ -57,11 +63,20 @@ export function stripAccents(s: string): string {
  * "CONG KHAI MINH BACH (18 diem)" give the same key after a suffix is removed by the caller.
  */
 export function matchKey(s: string): string {
-  const base = canonicalTones(cleanText(s).toLowerCase())
-  return stripAccents(base)
-    .replace(/[^\p{L}\p{N}]+/gu, ' ')
-    .trim()
+  let key = keys.get(s)
+  if (key === undefined) {
+    const base = canonicalTones(cleanText(s).toLowerCase())
+    key = stripAccents(base)
+      .replace(/[^\p{L}\p{N}]+/gu, ' ')
+      .trim()
+    // A unit's name is keyed several times per row (total? heading? level? identity): remembered,
+    // within a bound.
+    if (keys.size >= 10_000) keys.clear()
+    keys.set(s, key)
+  }
+  return key
 }
+const keys = new Map<string, string>()
 
 /** Vietnamese collation for sorting names (ties are listed alphabetically, methodology §5). */
 const collator = new Intl.Collator('vi', { sensitivity: 'base', numeric: true })
