@@ -36,10 +36,14 @@ describe('status: what an analyst needs in the morning', () => {
       lastTickRun: null,
       nextTick: '2026-10-20T21:00:00.000Z',
     })
-    // (the run above really happened today, so ask again two days on to see the missed-tick warning)
-    const later = await getStatus(app, { now: new Date(Date.now() + 2 * 86_400_000) })
+    // The run above really happened today; dated back to 05:00 on 18/10 (Hà Nội), it is a run
+    // before the 04:00 tick of 20/10, so that tick was missed, whatever today's date is.
+    app.store.raw
+      .prepare('UPDATE runs SET started_at = ?, finished_at = ?, heartbeat_at = NULL')
+      .run('2026-10-17T22:00:00.000Z', '2026-10-17T22:00:05.000Z')
+    const later = await getStatus(app, { now })
     expect(later.attention.join('\n')).toMatch(
-      /Chưa có lượt refresh nào từ giờ đã lên lịch \d{2}\/\d{2}\/\d{4} 04:00/,
+      /Chưa có lượt refresh nào từ giờ đã lên lịch 20\/10\/2026 04:00/,
     )
     expect(s.attention.join('\n')).toMatch(/1 tệp bị lượt chạy gần nhất từ chối/)
     expect(s.attention.join('\n')).toMatch(/1 tệp đang chờ trong hộp thư/)

@@ -40,13 +40,20 @@ async function table(
 describe('status in the first week', () => {
   it('a brand-new home does not warn about a missed schedule; one that has run does', async () => {
     const app = open()
-    const later = new Date(Date.now() + 2 * 86_400_000)
+    // 10:00 on 20/10/2026 in Hà Nội: the 04:00 tick of that day has no run
+    const later = new Date('2026-10-20T03:00:00Z')
     const fresh = await getStatus(app, { now: later })
-    expect(fresh.schedule.lastTick).not.toBeNull()
+    expect(fresh.schedule.lastTick).toBe('2026-10-19T21:00:00.000Z')
     expect(fresh.attention.join('\n')).not.toMatch(/Chưa có lượt refresh nào/)
     await runJob(app, { command: 'refresh' })
+    // the run happened today; dated back to two days before that tick, whatever today's date is
+    app.store.raw
+      .prepare('UPDATE runs SET started_at = ?, finished_at = ?, heartbeat_at = NULL')
+      .run('2026-10-17T22:00:00.000Z', '2026-10-17T22:00:05.000Z')
     const after = await getStatus(app, { now: later })
-    expect(after.attention.join('\n')).toMatch(/Chưa có lượt refresh nào/)
+    expect(after.attention.join('\n')).toMatch(
+      /Chưa có lượt refresh nào từ giờ đã lên lịch 20\/10\/2026 04:00/,
+    )
   })
 
   it('marks a rejected file resolved when the same name, or a newer file of the same reading, is accepted', async () => {

@@ -156,6 +156,7 @@ describe('F1 digitisation (T1)', () => {
       expect(n(u, 'received')).toBe(n(u, 'notDigitised') + n(u, 'digitised'))
       expect(n(u, 'resolved')).toBe(n(u, 'resultNotDigitised') + n(u, 'resultDigitised'))
     }
+    expect(Object.keys(p.totals!.numbers)).toEqual(expect.arrayContaining(['received', 'digitised']))
     for (const k of Object.keys(p.totals!.numbers)) {
       expect(p.totals!.numbers[k]!.value, k).toBe(p.units.reduce((s, u) => s + n(u, k), 0))
     }

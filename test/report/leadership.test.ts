@@ -416,6 +416,7 @@ describe('qd766 report (Đắk Lắk, portal captures)', () => {
   })
 
   it('writes no formula anywhere, and no text cell starts with = + - @ unescaped', () => {
+    expect(wb.worksheets.length).toBeGreaterThan(1)
     for (const ws of wb.worksheets) {
       ws.eachRow((row) =>
         row.eachCell((cell) => {

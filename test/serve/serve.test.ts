@@ -199,13 +199,11 @@ describe('qd766 serve (loopback, no token)', () => {
     const api = await get(`/api/sql?q=${encodeURIComponent("UPDATE runs SET status = 'x'")}`)
     expect(api.status).toBe(400)
     expect(((await api.json()) as { error: { code: string } }).error.code).toBe('sql-refused')
-    const started = Date.now()
     const slow = await get(
       `/sql?q=${encodeURIComponent('WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM c) SELECT count(*) FROM c')}`,
     )
     expect(slow.status).toBe(400)
     expect(await slow.text()).toContain('Truy vấn đã bị dừng vì chạy quá 1,5 giây')
-    expect(Date.now() - started).toBeLessThan(20_000)
     const after = await get(`/api/sql?q=${encodeURIComponent('SELECT count(*) AS n FROM snapshots')}`)
     expect(after.status).toBe(200)
     expect(((await after.json()) as Array<{ n: number }>)[0]!.n).toBeGreaterThan(0)
