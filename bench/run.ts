@@ -496,17 +496,19 @@ async function main() {
   }
   if (flat >= 1.5) {
     notes.push(
-      'Memory grows with the file: the HTML-.xls export is parsed into a DOM by parse5 (the parse-only column shows that ' +
-        'part), and a file is loaded in one transaction, so its raw rows and facts are held until the commit (the ' +
-        'all-or-nothing guarantee). Keeping memory flat would mean streaming the HTML (a SAX-style tokenizer) and ' +
-        'writing raw rows in batches to a staging table promoted in the final transaction.',
+      "Memory grows with the file, though no longer through the HTML: the reader streams it (parse5's tree builder " +
+        'fed 1 MB at a time, each row laid out and dropped as it closes; the parse-only column still builds the whole ' +
+        'DOM). What grows is the parse result: the worker holds every raw row and parsed unit and sends them in one ' +
+        'message, and the file is loaded in one transaction after its parse (the all-or-nothing guarantee). Flat ' +
+        'memory needs the rows streamed out of the worker in chunks into a staging table promoted in the final ' +
+        'transaction, and the pipeline checks that need the whole table (totals, duplicate names) kept as running sums.',
     )
   }
   if (largest.ingest.ms / largest.parse.ms > TARGET.ingestRatio)
     notes.push(
       'On large provincial exports the ingest time goes mostly to what is stored per unit for provenance: every ' +
-        'typed cell (stg_unit_counts, ~12 rows a unit), the indicator facts, the unit row and the raw row, i.e. ~18 ' +
-        'SQLite inserts per unit through cached prepared statements, then per-cell number parsing and the row ' +
+        "typed cell (stg_unit_counts, ~12 rows a unit), the indicator facts, the unit row and the raw row (a unit's " +
+        'typed cells and facts go in one multi-row INSERT each), then per-cell number parsing and the row ' +
         'invariants. Storing typed cells only when they differ from the raw row would be the next saving.',
     )
   if (notes.length) lines.push('### Notes', '', ...notes.map((n) => `- ${n}`), '')
