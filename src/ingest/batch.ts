@@ -12,7 +12,7 @@
  * GROUP_MAX_FILES files, GROUP_MAX_BYTES or GROUP_MAX_MS, then their moves. A group is committed
  * before the run stops, gives files back or waits for files to settle; never after a lost lease.
  */
-import { rm } from 'node:fs/promises'
+import { readdir, rm } from 'node:fs/promises'
 import { basename, join } from 'node:path'
 import { setTimeout as sleep } from 'node:timers/promises'
 import { QdError } from '../errors.ts'
@@ -30,6 +30,7 @@ import { heartbeat, LeaseLostError } from '../run/runs.ts'
 import { failureDetail, RunFailedError } from './failure.ts'
 import { CommitGroup } from './group-commit.ts'
 import { commitGroup, type FileOutcome, type IngestEnv, ingestFile, recordNote } from './ingest-file.ts'
+import { prewarmParseWorker } from './parse-budget.ts'
 
 export interface WaitingFile {
   name: string
@@ -220,12 +221,16 @@ export async function ingestBatch(plainEnv: IngestEnv, opts: BatchOptions = {}):
     if (opts.files && opts.files.length > 0) {
       const bad = await unreadableArguments(opts.files)
       if (bad.length > 0) throw new QdError('unknown-format', bad.map((b) => b.reason).join('\n'))
+      prewarmParseWorker(env.config.limits.parseMemoryMegabytes)
       for (const f of opts.files) first.push({ path: await claimCopy(f, workDir), origin: 'copy' })
       await run(first)
       return result
     }
 
     const inboxOptions = env.config.inbox
+    // Something to read: the parse worker starts now, while the inbox settles (stableWaitMs).
+    if (first.length > 0 || (await readdir(home.inbox).catch(() => [])).length > 0)
+      prewarmParseWorker(env.config.limits.parseMemoryMegabytes)
     const scan = () => scanInbox(home.inbox, inboxOptions)
     first.push(...(await claimReady(await scan())))
     if (!(await run(first))) return result

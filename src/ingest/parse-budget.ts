@@ -73,6 +73,24 @@ function release(worker: Worker, memoryMb: number): void {
   else warm = { worker, memoryMb }
 }
 
+/**
+ * Starts the worker before the run's first parse, so that its start-up (loading the readers and
+ * pipelines) overlaps the run's own work: scanning and settling the inbox, claiming, hashing. An
+ * idle worker that fails is dropped; the next parse starts another and meets the error there.
+ */
+export function prewarmParseWorker(memoryMb: number): void {
+  if (warm?.memoryMb === memoryMb) return
+  if (warm) void warm.worker.terminate()
+  const worker = spawnWorker(memoryMb)
+  const drop = () => {
+    if (warm?.worker === worker) warm = undefined
+  }
+  worker.once('error', drop)
+  worker.once('exit', drop)
+  worker.unref()
+  warm = { worker, memoryMb }
+}
+
 /** Stops the warm worker (tests, shutdown); the next parse starts a new one. */
 export async function stopParseWorker(): Promise<void> {
   const w = warm
