@@ -154,8 +154,11 @@ export async function runJob(
   const beat = setInterval(() => {
     try {
       // A lost lease is not revived; the next commit or move stops the run (assertLease).
-      if (!heartbeat(app.store, runId))
+      if (!heartbeat(app.store, runId)) {
+        // said once: beating again cannot bring a lost lease back
+        clearInterval(beat)
         app.log.warn({ runId }, 'lease lost; the run stops before its next commit')
+      }
     } catch (err) {
       app.log.warn({ err }, 'lease heartbeat failed; will retry')
     }

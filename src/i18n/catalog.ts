@@ -22,6 +22,7 @@ import { inbox } from './messages/inbox.ts'
 import { national } from './messages/national.ts'
 import { poison } from './messages/poison.ts'
 import { publish } from './messages/publish.ts'
+import { run } from './messages/run.ts'
 import { serve } from './messages/serve.ts'
 import { status } from './messages/status.ts'
 import { terms } from './messages/terms.ts'
@@ -57,6 +58,7 @@ export const MESSAGES = {
   ...cliIngest,
   ...cliUnits,
   ...status,
+  ...run,
 } satisfies Catalog
 
 export type MessageKey = keyof typeof MESSAGES

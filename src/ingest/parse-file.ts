@@ -10,6 +10,7 @@ import type { ParsedTable, Pipeline, PipelineContext, TablePipeline } from '../p
 import { openWorkbook, readJson } from '../read/open.ts'
 import { DEFAULT_LIMITS, type ReadLimits, type Row } from '../read/types.ts'
 import type { ProvinceRegistry } from '../reference/provinces.ts'
+import { injectFault } from '../testing/faults.ts'
 import { familiesHelp, PREVIEW_ROWS, recogniseJson, recogniseTable } from './recognise.ts'
 
 /** What a parse needs: no store, no home (a worker has neither). */
@@ -52,6 +53,7 @@ export interface ParsedSheet {
 export async function parseFile(env: ParseEnv, path: string, fileName: string): Promise<ParsedFile> {
   const ctx: PipelineContext = { fileName, registry: env.registry, config: env.config }
   const limits = readLimits(env.config)
+  injectFault('worker', fileName, 'read')
   const wb = await openWorkbook(path, limits)
   if (wb.format === 'json') {
     const doc = await readJson(path, limits)

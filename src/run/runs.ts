@@ -8,13 +8,12 @@ import { hostname } from 'node:os'
 import type { Store } from '../db/sqlite.ts'
 import { t } from '../i18n/index.ts'
 
-export const LEASE_MS = 10 * 60 * 1000
+/** Ten minutes; QD766_TEST_LEASE_MS (tests only, see src/testing/faults.ts) shortens it. */
+export const LEASE_MS = Number(process.env.QD766_TEST_LEASE_MS) || 10 * 60 * 1000
 
 export class RunBusyError extends Error {
   constructor(readonly holder: { id: number; pid: number | null; startedAt: string; command: string }) {
-    super(
-      `another qd766 run is already working on this home (run ${holder.id}, ${holder.command}, pid ${holder.pid ?? '?'}, started ${holder.startedAt}). Wait for it to finish, or if that process is gone, run again after its lease expires.`,
-    )
+    super(t('run.busy', holder))
   }
 }
 
@@ -129,11 +128,11 @@ export function assertLease(store: Store, runId: number, now: Date = new Date())
     store.db.selectFrom('runs').select(['status', 'lease_until']).where('id', '=', runId),
   )
   const why = !row
-    ? 'no such run'
+    ? t('run.lease-why.gone')
     : row.status !== 'running'
-      ? `marked ${row.status}`
+      ? t('run.lease-why.status', { status: row.status })
       : row.lease_until !== null && row.lease_until < now.toISOString()
-        ? `lease expired at ${row.lease_until}`
+        ? t('run.lease-why.expired', { until: row.lease_until })
         : null
   if (why) throw new LeaseLostError(t('poison.lease-lost', { runId, why }))
 }

@@ -7,12 +7,17 @@
  *   QD766_TEST_FAULT="<point>:<kind>[:<file-name part>][,...]"
  *   e.g. "parse:bug:b.csv", "load:busy", "report:enospc:bad", "claim:eperm:locked"
  *
+ * The kind `stall<ms>` ("worker:stall2000:big") throws nothing: it blocks the thread it runs on for
+ * that long, like a long synchronous scan, so a test can show which thread a stall starves.
+ * QD766_TEST_LEASE_MS shortens the run lease (src/run/runs.ts) so such a stall outlasts it.
+ *
  * The error thrown is the one the real failure throws: a TypeError, better-sqlite3's SqliteError
  * with its code, or a Node system error with code, errno and syscall.
  */
 import BetterSqlite3 from 'better-sqlite3'
 
-export type FaultPoint = 'parse' | 'load' | 'report' | 'claim' | 'archive'
+/** `worker` is reached inside the parse worker thread; every other point on the ingesting thread. */
+export type FaultPoint = 'parse' | 'worker' | 'load' | 'report' | 'claim' | 'archive'
 
 const SYSTEM: Record<string, { errno: number; text: string }> = {
   enospc: { errno: -28, text: 'no space left on device' },
@@ -44,6 +49,9 @@ export function injectFault(point: FaultPoint, fileName: string, syscall = 'writ
   if (!spec) return
   for (const item of spec.split(',')) {
     const [p, kind, match] = item.trim().split(':')
-    if (p === point && kind && (!match || fileName.includes(match))) throw faultError(kind, syscall, fileName)
+    if (p !== point || !kind || (match && !fileName.includes(match))) continue
+    const stall = /^stall(\d+)$/.exec(kind)
+    if (stall) Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, Number(stall[1]))
+    else throw faultError(kind, syscall, fileName)
   }
 }

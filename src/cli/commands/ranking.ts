@@ -50,8 +50,7 @@ export const rankingCommand = defineCommand({
   details: () => t('ranking.details'),
   async run({ values }) {
     const format =
-      (values.json ? 'json' : values.format) ??
-      (values.out?.endsWith('.xlsx') ? 'xlsx' : 'table')
+      (values.json ? 'json' : values.format) ?? (values.out?.endsWith('.xlsx') ? 'xlsx' : 'table')
     if (!['table', 'csv', 'json', 'xlsx'].includes(format))
       throw new UsageError(t('ranking.bad-format', { format }))
     if (format === 'xlsx' && !values.out) throw new UsageError(t('ranking.xlsx-needs-out'))
