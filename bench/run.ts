@@ -398,7 +398,7 @@ async function main() {
   )
   lines.push('', '### Against pandas, same files, same run', '')
   if (pandasRows.every((p) => p.pandas === null)) {
-    lines.push(`pandas: skipped (${readers.note || 'not run'}; the bench installs nothing).`, '')
+    lines.push(`pandas: skipped (${readers.note || 'not run'}; the bench installs nothing).`)
   } else {
     lines.push('| input | pandas reader | files | pandas | ingest | ingest ÷ pandas | target |')
     lines.push('|---|---|---:|---:|---:|---:|---:|')
@@ -411,7 +411,6 @@ async function main() {
     lines.push(
       '',
       'pandas only reads the tables into data frames; ingest also validates, stores every raw row and fact with its provenance, archives the files and ranks.',
-      '',
     )
   }
   lines.push('', '### History: rescore, re-rank and queries', '')
