@@ -1,13 +1,13 @@
-import { type App, runJob } from '../../app.ts'
+import { runJob } from '../../app.ts'
 import { fmtInt } from '../../i18n/format.ts'
 import { t } from '../../i18n/index.ts'
 import { kindName, statusName } from '../../i18n/terms.ts'
 import { unreadableArguments } from '../../ingest/batch.ts'
 import type { FileOutcome } from '../../ingest/ingest-file.ts'
-import { finishRun } from '../../run/runs.ts'
 import { defineCommand, EXIT, UsageError } from '../args.ts'
 import { appFor, progressLine } from '../context.ts'
 import { printJson, renderTable, TERMINAL_WIDTH, truncate, wrap } from '../output.ts'
+import { stopOnSignals } from '../signals.ts'
 import { printWarehouse, warehouseJson } from './publish-output.ts'
 
 /** The contract's per-file JSON object (cli-contract.md `ingest --json`), plus extension fields. */
@@ -96,44 +96,6 @@ export function printOutcomes(
   for (const k of skipped) process.stdout.write(`${k.name}: ${k.reason}\n`)
 }
 
-/**
- * SIGINT/SIGTERM (Ctrl-C, systemctl stop, kill): the first asks the run to stop after the current
- * file (the rest are given back, the run is recorded as interrupted, exit as usual); a second one
- * abandons the current file at once (it is read again next time), as `schedule` does.
- */
-function stopOnSignals(app: App, onFirst: () => void): () => void {
-  let signals = 0
-  const onSignal = (signal: NodeJS.Signals) => {
-    signals++
-    if (signals === 1) {
-      app.log.warn({ signal }, t('inbox.signal.stopping'))
-      onFirst()
-      return
-    }
-    app.log.warn({ signal }, t('inbox.signal.abandoning'))
-    try {
-      const mine = app.store.all(
-        app.store.db
-          .selectFrom('runs')
-          .select('id')
-          .where('status', '=', 'running')
-          .where('pid', '=', process.pid),
-      )
-      for (const r of mine)
-        finishRun(app.store, r.id, 'interrupted', {}, t('inbox.signal.abandoned', { signal }))
-    } catch {
-      // the next run marks it abandoned anyway
-    }
-    process.exit(signal === 'SIGINT' ? 130 : 143)
-  }
-  process.on('SIGINT', onSignal)
-  process.on('SIGTERM', onSignal)
-  return () => {
-    process.off('SIGINT', onSignal)
-    process.off('SIGTERM', onSignal)
-  }
-}
-
 export function jobExitCode(outcomes: FileOutcome[]): number {
   return outcomes.some((o) => o.status === 'rejected') ? EXIT.partial : EXIT.ok
 }
@@ -150,8 +112,11 @@ export async function runIngestLike(
   const progress = progressLine()
   let current = ''
   let stopping = false
-  const release = stopOnSignals(app, () => {
-    stopping = true
+  const release = stopOnSignals(app, app.log, {
+    stoppingMessage: t('inbox.signal.stopping'),
+    onFirst: () => {
+      stopping = true
+    },
   })
   try {
     const result = await runJob(app, {

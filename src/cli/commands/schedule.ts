@@ -1,10 +1,10 @@
 import { t } from '../../i18n/index.ts'
-import { finishRun } from '../../run/runs.ts'
 import { CronError } from '../../schedule/cron.ts'
 import { Scheduler, type TickResult } from '../../schedule/scheduler.ts'
 import { defineCommand, EXIT, UsageError } from '../args.ts'
 import { appFor } from '../context.ts'
 import { printJson, renderTable } from '../output.ts'
+import { stopOnSignals } from '../signals.ts'
 
 function parseInstant(flag: string, value: string): Date {
   const d = new Date(value)
@@ -95,45 +95,14 @@ Running under systemd or plain crontab: see docs/operations.md.`,
     }
 
     const log = app.log.child({ component: 'schedule' })
-    let signals = 0
     let stopped!: () => void
     const stoppedPromise = new Promise<void>((resolve) => {
       stopped = resolve
     })
-    const onSignal = (signal: NodeJS.Signals) => {
-      signals++
-      if (signals === 1) {
-        log.warn({ signal }, 'stopping: the current file finishes, nothing new starts')
-        void scheduler.stop().then(stopped)
-        return
-      }
-      // Abandoning is safe: a file's data is committed in one synchronous transaction, which a
-      // signal cannot interrupt, so the file is either fully in the database (the next run finishes
-      // archiving it) or not at all (it stays in work/ and is read again).
-      log.warn({ signal }, 'second signal: abandoning the current file; the next run takes it again')
-      try {
-        const mine = app.store.all(
-          app.store.db
-            .selectFrom('runs')
-            .select('id')
-            .where('status', '=', 'running')
-            .where('pid', '=', process.pid),
-        )
-        for (const r of mine)
-          finishRun(
-            app.store,
-            r.id,
-            'interrupted',
-            {},
-            `abandoned by a second ${signal}; its files stay in work/`,
-          )
-      } catch {
-        // the next run marks it abandoned anyway
-      }
-      process.exit(signal === 'SIGINT' ? 130 : 143)
-    }
-    process.on('SIGINT', onSignal)
-    process.on('SIGTERM', onSignal)
+    const release = stopOnSignals(app, log, {
+      stoppingMessage: t('schedule.signal.stopping'),
+      onFirst: () => void scheduler.stop().then(stopped),
+    })
 
     try {
       if (values.tick !== undefined) {
@@ -169,8 +138,7 @@ Running under systemd or plain crontab: see docs/operations.md.`,
       if (scheduler.results.some((r) => r.outcome === 'failed')) return EXIT.internal
       return rows.some((r) => (r.rejected ?? 0) > 0) ? EXIT.partial : EXIT.ok
     } finally {
-      process.off('SIGINT', onSignal)
-      process.off('SIGTERM', onSignal)
+      release()
       await app.close()
     }
   },

@@ -129,6 +129,10 @@ export const inbox = {
     vi: 'Nhận tín hiệu dừng: tệp đang xử lý sẽ được làm xong, các tệp còn lại được trả lại cho lần chạy sau',
     en: 'stopping: the current file finishes, the files not started are given back for the next run',
   },
+  'schedule.signal.stopping': {
+    vi: 'Nhận tín hiệu dừng: tệp đang xử lý sẽ được làm xong, không bắt đầu việc gì mới',
+    en: 'stopping: the current file finishes, nothing new starts',
+  },
   'inbox.signal.abandoning': {
     vi: 'Tín hiệu dừng thứ hai: bỏ dở tệp đang xử lý ngay; lần chạy sau sẽ đọc lại nó',
     en: 'second signal: abandoning the current file now; the next run reads it again',
