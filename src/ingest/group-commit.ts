@@ -95,8 +95,11 @@ export class CommitGroup {
 export function commitDurably(store: Store, runId: number): void {
   store.tx(() => {
     assertLease(store, runId)
-    // a renewal that changes nothing would write nothing, and so sync nothing
-    if (!heartbeat(store, runId))
-      throw new LeaseLostError(t('poison.lease-lost', { runId, why: 'lease not renewed' }))
+    // a renewal that changes nothing would write nothing, and so sync nothing: then the lease ran
+    // out between the two checks, and assertLease says so
+    if (!heartbeat(store, runId)) {
+      assertLease(store, runId)
+      throw new LeaseLostError(t('poison.lease-lost', { runId, why: t('run.lease-why.gone') }))
+    }
   })
 }
