@@ -95,9 +95,22 @@ export function parseCommand<O extends Options>(def: CommandDef<O>, argv: string
   }
 }
 
+/** Words wrapped at spaces to lines of at most 100 columns (the help's summary line). */
+function wrapLines(text: string, max = 100): string {
+  const lines: string[] = []
+  let line = ''
+  for (const word of text.split(' ')) {
+    if (line && [...`${line} ${word}`.normalize('NFC')].filter((c) => !/\p{M}/u.test(c)).length > max) {
+      lines.push(line)
+      line = word
+    } else line = line ? `${line} ${word}` : word
+  }
+  return [...lines, line].join('\n')
+}
+
 export function helpText(def: CommandDef): string {
   const details = helpString(def.details).trim()
-  return `${helpString(def.summary)}\n\n${t('cli.usage', { usage: def.usage })}\n${details ? `\n${details}\n` : ''}\n${t('cli.common-help')}\n`
+  return `${wrapLines(helpString(def.summary))}\n\n${t('cli.usage', { usage: def.usage })}\n${details ? `\n${details}\n` : ''}\n${t('cli.common-help')}\n`
 }
 
 /** --period and --as-of, checked and normalised ("2026q3" -> "2026-Q3"); a bad value is a usage error. */

@@ -17,6 +17,7 @@ import {
   UsageError,
 } from './args.ts'
 import { COMMANDS } from './commands/index.ts'
+import { TERMINAL_WIDTH, wrap } from './output.ts'
 
 function mainHelp(): string {
   const width = Math.max(...COMMANDS.map((c) => c.name.length))
@@ -25,10 +26,10 @@ function mainHelp(): string {
 ${t('cli.main.usage')}
 
 ${t('cli.main.commands')}
-${COMMANDS.map((c) => `  ${c.name.padEnd(width)}  ${helpString(c.summary)}`).join('\n')}
+${COMMANDS.map((c) => `  ${c.name.padEnd(width)}  ${wrap(helpString(c.summary), TERMINAL_WIDTH, ' '.repeat(width + 4)).trimStart()}`).join('\n')}
 
 ${t('cli.main.home-note')}
-${t('cli.main.exit-codes')}
+${wrap(t('cli.main.exit-codes'))}
 `
 }
 

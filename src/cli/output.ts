@@ -64,6 +64,25 @@ export interface TableFit {
   dropEmpty?: boolean
 }
 
+/**
+ * A header in two lines ("Số hóa" / "TPHS %") when its words are wider than the column's values;
+ * [header] when splitting would not make the column narrower.
+ */
+function splitHeader(h: string, cells: number): string[] {
+  const words = h.split(' ')
+  let best: string[] = [h]
+  let bestWidth = width(h)
+  for (let i = 1; i < words.length; i++) {
+    const lines = [words.slice(0, i).join(' '), words.slice(i).join(' ')]
+    const w = Math.max(cells, ...lines.map(width))
+    if (w < bestWidth) {
+      best = lines
+      bestWidth = w
+    }
+  }
+  return bestWidth < Math.max(cells, width(h)) ? best : [h]
+}
+
 export function renderTable(
   headers: string[],
   rows: Cell[][],
@@ -81,14 +100,33 @@ export function renderTable(
       { ...fit, shrink, dropEmpty: false },
     )
   }
-  let widths = headers.map((h, i) => Math.max(width(h), ...text.map((r) => width(r[i] ?? ''))))
+  const max = fit?.maxWidth ?? TERMINAL_WIDTH
+  const cellWidth = (i: number) => Math.max(0, ...text.map((r) => width(r[i] ?? '')))
+  const sum = (ws: number[]) => ws.reduce((a, b) => a + b, 0) + 2 * (ws.length - 1)
+  // Header lines: one each, or two for every column whose header is wider than its values when the
+  // table does not fit the terminal otherwise.
+  const heads = headers.map((h) => [h])
+  let widths = headers.map((h, i) => Math.max(width(h), cellWidth(i)))
+  if (fit && sum(widths) > max) {
+    // the splits that save the most columns first, until the table fits
+    const splits = headers
+      .map((h, i) => ({ i, lines: splitHeader(h, cellWidth(i)) }))
+      .map((x) => ({ ...x, saves: widths[x.i]! - Math.max(cellWidth(x.i), ...x.lines.map(width)) }))
+      .filter((x) => x.saves > 0)
+      .sort((a, b) => b.saves - a.saves)
+    for (const x of splits) {
+      if (sum(widths) <= max) break
+      heads[x.i] = x.lines
+      widths[x.i] = widths[x.i]! - x.saves
+    }
+  }
   if (fit) {
-    const total = widths.reduce((a, b) => a + b, 0) + 2 * (widths.length - 1)
-    const over = total - (fit.maxWidth ?? TERMINAL_WIDTH)
+    const over = sum(widths) - max
     if (over > 0) {
       const room = Math.max(fit.minWidth ?? 12, (widths[fit.shrink] ?? 0) - over)
       text = text.map((r) => r.map((c, i) => (i === fit.shrink ? truncate(c, room) : c)))
-      widths = headers.map((h, i) => Math.max(width(h), ...text.map((r) => width(r[i] ?? ''))))
+      if (width(headers[fit.shrink] ?? '') > room) heads[fit.shrink] = [truncate(headers[fit.shrink]!, room)]
+      widths = heads.map((lines, i) => Math.max(cellWidth(i), ...lines.map(width)))
     }
   }
   const pad = (s: string, i: number) => {
@@ -96,7 +134,12 @@ export function renderTable(
     return (align?.[i] ?? 'l') === 'r' ? fill + s : s + fill
   }
   const line = (cells: string[]) => cells.map(pad).join('  ').trimEnd()
-  return [line(headers), widths.map((w) => '─'.repeat(w)).join('  '), ...text.map(line)].join('\n')
+  const headLines = Math.max(...heads.map((l) => l.length))
+  // A two-line header sits on the line next to the rule, so single-line headers line up with it.
+  const headerRows = Array.from({ length: headLines }, (_x, k) =>
+    line(heads.map((l) => l[k - (headLines - l.length)] ?? '')),
+  )
+  return [...headerRows, widths.map((w) => '─'.repeat(w)).join('  '), ...text.map(line)].join('\n')
 }
 
 export { peopleCsv, toCsv } from '../report/text-formats.ts'

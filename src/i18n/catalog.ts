@@ -19,7 +19,9 @@ import { core } from './messages/core.ts'
 import { errors } from './messages/errors.ts'
 import { figures } from './messages/figures.ts'
 import { inbox } from './messages/inbox.ts'
+import { lookup } from './messages/lookup.ts'
 import { national } from './messages/national.ts'
+import { ops } from './messages/ops.ts'
 import { poison } from './messages/poison.ts'
 import { publish } from './messages/publish.ts'
 import { run } from './messages/run.ts'
@@ -59,6 +61,8 @@ export const MESSAGES = {
   ...cliUnits,
   ...status,
   ...run,
+  ...ops,
+  ...lookup,
 } satisfies Catalog
 
 export type MessageKey = keyof typeof MESSAGES

@@ -40,3 +40,21 @@ export function fmtDate(iso: string | null | undefined): string {
   const m = /^(\d{4}-\d{2}-\d{2})/.exec(iso)
   return m ? (m[1] as string) : iso
 }
+
+/**
+ * A run's length for people: "0,4 giây", "12 giây", "2 phút 05 giây", "1,5 giờ" (vi) or "0.4 s",
+ * "12 s", "2 min 05 s", "1.5 h" (en). Under ten seconds it keeps a tenth, so a quick run never
+ * reads "0".
+ */
+export function fmtDuration(ms: number): string {
+  const vi = getLang() === 'vi'
+  const x = Math.max(0, ms)
+  if (x < 9950) return `${fmtNumber(x / 1000, 1)} ${vi ? 'giây' : 's'}`
+  const s = Math.round(x / 1000)
+  if (s < 60) return `${s} ${vi ? 'giây' : 's'}`
+  if (s < 3600) {
+    const rest = String(s % 60).padStart(2, '0')
+    return vi ? `${Math.floor(s / 60)} phút ${rest} giây` : `${Math.floor(s / 60)} min ${rest} s`
+  }
+  return `${fmtNumber(s / 3600, 1)} ${vi ? 'giờ' : 'h'}`
+}

@@ -106,7 +106,7 @@ export function getMetricRanking(
   opts: { period?: string; asOf?: string; by: string; atLeast?: number },
 ): MetricRanking {
   const metric = metricByCode(opts.by)
-  if (!metric) throw new NotFoundError(`--by ${opts.by}: not a metric code of the methodology`)
+  if (!metric) throw new NotFoundError(tr('lookup.not-a-metric', { by: opts.by }))
   let q = store.db
     .selectFrom('mart_portal_scores')
     .select(['period', 'as_of'])
@@ -116,8 +116,10 @@ export function getMetricRanking(
   const day = store.first(q.orderBy(LATEST).limit(1))
   if (!day) {
     throw new NotFoundError(
-      `no metric-level scores${opts.period ? ` for ${opts.period}` : ''}${opts.asOf ? ` as of ${opts.asOf}` : ''}: ` +
-        'metrics come from portal API captures (drop the JSON captures into the inbox and run `qd766 refresh`).',
+      tr('lookup.no-metric-scores', {
+        period: opts.period ? periodName(opts.period) : '',
+        asOf: opts.asOf ? fmtDate(opts.asOf) : '',
+      }),
     )
   }
   const sets = scoreSetsOfDay(store, day.period, day.as_of)
@@ -142,7 +144,7 @@ export function getMetricRanking(
     ?.metrics.find((x) => x.code === metric.code)
   if (!m) {
     throw new NotFoundError(
-      `metric ${metric.code} is not scored by methodology ${methodology} (${day.period})`,
+      tr('lookup.metric-not-scored', { code: metric.code, methodology, period: periodName(day.period) }),
     )
   }
   const full = m.rule.type === 'threshold' ? m.rule.t : m.rule.type === 'linear' ? 1 : null

@@ -542,8 +542,7 @@ export function portalWhatIf(
  */
 export function parseWhatIf(text: string): WhatIfChange {
   const m = /^\s*([^=\s]+)\s*=\s*(.+?)\s*$/.exec(text)
-  if (!m)
-    throw new Error(`--what-if ${text}: write METRIC=RATIO, e.g. 3.3=0.55, 3.3=55% or 3.3=300000/443565`)
+  if (!m) throw new Error(t('whatif.parse.form', { text }))
   const metric = m[1]!
   const v = m[2]!
   const frac = /^(\d+(?:\.\d+)?)\s*\/\s*(\d+(?:\.\d+)?)$/.exec(v)
@@ -551,22 +550,18 @@ export function parseWhatIf(text: string): WhatIfChange {
   const pct = /^(\d+(?:\.\d+)?)\s*%$/.exec(v)
   if (pct) {
     const p = Number(pct[1])
-    if (p > 100) throw new Error(`--what-if ${text}: a percentage is at most 100%`)
+    if (p > 100) throw new Error(t('whatif.parse.over-100', { text }))
     // Exact decimal shift: "55.5%" -> 0.555 without binary drift.
     return { metric, ratio: Number(shiftDecimal(pct[1]!, -2)) }
   }
   if (/^\d+(?:\.\d+)?$/.test(v)) {
     const r = Number(v)
     if (r > 1) {
-      throw new Error(
-        `--what-if ${text}: a ratio is a fraction from 0 to 1 (0.55 for 55%); write ${v}% for a percentage`,
-      )
+      throw new Error(t('whatif.parse.over-1', { text, v }))
     }
     return { metric, ratio: r }
   }
-  throw new Error(
-    `--what-if ${text}: "${v}" is not a ratio (0.55), a percentage (55%) or counts (300000/443565)`,
-  )
+  throw new Error(t('whatif.parse.bad', { text, v }))
 }
 
 function shiftDecimal(s: string, places: number): string {

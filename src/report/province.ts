@@ -7,9 +7,11 @@
  * A province whose captures give some groups only has no total and no rank; it is still reported
  * (from its captures) when no snapshot of the period exists.
  */
+
 import { sql } from 'kysely'
 import type { Store } from '../db/sqlite.ts'
 import { NotFoundError } from '../errors.ts'
+import { t } from '../i18n/index.ts'
 import { GROUPS, type GroupCode } from '../reference/groups.ts'
 import { cohortFor, parsePeriod } from '../reference/period.ts'
 import type { Cohort, Province, ProvinceRegistry } from '../reference/provinces.ts'
@@ -86,7 +88,7 @@ export function resolveProvinceArg(registry: ProvinceRegistry, cohort: Cohort, a
     const elsewhere = registry.cohortsOf(arg)
     throw new NotFoundError(
       elsewhere.length
-        ? `"${arg}" is a province of the ${elsewhere[0]}-province list, but this snapshot ranks the ${cohort}-province list; pick an older/newer --period.`
+        ? t('lookup.other-cohort', { arg, other: elsewhere[0]!, cohort })
         : unknownProvinceArg(registry, [cohort], arg),
     )
   }
@@ -120,7 +122,7 @@ export function getProvinceReport(
       .where('snapshot_id', '=', snap.id)
       .where('province_code', '=', province.code),
   )
-  if (!row) throw new NotFoundError(`${province.name} is not in snapshot ${snap.id}`)
+  if (!row) throw new NotFoundError(t('lookup.not-in-snapshot', { name: province.name, id: snap.id }))
   const set =
     snap.cohort === 34
       ? findScoreSet(store, province.code, {
@@ -180,7 +182,7 @@ function reportFromCaptures(
     // Same message as before portal captures existed.
     findSnapshotId(store, opts)
     if (!province) throw new NotFoundError(unknownProvinceArg(registry, [cohort, 34], arg))
-    throw new NotFoundError(`no ranking snapshot or portal capture for ${arg}`)
+    throw new NotFoundError(t('lookup.no-province-data', { arg }))
   }
   const detail = portalDetail(store, set)
   return {
@@ -279,9 +281,7 @@ function portalPart(
 > {
   if (!detail || !set) {
     if (changes?.length) {
-      throw new NotFoundError(
-        'a what-if needs metric data: there is no portal capture of this province for the period',
-      )
+      throw new NotFoundError(t('lookup.what-if-needs-capture'))
     }
     return {
       computedTotal: null,

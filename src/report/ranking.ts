@@ -2,9 +2,11 @@
  * The ranking as the contract shapes it: pick a snapshot (latest, or by period / as-of date), read
  * its rows with the derived rank change, optionally ranked by one group instead of the total.
  */
+
 import { sql } from 'kysely'
 import type { Store } from '../db/sqlite.ts'
 import { NotFoundError } from '../errors.ts'
+import { t } from '../i18n/index.ts'
 import { GROUPS, type GroupCode, groupByCode } from '../reference/groups.ts'
 import { parsePeriod } from '../reference/period.ts'
 import { displayOrder } from '../snapshot/rank.ts'
@@ -60,11 +62,7 @@ export function findSnapshotId(store: Store, opts: { period?: string; asOf?: str
     const what = [opts.period && `period ${opts.period}`, opts.asOf && `as-of ${opts.asOf}`]
       .filter(Boolean)
       .join(' and ')
-    throw new NotFoundError(
-      what
-        ? `no ranking snapshot for ${what}. \`qd766 status\` lists the snapshots there are.`
-        : 'there is no ranking snapshot yet: drop ranking exports into the inbox and run `qd766 refresh`.',
-    )
+    throw new NotFoundError(what ? t('lookup.no-snapshot-for', { what }) : t('lookup.no-snapshot'))
   }
   return row.id
 }
@@ -82,7 +80,7 @@ export function getRanking(
   const byOnline = opts.by && /^(dvctt|online22)$/i.test(opts.by)
   if (opts.by && !byGroup && !byOnline) {
     throw new NotFoundError(
-      `--by ${opts.by}: not a group code (${GROUPS.map((g) => g.code).join(', ')}, or DVCTT for the five-group form)`,
+      t('lookup.not-a-group', { by: opts.by, codes: GROUPS.map((g) => g.code).join(', ') }),
     )
   }
   // The documented view has no rank for the online-services sum (CLGQ + TTTT): it is read from the

@@ -52,6 +52,9 @@ export function estimatedGroups(
         portal && portalScore !== null && portalScore !== undefined
           ? `${portal.source_label}${portal.as_of ? ` ${portal.as_of}` : ''}`
           : null,
+      portalSourceLabel:
+        portal && portalScore !== null && portalScore !== undefined ? portal.source_label : null,
+      portalAsOf: portal && portalScore !== null && portalScore !== undefined ? (portal.as_of ?? null) : null,
     })
   }
   return groups

@@ -90,6 +90,9 @@ export interface UnitsReport {
     /** The portal's group score for the same period from a national reading, if any. */
     portalScore: number | null
     portalSource: string | null
+    /** The same reading's source code (`national-table`, …) and date, for people's wording. */
+    portalSourceLabel: string | null
+    portalAsOf: string | null
   }>
   units: UnitRow[]
   findings: Array<{

@@ -16,8 +16,11 @@
  * The parts: units-queries.ts (readings, facts, findings), units-indicators.ts (per indicator, now
  * and before), units-rows.ts (the units ranked), units-groups.ts (the group estimates).
  */
+
 import type { Store } from '../db/sqlite.ts'
 import { NotFoundError } from '../errors.ts'
+import { t } from '../i18n/index.ts'
+import { periodName } from '../i18n/terms.ts'
 import { methodologyForEstimates } from '../provincial/estimate.ts'
 import type { Cohort, ProvinceRegistry } from '../reference/provinces.ts'
 import { unknownProvinceArg } from '../reference/suggest.ts'
@@ -43,8 +46,7 @@ export function getUnitsReport(
   const [latest] = all
   if (!latest) {
     throw new NotFoundError(
-      `no provincial one-stop tables for ${first.province.name}${opts.period ? ` in ${opts.period}` : ''}: ` +
-        'drop the exports of the province’s one-stop system (digitisation, online services, payment, progress) into the inbox and run `qd766 refresh`.',
+      t('lookup.no-units', { name: first.province.name, period: opts.period ? periodName(opts.period) : '' }),
     )
   }
   const readings = all.filter((r) => r.scope === latest.scope && r.period === latest.period)

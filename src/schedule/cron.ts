@@ -10,6 +10,7 @@
  * not exist (spring-forward gap) has no tick, and one absolute instant is one tick, as in node-cron.
  */
 import cron from 'node-cron'
+import { t } from '../i18n/index.ts'
 
 export class CronError extends Error {}
 
@@ -60,7 +61,7 @@ export function assertTimezone(timezone: string): void {
   try {
     formatter(timezone)
   } catch {
-    throw new CronError(`unknown timezone "${timezone}" (use an IANA name such as Asia/Ho_Chi_Minh)`)
+    throw new CronError(t('schedule.bad-timezone', { timezone }))
   }
 }
 
@@ -120,7 +121,7 @@ export function cronSchedule(expression: string, timezone: string): CronSchedule
   const detail = cron.validateDetailed(expression)
   if (!detail.valid) {
     throw new CronError(
-      `invalid cron expression "${expression}": ${detail.errors.map((e) => e.message).join('; ')}`,
+      t('schedule.bad-cron', { expression, detail: detail.errors.map((e) => e.message).join('; ') }),
     )
   }
   assertTimezone(timezone)
@@ -198,7 +199,7 @@ export function cronSchedule(expression: string, timezone: string): CronSchedule
         const near = i === 0 ? secondOfDay(start) : undefined
         for (const t of dayTicks(shiftDay(start, i), false, near)) if (t.getTime() > after.getTime()) return t
       }
-      throw new CronError(`"${expression}" has no tick within ${MAX_DAYS} days`)
+      throw new CronError(t('schedule.no-tick-within', { expression, days: MAX_DAYS }))
     },
     prev(atOrBefore) {
       const start = localParts(atOrBefore, timezone)

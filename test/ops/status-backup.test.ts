@@ -204,7 +204,7 @@ describe('backup: SQLite online backup, verified', () => {
     writeFileSync(out, 'x')
     const r = cli(home, ['backup', '--out', out])
     expect(r.code).toBe(2)
-    expect(r.stderr).toMatch(/already exists/)
+    expect(r.stderr).toMatch(/đã có; chọn --out khác/)
     expect(existsSync(`${out}.partial`)).toBe(false)
   })
 })

@@ -232,7 +232,7 @@ describe('provincial exports through the CLI', () => {
     expect(lines.some((l) => l.includes('000.00.12.H56') && l.includes('Sở Tư pháp'))).toBe(true)
     const none = cli(home, ['units', 'Thanh Hóa', '--period', '2024'])
     expect(none.code).toBe(5)
-    expect(none.stderr).toMatch(/no provincial one-stop tables/)
+    expect(none.stderr).toMatch(/chưa có bảng của hệ thống một cửa tỉnh/)
   })
 })
 

@@ -3,6 +3,7 @@ import { dirname, join, resolve } from 'node:path'
 import BetterSqlite3 from 'better-sqlite3'
 import { homeAt, resolveHomeDir } from '../../config/home.ts'
 import { Store } from '../../db/sqlite.ts'
+import { fmtNumber } from '../../i18n/format.ts'
 import { t } from '../../i18n/index.ts'
 import { defineCommand, EXIT, UsageError } from '../args.ts'
 import { progressLine } from '../context.ts'
@@ -21,25 +22,15 @@ export const backupCommand = defineCommand({
   summary: () => t('backup.summary'),
   usage: 'qd766 backup [--out FILE] [--json]',
   options: { out: { type: 'string' } },
-  details: `
-Never copy qd766.sqlite with cp while qd766 may be running: the live database is the file plus its
--wal, and a copy taken mid-transaction can be corrupt. This command uses SQLite's online backup API,
-which produces a consistent snapshot even while the nightly refresh writes, then opens the copy and
-runs PRAGMA integrity_check on it before giving it its final name.
-
-  --out FILE   where to write (default: backups/qd766-<UTC time>.sqlite in the home); an existing
-               file is not overwritten
-
-Restore: stop the scheduler, move qd766.sqlite, qd766.sqlite-wal and qd766.sqlite-shm away, copy the
-backup to qd766.sqlite.`,
+  details: () => t('backup.details'),
   async run({ values }) {
     const home = homeAt(resolveHomeDir(values.home))
     if (!existsSync(home.database)) {
-      process.stderr.write(`qd766 backup: no database at ${home.database}; nothing to back up\n`)
+      process.stderr.write(`qd766 backup: ${t('backup.no-database', { path: home.database })}\n`)
       return EXIT.notFound
     }
     const out = resolve(values.out ?? join(home.root, 'backups', `qd766-${stamp(new Date())}.sqlite`))
-    if (existsSync(out)) throw new UsageError(`${out} already exists; choose another --out`)
+    if (existsSync(out)) throw new UsageError(t('backup.out-exists', { path: out }))
     mkdirSync(dirname(out), { recursive: true })
     // Written under a temporary name: a backup cut short (disk full, kill) never looks complete.
     const partial = `${out}.partial`
@@ -47,7 +38,7 @@ backup to qd766.sqlite.`,
     const progress = progressLine()
     const source = new Store(home.database, { readonly: true })
     try {
-      await source.backup(partial, (done, total) => progress(`backup: ${done}/${total} pages`))
+      await source.backup(partial, (done, total) => progress(t('backup.progress', { done, total })))
     } catch (err) {
       rmSync(partial, { force: true })
       throw err
@@ -72,14 +63,14 @@ backup to qd766.sqlite.`,
     }
     if (problems.length > 0) {
       rmSync(partial, { force: true })
-      process.stderr.write(`qd766 backup: the copy failed its integrity check:\n  ${problems.join('\n  ')}\n`)
+      process.stderr.write(`qd766 backup: ${t('backup.integrity-failed')}\n  ${problems.join('\n  ')}\n`)
       return EXIT.internal
     }
     renameSync(partial, out)
     const bytes = statSync(out).size
     if (values.json) printJson({ file: out, bytes, tables, integrity: 'ok' })
     else
-      process.stdout.write(`Backup written: ${out} (${(bytes / 1024 / 1024).toFixed(1)} MB, integrity ok)\n`)
+      process.stdout.write(`${t('backup.written', { path: out, mb: fmtNumber(bytes / 1024 / 1024, 1) })}\n`)
     return EXIT.ok
   },
 })

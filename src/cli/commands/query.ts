@@ -1,3 +1,4 @@
+import { fmtInt } from '../../i18n/format.ts'
 import { t } from '../../i18n/index.ts'
 import { QueryError, runReadOnlySql, SQL_DEFAULTS, SQL_LIMITS } from '../../index.ts'
 import type { SqlValue } from '../../query/run-sql.ts'
@@ -36,22 +37,13 @@ export const queryCommand = defineCommand({
     timeout: { type: 'string' },
     'max-rows': { type: 'string' },
   },
-  details: `
-The statement runs in its own process on a read-only connection and must be one statement that
-returns rows (SELECT, WITH ... SELECT, EXPLAIN, read-only PRAGMAs); writes, ATTACH/DETACH and
-load_extension are refused. Stable views for analysts: v_latest_ranking, v_ranking_history,
-v_province_scores (see README "SQL views").
-  --timeout SECONDS   stop the query after this long (default ${SQL_DEFAULTS.timeoutMs / 1000})
-  --max-rows N        keep at most N rows (default ${SQL_DEFAULTS.maxRows}); a longer result is cut and
-                      a note on stderr says so
-Example:
-  qd766 query "SELECT rank, name, total FROM v_latest_ranking ORDER BY rank LIMIT 5"`,
+  details: () =>
+    t('query.details', { timeout: SQL_DEFAULTS.timeoutMs / 1000, maxRows: SQL_DEFAULTS.maxRows }),
   async run({ values, positionals }) {
     const text = positionals.join(' ').trim()
-    if (!text) throw new UsageError('give the SQL to run, in quotes')
+    if (!text) throw new UsageError(t('query.no-sql'))
     const format = values.json ? 'json' : (values.format ?? 'table')
-    if (!['table', 'csv', 'json'].includes(format))
-      throw new UsageError(`--format ${format}: use table, csv or json`)
+    if (!['table', 'csv', 'json'].includes(format)) throw new UsageError(t('query.bad-format', { format }))
     const limits = { timeoutMs: timeoutMs(values.timeout), maxRows: maxRows(values['max-rows']) }
     // Opening read-only checks the home (a database that needs migrating is refused) and creates
     // the database on first use; the query itself runs on its own connection in a child process.
@@ -81,7 +73,7 @@ Example:
         `${renderTable(
           headers,
           rows.map((r) => r.map(cell) as Cell[]),
-        )}\n(${rows.length} rows)\n`,
+        )}\n${t('query.rows', { n: fmtInt(rows.length) })}\n`,
       )
     if (result.truncated)
       process.stderr.write(`qd766 query: ${t('query.truncated', { rows: rows.length })}\n`)

@@ -48,7 +48,7 @@ export function focusOf(
   if (!p) {
     throw new NotFoundError(
       app.registry.cohortsOf(arg).length > 0
-        ? `--province ${arg}: not a province of the ${cohort}-province list`
+        ? t('lookup.province-other-cohort', { arg, cohort: Number(cohort) })
         : `--province: ${unknownProvinceArg(app.registry, [cohort as 34 | 63], arg)}`,
     )
   }

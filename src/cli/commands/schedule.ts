@@ -9,7 +9,7 @@ import { stopOnSignals } from '../signals.ts'
 function parseInstant(flag: string, value: string): Date {
   const d = new Date(value)
   if (!/^\d{4}-\d{2}-\d{2}T/.test(value) || Number.isNaN(d.getTime()))
-    throw new UsageError(`${flag} ${value}: give an ISO date-time such as 2026-10-05T21:00:00Z`)
+    throw new UsageError(t('schedule.bad-instant', { flag, value }))
   return d
 }
 
@@ -39,30 +39,7 @@ export const scheduleCommand = defineCommand({
     now: { type: 'string' },
     'busy-retry-ms': { type: 'string' },
   },
-  details: `
-Defaults come from qd766.config.json "schedule" ({ "cron": "0 4 * * *", "timezone":
-"Asia/Ho_Chi_Minh", "catchUpHours": 36 }); the flags override them. Cron has 5 fields (minute hour
-day month weekday) or 6 (seconds first), as node-cron reads them; the timezone is explicit, so the
-host's TZ never matters.
-
-Every tick is one row in the database (run key "refresh@<tick time>"), claimed before it runs: two
-schedulers on the same home run each tick once, and a tick never overlaps another run (it waits for
-the home's lease). At start, the newest tick missed within --catch-up-hours is run at once (older
-missed ticks are recorded as missed); a tick whose run was killed is run again (at most twice).
-
-Stopping: SIGINT/SIGTERM (Ctrl-C, systemctl stop) lets the current file finish, records the run and
-exits 0; claimed files not yet started go back to the inbox for the next run. A second signal
-abandons the current file at once (nothing of it is committed; it is taken again next time).
-
-  --cron EXPR            cron expression (default from config, else "0 4 * * *")
-  --tz ZONE              IANA timezone (default from config, else Asia/Ho_Chi_Minh)
-  --catch-up-hours N     how far back missed ticks are caught up at start (default 36)
-  --once                 do the start-up catch-up, then exit instead of staying running
-  --tick ISO             run exactly this tick (claimed like a scheduled one), then exit
-  --now ISO              the clock used for catch-up decisions (testing)
-  --json                 with --once/--tick: print the ticks handled as JSON
-
-Running under systemd or plain crontab: see docs/operations.md.`,
+  details: () => t('schedule.details'),
   async run({ values }) {
     const app = appFor(values)
     let scheduler: Scheduler
@@ -72,9 +49,7 @@ Running under systemd or plain crontab: see docs/operations.md.`,
           ? app.config.schedule.catchUpHours
           : Number(values['catch-up-hours'])
       if (!Number.isFinite(catchUpHours) || catchUpHours < 0)
-        throw new UsageError(
-          `--catch-up-hours ${values['catch-up-hours']}: give a number of hours, 0 or more`,
-        )
+        throw new UsageError(t('schedule.bad-catch-up', { value: String(values['catch-up-hours']) }))
       const busyRetryMs = values['busy-retry-ms'] === undefined ? undefined : Number(values['busy-retry-ms'])
       const now = values.now === undefined ? undefined : parseInstant('--now', values.now)
       try {
@@ -109,7 +84,11 @@ Running under systemd or plain crontab: see docs/operations.md.`,
         const tick = parseInstant('--tick', values.tick)
         if (!scheduler.schedule.matches(tick))
           throw new UsageError(
-            `--tick ${values.tick} is not a tick of "${scheduler.schedule.expression}" in ${scheduler.schedule.timezone}`,
+            t('schedule.not-a-tick', {
+              tick: String(values.tick),
+              expression: scheduler.schedule.expression,
+              timezone: scheduler.schedule.timezone,
+            }),
           )
         await scheduler.runTick(tick, 'schedule')
       } else {
@@ -129,10 +108,24 @@ Running under systemd or plain crontab: see docs/operations.md.`,
         process.stdout.write(
           rows.length
             ? `${renderTable(
-                ['Tick', 'Outcome', 'Run', 'Accepted', 'Rejected', 'Error'],
-                rows.map((r) => [r.tick, r.outcome, r.runId, r.accepted, r.rejected, r.error]),
+                [
+                  t('schedule.h.tick'),
+                  t('schedule.h.outcome'),
+                  t('schedule.h.run'),
+                  t('schedule.h.accepted'),
+                  t('schedule.h.rejected'),
+                  t('schedule.h.error'),
+                ],
+                rows.map((r) => [
+                  r.tick,
+                  t(`schedule.outcome.${r.outcome}`),
+                  r.runId,
+                  r.accepted,
+                  r.rejected,
+                  r.error,
+                ]),
               )}\n`
-            : 'No tick due.\n',
+            : `${t('schedule.no-tick-due')}\n`,
         )
       }
       if (scheduler.results.some((r) => r.outcome === 'failed')) return EXIT.internal

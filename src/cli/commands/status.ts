@@ -1,5 +1,5 @@
 import { MESSAGES } from '../../i18n/catalog.ts'
-import { fmtDate, fmtInt, fmtNumber } from '../../i18n/format.ts'
+import { fmtDate, fmtDuration, fmtInt, fmtNumber } from '../../i18n/format.ts'
 import { getLang, t } from '../../i18n/index.ts'
 import { kindName, periodName, severityName } from '../../i18n/terms.ts'
 import { getStatus } from '../../index.ts'
@@ -16,12 +16,7 @@ function termOf(prefix: string, code: string): string {
 }
 
 function duration(from: string, to: string): string {
-  const s = Math.max(0, Math.round((Date.parse(to) - Date.parse(from)) / 1000))
-  return s < 60
-    ? `${s}s`
-    : s < 3600
-      ? `${Math.floor(s / 60)}m${String(s % 60).padStart(2, '0')}s`
-      : `${(s / 3600).toFixed(1)}h`
+  return fmtDuration(Date.parse(to) - Date.parse(from))
 }
 
 export const statusCommand = defineCommand({
@@ -136,7 +131,7 @@ export const statusCommand = defineCommand({
                   }): ${r.message}`,
               )
               .join('\n')
-          : '  (none)',
+          : `  ${t('common.none')}`,
       )
       if (s.withdrawn.length) {
         out.push('', t('withdraw.status-withdrawn-title'))

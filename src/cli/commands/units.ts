@@ -1,6 +1,6 @@
 import { fmtDate } from '../../i18n/format.ts'
 import { t } from '../../i18n/index.ts'
-import { levelName, periodName } from '../../i18n/terms.ts'
+import { levelName, periodName, sourceName } from '../../i18n/terms.ts'
 import { getUnitsReport, type UnitsReport } from '../../index.ts'
 import { defineCommand, EXIT, periodOptions, UsageError } from '../args.ts'
 import { readAppFor } from '../context.ts'
@@ -65,7 +65,7 @@ export function renderUnits(r: UnitsReport): string {
         i.source.table,
       ]),
       ['l', 'l', 'r', 'r', 'r', 'r', 'r', 'r', 'l'],
-      { shrink: 0, minWidth: 16, dropEmpty: true },
+      { shrink: 0, minWidth: 14, dropEmpty: true },
     ),
   )
   if (r.groups.length) {
@@ -84,11 +84,29 @@ export function renderUnits(r: UnitsReport): string {
           formatNumber(g.estimatedScore),
           formatNumber(g.coveredMax, 0),
           formatNumber(g.groupMax, 0),
-          g.portalScore === null ? '–' : `${formatNumber(g.portalScore)} (${g.portalSource})`,
+          g.portalScore === null ? '–' : formatNumber(g.portalScore),
         ]),
-        ['l', 'r', 'r', 'r', 'l'],
+        ['l', 'r', 'r', 'r', 'r'],
+        { shrink: 0, minWidth: 16 },
       ),
     )
+    const sources = [
+      ...new Set(
+        r.groups.flatMap((g) =>
+          g.portalSourceLabel
+            ? [
+                g.portalAsOf
+                  ? t('units.portal-source-dated', {
+                      source: sourceName(g.portalSourceLabel),
+                      asOf: fmtDate(g.portalAsOf),
+                    })
+                  : sourceName(g.portalSourceLabel),
+              ]
+            : [],
+        ),
+      ),
+    ]
+    if (sources.length) out.push(wrap(t('units.portal-source', { list: sources.join('; ') })))
   }
   const shown = r.indicators.filter((i) => r.units.some((u) => u.indicators[i.code]))
   out.push('')

@@ -64,6 +64,14 @@ Examples:
   'units.h.covered-max': { vi: 'Trên tối đa', en: 'Of max' },
   'units.h.group-max': { vi: 'Tối đa nhóm', en: 'Group max' },
   'units.h.portal': { vi: 'Điểm Cổng DVCQG', en: 'Portal score' },
+  'units.portal-source': {
+    vi: (p: { list: string }) => `(Điểm Cổng DVCQG: theo ${p.list}.)`,
+    en: (p: { list: string }) => `(Portal score: from the ${p.list}.)`,
+  },
+  'units.portal-source-dated': {
+    vi: (p: { source: string; asOf: string }) => `${p.source} ngày ${p.asOf}`,
+    en: (p: { source: string; asOf: string }) => `${p.source} of ${p.asOf}`,
+  },
   'units.h.rank': { vi: 'Hạng', en: 'Rank' },
   'units.h.unit': { vi: 'Đơn vị', en: 'Unit' },
   'units.h.level': { vi: 'Cấp', en: 'Level' },

@@ -47,7 +47,7 @@ export const status = {
   'status.h.ok': { vi: 'Nhận', en: 'OK' },
   'status.h.dup': { vi: 'Trùng', en: 'Dup' },
   'status.h.rejected': { vi: 'Từ chối', en: 'Rejected' },
-  'status.h.snapshots': { vi: 'Bản chụp', en: 'Snapshots' },
+  'status.h.snapshots': { vi: 'Bản chụp', en: 'Snaps' },
   'status.h.findings': { vi: 'Cảnh báo', en: 'Findings' },
   'status.none-yet': { vi: '  (chưa có)', en: '  (none yet)' },
   'status.run-error': {
