@@ -32,6 +32,14 @@ export function rankingTitle(r: Ranking): string {
   })
 }
 
+/**
+ * "đã ghi FILE": the command's only output when it writes a file, so it goes to stdout (in order
+ * with what comes after it in a script's log); with --json stdout is for the JSON, so stderr.
+ */
+function wroteLine(path: string, json: boolean): void {
+  ;(json ? process.stderr : process.stdout).write(`${t('cli.wrote', { path })}\n`)
+}
+
 export const rankingCommand = defineCommand({
   name: 'ranking',
   summary: () => t('ranking.summary'),
@@ -68,7 +76,7 @@ export const rankingCommand = defineCommand({
       const out = values.out
       if (by && metricByCode(by) && !/^(ckmb|tdgq|clgq|tttt|mdhl|mdsh|dvctt|online22)$/i.test(by)) {
         runMetricRanking(app, { period, asOf, by, atLeast: values['at-least'], province }, format, out)
-        if (out && !values.quiet) process.stderr.write(`${t('cli.wrote', { path: out })}\n`)
+        if (out && !values.quiet) wroteLine(out, Boolean(values.json))
         return EXIT.ok
       }
       const { r, focus } = app.read(() => {
@@ -107,7 +115,7 @@ export const rankingCommand = defineCommand({
         if (out) writeFileSync(out, text)
         else process.stdout.write(text)
       }
-      if (out && !values.quiet) process.stderr.write(`${t('cli.wrote', { path: out })}\n`)
+      if (out && !values.quiet) wroteLine(out, Boolean(values.json))
       return EXIT.ok
     } finally {
       await app.close()
