@@ -26,7 +26,10 @@ export class CopyBatcher {
     readonly limitBytes = 4_000_000,
   ) {}
   push(row: Record<string, unknown>): void {
-    const line = this.columns.map((c) => field(row[c])).join('\t')
+    this.pushLine(this.columns.map((c) => field(row[c])).join('\t'))
+  }
+  /** A row already in COPY text (SQLite writes it: extract-context.ts planChildren). */
+  pushLine(line: string): void {
     this.#lines.push(line)
     this.#bytes += line.length + 1
     this.rows++

@@ -110,20 +110,9 @@ export function extractPortal(ctx: ExtractContext): void {
   }
   const fresh = planOwned(ctx, 'stg_portal_captures', rows, 'immutable')
   const freshLocal = [...fresh].map((id) => localOf.get(id)!)
-  const childIds = (r: Row) => ({
-    ...r,
-    capture_id: mapId(ctx.ids.capture, r.capture_id),
-    source_file_id: mapId(ctx.ids.file, r.source_file_id),
-  })
-  planChildren(ctx, 'stg_portal_units', UNIT_COLUMNS, 'capture_id', freshLocal, childIds, [
-    'capture_id',
-    'ord',
-  ])
-  planChildren(ctx, 'stg_portal_metrics', METRIC_COLUMNS, 'capture_id', freshLocal, childIds, [
-    'capture_id',
-    'unit_ord',
-    'code',
-  ])
+  const childIds = { capture_id: ctx.ids.capture, source_file_id: ctx.ids.file }
+  planChildren(ctx, 'stg_portal_units', UNIT_COLUMNS, 'capture_id', freshLocal, childIds)
+  planChildren(ctx, 'stg_portal_metrics', METRIC_COLUMNS, 'capture_id', freshLocal, childIds)
 
   const sets = all(ctx, 'SELECT * FROM mart_portal_scores ORDER BY id')
   const setRows: Row[] = []
@@ -151,17 +140,7 @@ export function extractPortal(ctx: ExtractContext): void {
   const freshSets = [...planOwned(ctx, 'mart_portal_scores', setRows, 'immutable')].map(
     (id) => localSet.get(id)!,
   )
-  const scoreIds = (r: Row) => ({
-    ...r,
-    score_id: mapId(ctx.ids.score, r.score_id),
-    capture_id: mapId(ctx.ids.capture, r.capture_id),
-  })
-  planChildren(ctx, 'mart_group_scores', GROUP_SCORE_COLUMNS, 'score_id', freshSets, scoreIds, [
-    'score_id',
-    'group_code',
-  ])
-  planChildren(ctx, 'mart_metric_scores', METRIC_SCORE_COLUMNS, 'score_id', freshSets, scoreIds, [
-    'score_id',
-    'metric_code',
-  ])
+  const scoreIds = { score_id: ctx.ids.score, capture_id: ctx.ids.capture }
+  planChildren(ctx, 'mart_group_scores', GROUP_SCORE_COLUMNS, 'score_id', freshSets, scoreIds)
+  planChildren(ctx, 'mart_metric_scores', METRIC_SCORE_COLUMNS, 'score_id', freshSets, scoreIds)
 }

@@ -221,27 +221,15 @@ export function extractReadings(ctx: ExtractContext): void {
         action: 'update',
       }),
     )
-  planChildren(
-    ctx,
-    'stg_province_scores',
-    SCORE_COLUMNS,
-    'reading_id',
-    childReadings,
-    (r) => ({ ...r, reading_id: ctx.ids.reading.get(r.reading_id as number) }),
-    ['reading_id', 'province_code'],
-  )
+  planChildren(ctx, 'stg_province_scores', SCORE_COLUMNS, 'reading_id', childReadings, {
+    reading_id: ctx.ids.reading,
+  })
   if (sendSnapshots.length)
     ctx.inserts.push(
       insertStep('snapshots', SNAPSHOT_COLUMNS, sendSnapshots, { keys: ['id'], action: 'nothing' }),
     )
   count(ctx, 'snapshots.new', sendSnapshots.length)
-  planChildren(
-    ctx,
-    'snapshot_rows',
-    SNAPSHOT_ROW_COLUMNS,
-    'snapshot_id',
-    childSnapshots,
-    (r) => ({ ...r, snapshot_id: ctx.ids.snapshot.get(r.snapshot_id as number) }),
-    ['snapshot_id', 'province_code'],
-  )
+  planChildren(ctx, 'snapshot_rows', SNAPSHOT_ROW_COLUMNS, 'snapshot_id', childSnapshots, {
+    snapshot_id: ctx.ids.snapshot,
+  })
 }

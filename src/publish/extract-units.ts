@@ -90,15 +90,7 @@ export function extractUnits(ctx: ExtractContext): void {
     })
   }
   const fresh = [...planOwned(ctx, 'stg_unit_readings', readings, 'immutable')].map((id) => localOf.get(id)!)
-  const ids = (r: Row) => ({
-    ...r,
-    reading_id: readingIds.get(r.reading_id as number),
-    unit_id: mapId(ctx.ids.unit, r.unit_id),
-  })
-  planChildren(ctx, 'stg_unit_rows', UNIT_ROW_COLUMNS, 'reading_id', fresh, ids, ['reading_id', 'unit_id'])
-  planChildren(ctx, 'stg_unit_facts', FACT_COLUMNS, 'reading_id', fresh, ids, [
-    'reading_id',
-    'unit_id',
-    'indicator',
-  ])
+  const ids = { reading_id: readingIds, unit_id: ctx.ids.unit }
+  planChildren(ctx, 'stg_unit_rows', UNIT_ROW_COLUMNS, 'reading_id', fresh, ids)
+  planChildren(ctx, 'stg_unit_facts', FACT_COLUMNS, 'reading_id', fresh, ids)
 }
