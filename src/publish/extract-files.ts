@@ -5,7 +5,7 @@
  */
 import { all, type ExtractContext, mapId, planOwned, type Row } from './extract-context.ts'
 import { idOf } from './ids.ts'
-import { hasColumn } from './watermark.ts'
+import { hasColumn, hasTable } from './watermark.ts'
 
 export function extractRuns(ctx: ExtractContext): void {
   const rows = all(ctx, 'SELECT * FROM runs ORDER BY id').map((r) => {
@@ -108,4 +108,30 @@ export function extractFiles(ctx: ExtractContext): void {
     })
   }
   planOwned(ctx, 'source_files', rows, 'mutable')
+}
+
+/**
+ * The withdraw audit trail, append-only: every withdraw and undo of the home's files, identified by
+ * the file and the event's place among that file's events (never the home's autoincrement id).
+ */
+export function extractWithdrawals(ctx: ExtractContext): void {
+  if (!hasTable(ctx.raw, 'file_withdrawals')) return
+  const events = all(
+    ctx,
+    `SELECT w.*, f.sha256 AS file_sha,
+            row_number() OVER (PARTITION BY w.source_file_id ORDER BY w.id) AS n
+     FROM file_withdrawals w JOIN source_files f ON f.id = w.source_file_id
+     ORDER BY w.id`,
+  )
+  const rows: Row[] = events.map((w) => ({
+    id: idOf('withdrawal', ctx.office, w.file_sha as string, w.n as number),
+    office_id: ctx.office,
+    source_file_id: mapId(ctx.ids.file, w.source_file_id),
+    action: w.action,
+    reason: w.reason,
+    by_user: w.by_user,
+    at: w.at,
+    run_id: mapId(ctx.ids.run, w.run_id),
+  }))
+  planOwned(ctx, 'file_withdrawals', rows, 'mutable')
 }

@@ -5,7 +5,7 @@
  */
 import type BetterSqlite3 from 'better-sqlite3'
 import type { ExtractContext } from './extract-context.ts'
-import { extractFiles, extractRuns } from './extract-files.ts'
+import { extractFiles, extractRuns, extractWithdrawals } from './extract-files.ts'
 import { extractFindings, extractRefs } from './extract-findings.ts'
 import { extractPortal } from './extract-portal.ts'
 import { extractReadings } from './extract-readings.ts'
@@ -45,6 +45,7 @@ export function extractHome(raw: BetterSqlite3.Database, office: string, remote:
   }
   extractRuns(ctx)
   extractFiles(ctx)
+  extractWithdrawals(ctx)
   extractPortal(ctx)
   extractReadings(ctx)
   extractUnits(ctx)

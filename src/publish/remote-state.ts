@@ -15,6 +15,7 @@ export const OWNED_TABLES = [
   'stg_units',
   'stg_unit_aliases',
   'stg_unit_readings',
+  'file_withdrawals',
 ] as const
 export type OwnedTable = (typeof OWNED_TABLES)[number]
 

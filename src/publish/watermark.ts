@@ -32,7 +32,7 @@ export interface Watermark {
   refsHash: string
 }
 
-export const PUBLISH_FORMAT = 'w1'
+export const PUBLISH_FORMAT = 'w2'
 
 export function hasColumn(raw: BetterSqlite3.Database, table: string, column: string): boolean {
   return (raw.prepare(`PRAGMA table_info("${table}")`).all() as Array<{ name: string }>).some(

@@ -183,6 +183,22 @@ describePg('qd766 publish (PostgreSQL warehouse)', () => {
       [sha, pa.officeId],
     )
     expect(file).toEqual({ status: 'withdrawn', withdrawn_by: 'analyst', withdraw_reason: 'wrong year' })
+    // The audit trail is published too, its view with SQLite's columns and rows.
+    expect(pa.changes['file_withdrawals.new']).toBe(1)
+    const audit =
+      'SELECT action, at, by_user, reason, file_name, sha256, kind, period, as_of FROM v_file_withdrawals'
+    const home = new Database(join(a, 'qd766.sqlite'), { readonly: true })
+    const local = home.prepare(`${audit} ORDER BY id`).all()
+    home.close()
+    expect(local).toEqual([expect.objectContaining({ action: 'withdraw', by_user: 'analyst', sha256: sha })])
+    expect(
+      await query(
+        url,
+        `${audit.replace('FROM v_file_withdrawals', 'FROM wd.v_file_withdrawals')}
+         WHERE id IN (SELECT id FROM wd.file_withdrawals WHERE office_id = $1)`,
+        [pa.officeId],
+      ),
+    ).toEqual(local)
     withdraw(b)
     publish(b, url, 'wd')
     expect(await readings2024()).toBe(0)
