@@ -16,6 +16,7 @@
  * table-indicators.ts (indicators and exported-figure checks); table-load.ts loads the result.
  */
 import { QdError } from '../errors.ts'
+import { t } from '../i18n/index.ts'
 import type { HeaderMatch } from '../pipeline/header.ts'
 import type { Finding, PipelineContext, TablePipeline } from '../pipeline/types.ts'
 import type { Row } from '../read/types.ts'
@@ -77,7 +78,11 @@ async function parseTable(
       severity: 'info',
       provinceCode,
       sheet,
-      message: `The table is for ${province.name} (from its ${choice.source === 'title' ? 'title' : 'agency codes'}), not ${choice.configDisagrees} as set in qd766.config.json; it is filed under ${province.name}.`,
+      message: t('ingest.province-differs', {
+        province: province.name,
+        from: choice.source === 'title' ? 'title' : 'codes',
+        config: choice.configDisagrees,
+      }),
     })
   }
   let unitRows = new Set<ParsedRow>(units)

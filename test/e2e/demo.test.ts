@@ -1,8 +1,9 @@
 /** The README's first command: `npm run demo` fills a demo home from the fixtures and prints a ranking. */
-import { existsSync, readdirSync } from 'node:fs'
+import { existsSync, readdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { cli, tempDir } from '../helpers.ts'
+import { startServe } from '../serve/serve-home.ts'
 
 describe('qd766 demo', () => {
   it('ingests every example export, prints the latest ranking and writes the leadership reports', () => {
@@ -26,5 +27,19 @@ describe('qd766 demo', () => {
     const again = cli(home, ['demo'])
     expect(again.code, again.stderr).toBe(0)
     expect(again.stdout).toMatch(/Không có tệp nào cần nhận/)
+  })
+
+  it('is Đắk Lắk’s office: the dashboard highlights its row and shows its card', async () => {
+    const home = join(tempDir('demo-'), 'demo-data')
+    expect(cli(home, ['demo']).code).toBe(0)
+    expect(JSON.parse(readFileSync(join(home, 'qd766.config.json'), 'utf8')).province).toBe('Đắk Lắk')
+    const server = await startServe(home)
+    try {
+      const page = await (await fetch(new URL('/', server.url))).text()
+      expect(page).toMatch(/<tr data-code="66" class="me" aria-current="true">/)
+      expect(page).toMatch(/<div class="cards" id="home-card">\s*<div class="card">Đắk Lắk<b>/)
+    } finally {
+      await server.stop()
+    }
   })
 })

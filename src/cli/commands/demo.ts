@@ -11,6 +11,9 @@ import { printOutcomes } from './ingest.ts'
 import { rankingCommand } from './ranking.ts'
 import { reportCommand } from './report.ts'
 
+/** The demo office's province: its portal captures and leadership reports are Đắk Lắk's. */
+export const DEMO_PROVINCE = 'Đắk Lắk'
+
 export const demoCommand = defineCommand({
   name: 'demo',
   summary: () => t('demo.summary'),
@@ -22,10 +25,12 @@ export const demoCommand = defineCommand({
     if (values.fresh && existsSync(root)) rmSync(root, { recursive: true, force: true })
     const home = ensureHome(root)
     if (!existsSync(home.config)) {
-      // Generated files are complete the moment they are written: no need to wait for them.
+      // Generated files are complete the moment they are written: no need to wait for them. The
+      // office is Đắk Lắk's, the province of the demo's portal captures and leadership reports (the
+      // dashboard highlights it; Thanh Hóa's one-stop export is filed under Thanh Hóa with a note).
       writeFileSync(
         home.config,
-        `${JSON.stringify({ inbox: { minFileAgeSeconds: 0, stableWaitMs: 0 } }, null, 2)}\n`,
+        `${JSON.stringify({ province: DEMO_PROVINCE, inbox: { minFileAgeSeconds: 0, stableWaitMs: 0 } }, null, 2)}\n`,
       )
     }
     const fresh = readdirSync(home.archive).length === 0 && readdirSync(home.inbox).length === 0
@@ -49,7 +54,10 @@ export const demoCommand = defineCommand({
     process.stdout.write('\n')
     const reports = join(root, 'reports')
     mkdirSync(reports, { recursive: true })
-    await reportCommand.run({ values: { home: root, province: 'Đắk Lắk', out: [reports] }, positionals: [] })
+    await reportCommand.run({
+      values: { home: root, province: DEMO_PROVINCE, out: [reports] },
+      positionals: [],
+    })
     process.stdout.write(`\n${wrap(t('demo.next', { reports, root }))}\n`)
     return code === EXIT.ok ? EXIT.ok : code
   },

@@ -73,7 +73,9 @@ export function printOutcomes(
           [
             o.error ??
               o.duplicateOf?.message ??
-              (o.findings.length ? `${o.findings.length} finding(s): ${o.findings[0]!.message}` : ''),
+              (o.findings.length
+                ? t('ingest.findings', { n: o.findings.length, first: o.findings[0]!.message })
+                : ''),
             o.notMoved ?? '',
           ]
             .filter(Boolean)

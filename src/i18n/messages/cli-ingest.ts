@@ -44,6 +44,12 @@ Exit codes as for \`ingest\`.`,
     vi: (p: { n: number; first: string }) => `${p.n} cảnh báo: ${p.first}`,
     en: (p: { n: number; first: string }) => `${p.n} finding(s): ${p.first}`,
   },
+  'ingest.province-differs': {
+    vi: (p: { province: string; from: 'title' | 'codes'; config: string }) =>
+      `Bảng này của ${p.province} (theo ${p.from === 'title' ? 'tiêu đề' : 'mã đơn vị'}), không phải ${p.config} như khai trong qd766.config.json; đã xếp vào ${p.province}.`,
+    en: (p: { province: string; from: 'title' | 'codes'; config: string }) =>
+      `The table is for ${p.province} (from its ${p.from === 'title' ? 'title' : 'agency codes'}), not ${p.config} as set in qd766.config.json; it is filed under ${p.province}.`,
+  },
   'ingest.rejected-detail': {
     vi: (p: { file: string }) => `${p.file} bị từ chối:`,
     en: (p: { file: string }) => `${p.file} was rejected:`,
