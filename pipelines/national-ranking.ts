@@ -11,7 +11,9 @@
 import { z } from 'zod'
 import type { Store } from '../src/db/sqlite.ts'
 import { columnLetter, QdError } from '../src/errors.ts'
+import { fmtDate, fmtNumber } from '../src/i18n/format.ts'
 import { t } from '../src/i18n/index.ts'
+import { periodName } from '../src/i18n/terms.ts'
 import { cellText, isBlankRow, parseDecimal, parseInteger, round2 } from '../src/pipeline/cells.ts'
 import { type ColumnSpec, describePath, type HeaderColumn, type HeaderMatch } from '../src/pipeline/header.ts'
 import type {
@@ -87,9 +89,20 @@ const score = (max: number, label: string) =>
   z
     .number()
     .nullable()
+    // the message is made when a row fails, in the language of that moment (schemas are cached)
     .refine((v) => v === null || (v >= 0 && v <= max + 1e-9), {
-      message: `${label} must be between 0 and ${max}`,
+      message: JSON.stringify({ label, max }),
     })
+
+/** A score's range issue (made by `score` above) in words. */
+function rangeMessage(issue: string): string {
+  try {
+    const p = JSON.parse(issue) as { label: string; max: number }
+    return t('national.score-range', { label: p.label, max: p.max })
+  } catch {
+    return issue // zod's own message (a type error)
+  }
+}
 
 /** One schema per form, built once: zod compiles a schema on its first use (per object). */
 const rowSchemas = new Map<'six' | 'five', ReturnType<typeof buildRowSchema>>()
@@ -178,8 +191,8 @@ async function parse(input: {
   if (missingGroups.length > 0 && !header.mapped.has('total')) {
     throw new QdError(
       'missing-column',
-      `This ranking table has neither a "Tổng điểm" column nor all the group columns (missing: ${missingGroups.join(', ')}).`,
-      { location: at(header.lastRow), expected: 'the six group columns and/or "Tổng điểm"' },
+      t('national.no-total-nor-groups', { missing: missingGroups.join(', ') }),
+      { location: at(header.lastRow), expected: t('national.no-total-nor-groups-expected') },
     )
   }
   for (const [key, col] of header.mapped) {
@@ -188,7 +201,12 @@ async function parse(input: {
     if (max !== undefined && col.declaredMax !== null && col.declaredMax !== max) {
       throw new QdError(
         'unknown-column',
-        `Column ${col.letter} "${describePath(col.path)}" declares a maximum of ${col.declaredMax}, but the index gives this group ${max} points.`,
+        t('national.declared-max', {
+          letter: col.letter,
+          column: describePath(col.path),
+          declared: col.declaredMax,
+          max,
+        }),
         {
           location: at(header.lastRow, col.letter),
           expected: `${max} điểm`,
@@ -238,17 +256,21 @@ async function parse(input: {
     if (written && NOT_A_PROVINCE.test(matchKey(written))) return
     const { anyNumber, bad } = readValues(row)
     if (bad) {
-      throw new QdError('bad-value', `"${describePath(bad.col.path)}" should hold ${bad.expected}.`, {
-        location: at(row.rowNumber, bad.col.letter),
-        expected: bad.expected,
-        found: bad.found,
-      })
+      throw new QdError(
+        'bad-value',
+        t('national.cell-should-hold', { column: describePath(bad.col.path), expected: bad.expected }),
+        {
+          location: at(row.rowNumber, bad.col.letter),
+          expected: bad.expected,
+          found: bad.found,
+        },
+      )
     }
     if (!anyNumber) return // a heading or note line between rows
     if (!written) {
-      throw new QdError('unknown-province', 'This row has scores but no province name.', {
+      throw new QdError('unknown-province', t('national.no-province-name'), {
         location: at(row.rowNumber, provinceCol.letter),
-        expected: 'a province name such as "Hà Nội" or "UBND tỉnh Lào Cai"',
+        expected: t('national.no-province-name-expected'),
       })
     }
     throw unknownProvince(row, written)
@@ -258,7 +280,13 @@ async function parse(input: {
     const other = ctx.registry.cohortsOf(written).filter((c) => c !== cohort)
     const message =
       other.length > 0
-        ? `Unknown province "${written}". "${written}" is a province of the ${other[0]}-province list, but this file is for ${period.id}${asOf ? ` (read on ${asOf})` : ''}, when the ${cohort}-province list applies. Check the period in the title or file name.`
+        ? t('national.province-of-other-list', {
+            written,
+            other: other[0]!,
+            period: periodName(period.id),
+            asOf: asOf ? fmtDate(asOf) : '',
+            cohort,
+          })
         : t('national.unknown-province-row', {
             written,
             cohort,
@@ -301,11 +329,15 @@ async function parse(input: {
     pending.length = 0
     const { values, bad } = readValues(row)
     if (bad) {
-      throw new QdError('bad-value', `"${describePath(bad.col.path)}" should hold ${bad.expected}.`, {
-        location: at(row.rowNumber, bad.col.letter),
-        expected: bad.expected,
-        found: bad.found,
-      })
+      throw new QdError(
+        'bad-value',
+        t('national.cell-should-hold', { column: describePath(bad.col.path), expected: bad.expected }),
+        {
+          location: at(row.rowNumber, bad.col.letter),
+          expected: bad.expected,
+          found: bad.found,
+        },
+      )
     }
     const firstRow = seen.get(province.code)
     if (firstRow !== undefined) {
@@ -339,9 +371,10 @@ async function parse(input: {
       const issue = checked.error.issues[0]!
       const key = String(issue.path[0] ?? '')
       const col = header.mapped.get(key === 'online22' ? 'clgq' : key)
-      throw new QdError('out-of-range', `${province.name}: ${issue.message}.`, {
+      const range = rangeMessage(issue.message)
+      throw new QdError('out-of-range', `${province.name}: ${range}.`, {
         location: at(row.rowNumber, col?.letter ?? columnLetter(provinceCol.index)),
-        expected: issue.message,
+        expected: range,
         found: String((candidate as Record<string, unknown>)[key]),
       })
     }
@@ -361,7 +394,11 @@ async function parse(input: {
         provinceCode: province.code,
         sheet,
         row: row.rowNumber,
-        message: `${province.name}: the reported total ${totalReported} is not the sum of its groups (${totalComputed}); the reported total is kept.`,
+        message: t('national.total-mismatch', {
+          name: province.name,
+          reported: fmtNumber(totalReported),
+          computed: fmtNumber(totalComputed),
+        }),
         detail: {
           reported: totalReported,
           computed: totalComputed,
@@ -471,7 +508,7 @@ export const nationalRanking: TablePipeline<ParsedNationalTable> = {
     const totalsOnly = header.mapped.has('total') && header.mapped.has('rank')
     return groups.length >= 3 || totalsOnly
       ? null
-      : new QdError('unrecognised', 'A province column was found but fewer than three score columns.')
+      : new QdError('unrecognised', t('national.too-few-score-columns'))
   },
   parse,
   load,

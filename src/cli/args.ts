@@ -95,22 +95,37 @@ export function parseCommand<O extends Options>(def: CommandDef<O>, argv: string
   }
 }
 
-/** Words wrapped at spaces to lines of at most 100 columns (the help's summary line). */
+const cols = (s: string) => [...s.normalize('NFC')].filter((c) => !/\p{M}/u.test(c)).length
+
+/**
+ * Help text wrapped to lines of at most 100 columns (the issue's terminal). A line that is too long
+ * is cut at spaces; its continuation lines start under its text (after an option's name, or at the
+ * line's own indent).
+ */
 function wrapLines(text: string, max = 100): string {
-  const lines: string[] = []
-  let line = ''
-  for (const word of text.split(' ')) {
-    if (line && [...`${line} ${word}`.normalize('NFC')].filter((c) => !/\p{M}/u.test(c)).length > max) {
-      lines.push(line)
-      line = word
-    } else line = line ? `${line} ${word}` : word
-  }
-  return [...lines, line].join('\n')
+  return text
+    .split('\n')
+    .map((full) => {
+      if (cols(full) <= max) return full
+      const indent = ' '.repeat(cols(/^\s*(?:\S+(?: \S+)*? {2,}(?=\S))?/.exec(full)?.[0] ?? ''))
+      const lead = /^ */.exec(full)![0]
+      const lines: string[] = []
+      let line = lead
+      for (const word of full.slice(lead.length).split(' ')) {
+        const next = line === lead ? line + word : `${line} ${word}`
+        if (word && line.trim() && cols(next) > max) {
+          lines.push(line.trimEnd())
+          line = indent + word
+        } else line = next
+      }
+      return [...lines, line].join('\n')
+    })
+    .join('\n')
 }
 
 export function helpText(def: CommandDef): string {
-  const details = helpString(def.details).trim()
-  return `${wrapLines(helpString(def.summary))}\n\n${t('cli.usage', { usage: def.usage })}\n${details ? `\n${details}\n` : ''}\n${t('cli.common-help')}\n`
+  const details = helpString(def.details).replace(/^\n+|\s+$/g, '')
+  return `${wrapLines(helpString(def.summary))}\n\n${t('cli.usage', { usage: def.usage })}\n${details ? `\n${wrapLines(details)}\n` : ''}\n${t('cli.common-help')}\n`
 }
 
 /** --period and --as-of, checked and normalised ("2026q3" -> "2026-Q3"); a bad value is a usage error. */

@@ -22,6 +22,7 @@ import { inbox } from './messages/inbox.ts'
 import { lookup } from './messages/lookup.ts'
 import { national } from './messages/national.ts'
 import { ops } from './messages/ops.ts'
+import { pipeline } from './messages/pipeline.ts'
 import { poison } from './messages/poison.ts'
 import { publish } from './messages/publish.ts'
 import { run } from './messages/run.ts'
@@ -63,6 +64,7 @@ export const MESSAGES = {
   ...run,
   ...ops,
   ...lookup,
+  ...pipeline,
 } satisfies Catalog
 
 export type MessageKey = keyof typeof MESSAGES

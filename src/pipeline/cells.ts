@@ -3,6 +3,8 @@
  * as numbers, as text with a decimal comma ("15,82"), with a maximum ("15,82/18"), or with a dot.
  * Text that looks like a formula ("=B2+C2") is never evaluated and never accepted as a number.
  */
+
+import { t } from '../i18n/index.ts'
 import type { CellValue } from '../read/types.ts'
 import { cleanText } from '../text/normalize.ts'
 
@@ -28,19 +30,21 @@ export function isBlankRow(cells: CellValue[]): boolean {
 export function parseDecimal(v: CellValue): Parsed<number | null> {
   if (v === null) return { ok: true, value: null }
   if (typeof v === 'number') {
-    return Number.isFinite(v) ? { ok: true, value: v } : { ok: false, expected: 'a number', found: String(v) }
+    return Number.isFinite(v)
+      ? { ok: true, value: v }
+      : { ok: false, expected: t('cells.expected.number'), found: String(v) }
   }
   const raw = cleanText(v)
   if (EMPTY_MARKERS.has(raw.toLowerCase())) return { ok: true, value: null }
   if (/^[=+@]/.test(raw) || (/^-/.test(raw) && /[A-Za-z(]/.test(raw))) {
     return {
       ok: false,
-      expected: 'a number (the cell holds formula text, not a value: paste as values)',
+      expected: t('cells.expected.formula'),
       found: raw,
     }
   }
   const m = /^(-?\d+(?:[.,]\d+)?)\s*(?:\/\s*\d+(?:[.,]\d+)?)?\s*(?:điểm|diem)?$/i.exec(raw)
-  if (!m) return { ok: false, expected: 'a number such as 15,82 or 15.82', found: raw }
+  if (!m) return { ok: false, expected: t('cells.expected.decimal'), found: raw }
   return { ok: true, value: Number(m[1]!.replace(',', '.')) }
 }
 
@@ -48,7 +52,9 @@ export function parseDecimal(v: CellValue): Parsed<number | null> {
 export function parseInteger(v: CellValue): Parsed<number | null> {
   const d = parseDecimal(v)
   if (!d.ok || d.value === null) return d
-  return Number.isInteger(d.value) ? d : { ok: false, expected: 'a whole number', found: String(v) }
+  return Number.isInteger(d.value)
+    ? d
+    : { ok: false, expected: t('cells.expected.integer'), found: String(v) }
 }
 
 /** Rounds to 2 decimals for storage of reported scores that arrive with float noise (15.819999). */

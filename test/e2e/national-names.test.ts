@@ -52,7 +52,7 @@ describe('national tables: errors inside the table, periods, province names, dup
     bad.push({
       file: 'scores-without-province.xlsx',
       code: 'unknown-province',
-      message: [/no province name/],
+      message: [/không có tên tỉnh/],
       row: 10,
       column: 'B',
     })

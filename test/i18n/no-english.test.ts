@@ -50,6 +50,15 @@ const ENGLISH = [
   'cannot',
   'unknown',
   'missing',
+  // schedule, query and backup help and output; the national pipeline's cell errors
+  'between',
+  'written',
+  'integrity',
+  'statement',
+  'tick',
+  'whole',
+  'number',
+  'seconds',
 ]
 const WORD = new RegExp(`(?<![\\p{L}\\p{N}_./-])(${ENGLISH.join('|')})(?![\\p{L}\\p{N}_./-])`, 'giu')
 
@@ -112,12 +121,18 @@ describe('no English in the default language', () => {
       ['units', 'Thanh Hóa'],
       ['--help'],
       ['ranking', '--help'],
+      ['schedule', '--help'],
+      ['query', '--help'],
+      ['backup', '--help'],
+      ['units', '--help'],
+      ['query', 'SELECT 1 AS x'],
+      ['backup'],
     ]) {
       const r = cli(home, args)
       expect(r.code, `${args.join(' ')}: ${r.stderr}`).toBe(0)
       outputs[args.join(' ')] = r.stdout
     }
-    for (const args of [['status'], ['ranking'], ['ranking', '--help']])
+    for (const args of [['status'], ['ranking'], ['ranking', '--help'], ['units', 'Thanh Hóa']])
       enOutputs[args.join(' ')] = cli(home, [...args, '--lang', 'en']).stdout
     const reports = join(home, 'reports')
     const written = readdirSync(reports)
@@ -133,6 +148,23 @@ describe('no English in the default language', () => {
       .map(([name, text]) => ({ name, words: [...new Set(englishIn(text))] }))
       .filter((x) => x.words.length > 0)
     expect(found).toEqual([])
+  })
+
+  // Issue 10 §6: a 100-column terminal. Display width counts letters, not combining marks.
+  it('fits every line of the terminal output in 100 columns', () => {
+    const width = (line: string) => [...line.normalize('NFC')].filter((ch) => !/\p{M}/u.test(ch)).length
+    const wide = Object.entries({
+      ...outputs,
+      ...Object.fromEntries(Object.entries(enOutputs).map(([k, v]) => [`${k} --lang en`, v])),
+    })
+      .filter(([name]) => !/\.(?:xlsx|html)$/.test(name) && !['errorJson', 'backup'].includes(name)) // backup: one line naming a path
+      .flatMap(([name, text]) =>
+        text
+          .split('\n')
+          .filter((line) => width(line) > 100 && !/^(?:Cách dùng|Usage): /.test(line))
+          .map((line) => `${name}: ${line}`),
+      )
+    expect(wide).toEqual([])
   })
 
   it('shows English with --lang en', () => {

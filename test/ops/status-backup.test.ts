@@ -52,7 +52,7 @@ describe('status: what an analyst needs in the morning', () => {
       expect.objectContaining({
         file: '99-bad-score.xlsx',
         code: 'out-of-range',
-        message: expect.stringMatching(/between 0 and 18/),
+        message: expect.stringMatching(/từ 0 đến 18/),
       }),
     ])
     // readings of 01/10 and 02/10/2026 and of 03/10 ... as the batch writer dates them

@@ -124,11 +124,15 @@ export const statusCommand = defineCommand({
           ? s.rejected
               .map(
                 (r) =>
-                  `  ${r.storedAs} (${t('withdraw.status-rejected-at', { at: localTimeText(r.at, tz) })}${
-                    r.resolvedBy
-                      ? `; ${t('withdraw.status-resolved', { by: r.resolvedBy.file, at: localTimeText(r.resolvedBy.at, tz) })}`
-                      : ''
-                  }): ${r.message}`,
+                  `  ${wrap(
+                    `${r.storedAs} (${t('withdraw.status-rejected-at', { at: localTimeText(r.at, tz) })}${
+                      r.resolvedBy
+                        ? `; ${t('withdraw.status-resolved', { by: r.resolvedBy.file, at: localTimeText(r.resolvedBy.at, tz) })}`
+                        : ''
+                    }): ${r.message}`,
+                    TERMINAL_WIDTH,
+                    '    ',
+                  ).trimStart()}`,
               )
               .join('\n')
           : `  ${t('common.none')}`,
