@@ -385,33 +385,9 @@ export interface VUnitRollupView {
  * has the same columns). Typed here so report getters read it without casts;
  * VIEW_COLUMNS below lists the same names for the test that checks them against the database.
  */
-export interface VRankingHistoryView {
-  snapshot_id: number
-  period: string
-  period_type: string
-  as_of: string | null
-  cohort: number
-  source_label: string
-  form: string
-  province_code: string
-  name: string
-  status: SnapshotRowsTable['status']
-  rank: number | null
-  total: number | null
-  ckmb: number | null
-  tdgq: number | null
-  clgq: number | null
-  tttt: number | null
-  mdhl: number | null
-  mdsh: number | null
-  online22: number | null
-  band: string | null
-  rank_ckmb: number | null
-  rank_tdgq: number | null
-  rank_clgq: number | null
-  rank_tttt: number | null
-  rank_mdhl: number | null
-  rank_mdsh: number | null
+export interface VRankingHistoryView
+  extends Omit<SnapshotRowsTable, 'rank_online22'>,
+    Pick<SnapshotsTable, 'period' | 'period_type' | 'as_of' | 'cohort' | 'source_label' | 'form'> {
   previous_rank: number | null
   rank_change: number | null
   previous_snapshot_id: number | null
