@@ -221,6 +221,15 @@ async function parse(input: {
   const seen = new Map<string, number>()
   const provinceCol = header.mapped.get('province')!
 
+  /** The error for a score cell that holds no number: which cell, what it should hold, what it holds. */
+  function badCell(row: Row, bad: BadCell): QdError {
+    return new QdError(
+      'bad-value',
+      t('national.cell-should-hold', { column: describePath(bad.col.path), expected: bad.expected }),
+      { location: at(row.rowNumber, bad.col.letter), expected: bad.expected, found: bad.found },
+    )
+  }
+
   /** Number cells of a row by column key (clgq of the five-group form read as online22). */
   function readValues(row: Row): {
     values: Record<string, number | null>
@@ -255,17 +264,7 @@ async function parse(input: {
     const written = cellText(row.cells[provinceCol.index] ?? null)
     if (written && NOT_A_PROVINCE.test(matchKey(written))) return
     const { anyNumber, bad } = readValues(row)
-    if (bad) {
-      throw new QdError(
-        'bad-value',
-        t('national.cell-should-hold', { column: describePath(bad.col.path), expected: bad.expected }),
-        {
-          location: at(row.rowNumber, bad.col.letter),
-          expected: bad.expected,
-          found: bad.found,
-        },
-      )
-    }
+    if (bad) throw badCell(row, bad)
     if (!anyNumber) return // a heading or note line between rows
     if (!written) {
       throw new QdError('unknown-province', t('national.no-province-name'), {
@@ -328,17 +327,7 @@ async function parse(input: {
     for (const r of pending) if (provinces.length > 0 || !isColumnNumbering(r.cells)) checkNonProvinceRow(r)
     pending.length = 0
     const { values, bad } = readValues(row)
-    if (bad) {
-      throw new QdError(
-        'bad-value',
-        t('national.cell-should-hold', { column: describePath(bad.col.path), expected: bad.expected }),
-        {
-          location: at(row.rowNumber, bad.col.letter),
-          expected: bad.expected,
-          found: bad.found,
-        },
-      )
-    }
+    if (bad) throw badCell(row, bad)
     const firstRow = seen.get(province.code)
     if (firstRow !== undefined) {
       throw new QdError(

@@ -448,6 +448,24 @@ export const VIEW_COLUMNS = {
   } satisfies ColumnsOf<VUnitRollupView>,
 }
 
+/** The columns of stg_unit_facts a load writes and a publish copies, in that order. */
+export const STG_UNIT_FACT_COLUMNS = [
+  'reading_id',
+  'unit_id',
+  'family',
+  'indicator',
+  'metric',
+  'numerator',
+  'denominator',
+  'value',
+  'exported_rate',
+  'exported_column',
+  'numerator_columns',
+  'denominator_columns',
+  'sheet',
+  'row_number',
+] as const satisfies ReadonlyArray<keyof StgUnitFactsTable>
+
 export interface Database extends PortalDatabase {
   meta: MetaTable
   schema_migrations: SchemaMigrationsTable

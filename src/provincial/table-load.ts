@@ -4,6 +4,7 @@
  * typed cell (stg_unit_counts) and its indicator facts (stg_unit_facts), each with the sheet/row/column
  * it came from. Runs inside the file's transaction (synchronous).
  */
+import { STG_UNIT_FACT_COLUMNS } from '../db/schema.ts'
 import type { Store } from '../db/sqlite.ts'
 import type { LoadIds, LoadSummary } from '../pipeline/types.ts'
 import type { CellValue } from '../read/types.ts'
@@ -82,23 +83,6 @@ const COUNT_COLUMNS = [
   'column_letter',
   'style',
   'repaired',
-] as const
-
-const FACT_COLUMNS = [
-  'reading_id',
-  'unit_id',
-  'family',
-  'indicator',
-  'metric',
-  'numerator',
-  'denominator',
-  'value',
-  'exported_rate',
-  'exported_column',
-  'numerator_columns',
-  'denominator_columns',
-  'sheet',
-  'row_number',
 ] as const
 
 export function loadProvincialTable(store: Store, p: ParsedProvincialTable, ids: LoadIds): LoadSummary {
@@ -184,7 +168,7 @@ export function loadProvincialTable(store: Store, p: ParsedProvincialTable, ids:
     counts(unitId, u)
     store.insertRows(
       'stg_unit_facts',
-      FACT_COLUMNS,
+      STG_UNIT_FACT_COLUMNS,
       u.facts.map((f) => [
         readingId,
         unitId,

@@ -4,6 +4,7 @@
  * indicator facts recomputed from counts. Every row stays with its office: two offices' units are
  * never merged. (The typed cells, stg_unit_counts, stay in the home: no view reads them.)
  */
+import { STG_UNIT_FACT_COLUMNS } from '../db/schema.ts'
 import { all, type ExtractContext, mapId, planChildren, planOwned, type Row } from './extract-context.ts'
 import { idOf } from './ids.ts'
 
@@ -16,22 +17,6 @@ const UNIT_ROW_COLUMNS = [
   'eid_code',
   'section',
   'level',
-]
-const FACT_COLUMNS = [
-  'reading_id',
-  'unit_id',
-  'family',
-  'indicator',
-  'metric',
-  'numerator',
-  'denominator',
-  'value',
-  'exported_rate',
-  'exported_column',
-  'numerator_columns',
-  'denominator_columns',
-  'sheet',
-  'row_number',
 ]
 
 export function extractUnits(ctx: ExtractContext): void {
@@ -92,5 +77,5 @@ export function extractUnits(ctx: ExtractContext): void {
   const fresh = [...planOwned(ctx, 'stg_unit_readings', readings, 'immutable')].map((id) => localOf.get(id)!)
   const ids = { reading_id: readingIds, unit_id: ctx.ids.unit }
   planChildren(ctx, 'stg_unit_rows', UNIT_ROW_COLUMNS, 'reading_id', fresh, ids)
-  planChildren(ctx, 'stg_unit_facts', FACT_COLUMNS, 'reading_id', fresh, ids)
+  planChildren(ctx, 'stg_unit_facts', [...STG_UNIT_FACT_COLUMNS], 'reading_id', fresh, ids)
 }
