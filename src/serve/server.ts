@@ -5,6 +5,7 @@
  */
 import { spawn } from 'node:child_process'
 import type { AddressInfo } from 'node:net'
+import { availableParallelism } from 'node:os'
 import { serve } from '@hono/node-server'
 import { openReadOnly, type ReadApp } from '../app.ts'
 import type { Logger } from '../log.ts'
@@ -12,7 +13,7 @@ import { buildServeApp } from './app.ts'
 import type { ServeDeps } from './context.ts'
 import { DataMemo } from './memo.ts'
 import { Csrf, isLoopback, TokenAuth } from './security.ts'
-import { childSqlRunner } from './sql-runner.ts'
+import { sqlRunnerPool } from './sql-runner.ts'
 import { StatusCache } from './status-cache.ts'
 
 export class ServeConfigError extends Error {}
@@ -50,7 +51,8 @@ export async function startServer(opts: ServeOptions): Promise<RunningServer> {
     await app.close()
     throw err
   }
-  const sql = childSqlRunner(app.home.database)
+  // one warm query process per core (at least two), so SQL-page visitors do not queue behind each other
+  const sql = sqlRunnerPool(app.home.database, Math.max(2, availableParallelism()))
   const deps: ServeDeps = {
     app,
     sql,

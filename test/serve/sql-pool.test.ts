@@ -1,0 +1,59 @@
+/**
+ * The SQL page's query processes: with a pool, a runaway query (until its time limit kills its
+ * process) holds up only its own process, and a quick query from another visitor is answered
+ * meanwhile; with one process, the quick query waits behind it. Real child processes, a real file.
+ */
+import { join } from 'node:path'
+import Database from 'better-sqlite3'
+import { afterAll, describe, expect, it } from 'vitest'
+import { type SqlResult, type SqlRunner, sqlRunnerPool } from '../../src/serve/sql-runner.ts'
+import { tempDir } from '../helpers.ts'
+
+const RUNAWAY = 'WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM c) SELECT count(*) FROM c'
+const path = join(tempDir(), 'pool.sqlite')
+const db = new Database(path)
+db.pragma('journal_mode = WAL')
+db.exec('CREATE TABLE t (x INTEGER); INSERT INTO t VALUES (1), (2), (3)')
+db.close()
+
+const runners: SqlRunner[] = []
+afterAll(() => {
+  for (const r of runners) r.close()
+})
+
+/** Which of the two answers came first, and both answers. */
+async function race(size: number): Promise<{ order: string[]; runaway: SqlResult; quick: SqlResult }> {
+  const pool = sqlRunnerPool(path, size)
+  runners.push(pool)
+  // both processes warm first, so the order below is about waiting, not start-up
+  await Promise.all([
+    pool.run('SELECT 1 AS warm', { timeoutMs: 30_000, maxRows: 10 }),
+    pool.run('SELECT 2 AS warm', { timeoutMs: 30_000, maxRows: 10 }),
+  ])
+  const order: string[] = []
+  const runaway = pool.run(RUNAWAY, { timeoutMs: 4_000, maxRows: 10 }).then((r) => {
+    order.push('runaway')
+    return r
+  })
+  const quick = pool.run('SELECT sum(x) AS total FROM t', { timeoutMs: 30_000, maxRows: 10 }).then((r) => {
+    order.push('quick')
+    return r
+  })
+  return { order, runaway: await runaway, quick: await quick }
+}
+
+describe('SQL query processes', () => {
+  it('a pool of two answers a quick query while a runaway one runs, then stops the runaway', async () => {
+    const r = await race(2)
+    expect(r.order).toEqual(['quick', 'runaway'])
+    expect(r.quick).toMatchObject({ ok: true, rows: [{ total: 6 }] })
+    expect(r.runaway).toMatchObject({ ok: false, reason: 'timeout' })
+  }, 60_000)
+
+  it('one process: the quick query waits until the runaway one is stopped', async () => {
+    const r = await race(1)
+    expect(r.order).toEqual(['runaway', 'quick'])
+    expect(r.quick).toMatchObject({ ok: true, rows: [{ total: 6 }] })
+    expect(r.runaway).toMatchObject({ ok: false, reason: 'timeout' })
+  }, 60_000)
+})
