@@ -1,6 +1,16 @@
 import type { Catalog } from '../catalog.ts'
 
 /** `qd766 province`: the province's figures, metric detail from the portal, what-if, units. */
+type WhatIfStep = {
+  metric: string
+  ratio: string
+  from: string
+  to: string
+  group: string
+  gFrom: string
+  gTo: string
+}
+
 export const cliProvince = {
   'province.summary': {
     vi: 'Một tỉnh: điểm các nhóm, điểm bị mất, thứ hạng, xếp loại và diễn biến thứ hạng.',
@@ -129,25 +139,9 @@ captures (each labelled with its date when they differ).`,
   },
   'province.whatif': { vi: 'Giả định (nếu cải thiện):', en: 'What-if:' },
   'province.whatif.step': {
-    vi: (p: {
-      metric: string
-      ratio: string
-      from: string
-      to: string
-      group: string
-      gFrom: string
-      gTo: string
-    }) =>
+    vi: (p: WhatIfStep) =>
       `  ${p.metric} → ${p.ratio}%: điểm ${p.from} → ${p.to}, nhóm ${p.group} theo Cổng ${p.gFrom} → ${p.gTo}`,
-    en: (p: {
-      metric: string
-      ratio: string
-      from: string
-      to: string
-      group: string
-      gFrom: string
-      gTo: string
-    }) =>
+    en: (p: WhatIfStep) =>
       `  ${p.metric} → ${p.ratio}%: score ${p.from} → ${p.to}, group ${p.group} per portal ${p.gFrom} → ${p.gTo}`,
   },
   'province.whatif.total': {

@@ -17,6 +17,16 @@ interface MetricTitle {
   version: string
 }
 
+type FocusRanked = {
+  name: string
+  rank: number
+  of: number
+  on: string
+  value: string
+  when: string
+  national: boolean
+}
+
 export const cliRanking = {
   'ranking.summary': {
     vi: 'Bảng xếp hạng các tỉnh (bản chụp mới nhất, hoặc kỳ/ngày chọn bằng --period/--as-of).',
@@ -139,27 +149,11 @@ Examples:
   'ranking.focus.on-total': { vi: 'về tổng điểm', en: 'on the total score' },
   'ranking.focus.on': { vi: (p: { by: string }) => `về ${p.by}`, en: (p: { by: string }) => `on ${p.by}` },
   'ranking.focus.ranked': {
-    vi: (p: {
-      name: string
-      rank: number
-      of: number
-      on: string
-      value: string
-      when: string
-      national: boolean
-    }) =>
+    vi: (p: FocusRanked) =>
       p.national
         ? `${p.name} xếp thứ ${p.rank}/${p.of} tỉnh, thành phố ${p.on} (${p.value}), ${p.when}.`
         : `${p.name} đứng thứ ${p.rank} trong ${p.of} tỉnh có số liệu ${p.on} (${p.value}), ${p.when} — không phải thứ hạng toàn quốc.`,
-    en: (p: {
-      name: string
-      rank: number
-      of: number
-      on: string
-      value: string
-      when: string
-      national: boolean
-    }) =>
+    en: (p: FocusRanked) =>
       p.national
         ? `${p.name} is ${ordinal(p.rank)} of ${p.of} provinces ${p.on} (${p.value}), ${p.when}.`
         : `${p.name} is ${ordinal(p.rank)} of the ${p.of} provinces with data ${p.on} (${p.value}), ${p.when} — not a national rank.`,
