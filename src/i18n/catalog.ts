@@ -25,6 +25,7 @@ import { ops } from './messages/ops.ts'
 import { pipeline } from './messages/pipeline.ts'
 import { poison } from './messages/poison.ts'
 import { publish } from './messages/publish.ts'
+import { read } from './messages/read.ts'
 import { run } from './messages/run.ts'
 import { serve } from './messages/serve.ts'
 import { status } from './messages/status.ts'
@@ -65,6 +66,7 @@ export const MESSAGES = {
   ...ops,
   ...lookup,
   ...pipeline,
+  ...read,
 } satisfies Catalog
 
 export type MessageKey = keyof typeof MESSAGES

@@ -10,11 +10,13 @@ import { tmpdir } from 'node:os'
 import { delimiter, join } from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { QdError } from '../errors.ts'
+import { fmtInt } from '../i18n/format.ts'
+import { t } from '../i18n/index.ts'
 import { DEFAULT_LIMITS, type ReadLimits, type SheetSource, type WorkbookSource } from './types.ts'
 import { readXlsx } from './xlsx.ts'
 
-export const NO_SOFFICE_MESSAGE =
-  'This is an old binary Excel 97-2003 .xls file and LibreOffice is not installed to convert it. Open it in Excel and save it as .xlsx (Excel Workbook), then drop it in the inbox again.'
+/** What people read when an old .xls arrives and LibreOffice is missing (in the current language). */
+export const noSofficeMessage = (): string => t('read.biff.no-soffice')
 
 export const CONVERT_TIMEOUT_MS = 120_000
 
@@ -42,11 +44,7 @@ function isEncryptedOoxml(bytes: Buffer): boolean {
 }
 
 function conversionFailed(detail: string): QdError {
-  return new QdError(
-    'binary-xls',
-    'LibreOffice could not convert this old binary Excel 97-2003 .xls file. Open it in Excel and save it as .xlsx (Excel Workbook), then drop it in the inbox again.',
-    { found: detail },
-  )
+  return new QdError('binary-xls', t('read.biff.failed'), { found: detail })
 }
 
 async function convert(soffice: string, input: string, outDir: string, profileDir: string): Promise<void> {
@@ -79,7 +77,7 @@ async function convert(soffice: string, input: string, outDir: string, profileDi
       } catch {
         child.kill('SIGKILL')
       }
-      reject(conversionFailed(`timed out after ${CONVERT_TIMEOUT_MS / 1000} s`))
+      reject(conversionFailed(t('read.biff.timed-out', { s: CONVERT_TIMEOUT_MS / 1000 })))
     }, CONVERT_TIMEOUT_MS)
     child.on('error', (err) => {
       clearTimeout(timer)
@@ -88,7 +86,7 @@ async function convert(soffice: string, input: string, outDir: string, profileDi
     child.on('close', (code) => {
       clearTimeout(timer)
       if (code === 0) resolve()
-      else reject(conversionFailed(`soffice exited with ${code}: ${output.trim()}`))
+      else reject(conversionFailed(t('read.biff.exited', { code: String(code), output: output.trim() })))
     })
   })
 }
@@ -99,20 +97,19 @@ export async function readBiff(path: string, limits: Partial<ReadLimits> = {}): 
   if (size > lim.maxFileBytes) {
     throw new QdError(
       'too-large',
-      `The file is too large to import: ${size} bytes, the limit is ${lim.maxFileBytes} bytes.`,
-      { expected: `at most ${lim.maxFileBytes} bytes`, found: `${size} bytes` },
+      t('error.file.too-large', { size: fmtInt(size), limit: fmtInt(lim.maxFileBytes) }),
+      {
+        expected: t('read.at-most-bytes', { n: String(lim.maxFileBytes) }),
+        found: t('read.bytes', { n: String(size) }),
+      },
     )
   }
   if (isEncryptedOoxml(await readFile(path))) {
-    throw new QdError(
-      'corrupt-file',
-      'The workbook is password-protected (encrypted). Remove the password in Excel and save it again as .xlsx.',
-      { found: 'encrypted Office document' },
-    )
+    throw new QdError('corrupt-file', t('read.encrypted'), { found: t('read.encrypted.found') })
   }
   const soffice = findSoffice()
   if (!soffice)
-    throw new QdError('binary-xls', NO_SOFFICE_MESSAGE, { expected: '.xlsx', found: 'binary .xls (BIFF)' })
+    throw new QdError('binary-xls', noSofficeMessage(), { expected: '.xlsx', found: t('read.biff.found') })
 
   // Conversion happens when the sheets are first asked for, so an unread source leaves no temp dir;
   // the dir is removed when iteration ends, fails or is abandoned with return().
@@ -128,7 +125,7 @@ export async function readBiff(path: string, limits: Partial<ReadLimits> = {}): 
       try {
         await stat(converted)
       } catch {
-        throw conversionFailed('LibreOffice produced no .xlsx file')
+        throw conversionFailed(t('read.biff.no-output'))
       }
       const wb = await readXlsx(converted, lim)
       yield* wb.sheets

@@ -10,6 +10,7 @@ import { basename, extname } from 'node:path'
 import { Readable } from 'node:stream'
 import { CsvError, parse } from 'csv-parse'
 import { columnLetter, QdError } from '../errors.ts'
+import { fmtInt } from '../i18n/format.ts'
 import { t } from '../i18n/index.ts'
 import {
   type DetectedEncoding,
@@ -100,8 +101,11 @@ export async function readCsv(
   if (size > lim.maxFileBytes) {
     throw new QdError(
       'too-large',
-      `The file is too large to import: ${size} bytes, the limit is ${lim.maxFileBytes} bytes.`,
-      { expected: `at most ${lim.maxFileBytes} bytes`, found: `${size} bytes` },
+      t('error.file.too-large', { size: fmtInt(size), limit: fmtInt(lim.maxFileBytes) }),
+      {
+        expected: t('read.at-most-bytes', { n: String(lim.maxFileBytes) }),
+        found: t('read.bytes', { n: String(size) }),
+      },
     )
   }
   const bytes = await readFile(path)
@@ -138,7 +142,7 @@ export function csvFromBytes(
       {
         location: { sheet: sheetName, row: stray.line },
         expected: 'UTF-8',
-        found: `byte ${hex} at offset ${stray.offset} (${stray.count} invalid byte(s))`,
+        found: t('read.csv.stray-byte.found', { byte: hex, offset: stray.offset, count: stray.count }),
       },
     )
   }
@@ -218,21 +222,21 @@ async function* csvRows(
       if (record.length > lim.maxColumns) {
         throw new QdError(
           'too-large',
-          `Line ${start} has ${record.length} columns, more than the limit of ${lim.maxColumns}.`,
+          t('read.csv.too-many-columns', { line: start, n: record.length, limit: lim.maxColumns }),
           {
             location: { sheet, row: start, column: columnLetter(lim.maxColumns) },
-            expected: `at most ${lim.maxColumns} columns`,
-            found: `${record.length} columns`,
+            expected: t('read.at-most-columns', { n: lim.maxColumns }),
+            found: t('read.columns', { n: record.length }),
           },
         )
       }
       if (++rows > lim.maxRows) {
         throw new QdError(
           'too-large',
-          `The file has more than ${lim.maxRows} rows, the limit for one sheet.`,
+          t('read.too-many-rows', { what: t('read.what.file'), n: lim.maxRows }),
           {
             location: { sheet, row: start },
-            expected: `at most ${lim.maxRows} rows`,
+            expected: t('read.at-most-rows', { n: lim.maxRows }),
           },
         )
       }
@@ -240,10 +244,10 @@ async function* csvRows(
       if (cellCount > lim.maxCells) {
         throw new QdError(
           'too-large',
-          `The file has more than ${lim.maxCells} filled cells, the limit for one sheet.`,
+          t('read.too-many-cells', { what: t('read.what.file'), n: lim.maxCells }),
           {
             location: { sheet, row: start },
-            expected: `at most ${lim.maxCells} cells`,
+            expected: t('read.at-most-cells', { n: lim.maxCells }),
           },
         )
       }
@@ -256,8 +260,8 @@ async function* csvRows(
       throw new QdError(
         'corrupt-file',
         err.code === 'CSV_QUOTE_NOT_CLOSED'
-          ? 'The CSV file has a quoted field that is never closed (a stray " character). Fix it or export the file again.'
-          : `The CSV file could not be parsed: ${err.message}`,
+          ? t('read.csv.unclosed-quote')
+          : t('read.csv.unparsable', { detail: err.message }),
         { location: { sheet, ...(line ? { row: line } : {}) }, found: err.code, cause: err },
       )
     }

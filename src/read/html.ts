@@ -31,6 +31,8 @@
 import { readFile, stat } from 'node:fs/promises'
 import { type DefaultTreeAdapterTypes, defaultTreeAdapter, Parser, type TreeAdapter } from 'parse5'
 import { QdError } from '../errors.ts'
+import { fmtInt } from '../i18n/format.ts'
+import { t } from '../i18n/index.ts'
 import {
   bomEncoding,
   type DetectedEncoding,
@@ -57,8 +59,11 @@ export async function readHtml(path: string, limits: Partial<ReadLimits> = {}): 
   if (size > lim.maxFileBytes) {
     throw new QdError(
       'too-large',
-      `The file is too large to import: ${size} bytes, the limit is ${lim.maxFileBytes} bytes.`,
-      { expected: `at most ${lim.maxFileBytes} bytes`, found: `${size} bytes` },
+      t('error.file.too-large', { size: fmtInt(size), limit: fmtInt(lim.maxFileBytes) }),
+      {
+        expected: t('read.at-most-bytes', { n: String(lim.maxFileBytes) }),
+        found: t('read.bytes', { n: String(size) }),
+      },
     )
   }
   return htmlFromBytes(await readFile(path), lim)
@@ -294,15 +299,11 @@ class TableLayout {
     if (width > lim.maxColumns && !end && this.heads.length + this.bodies.length < HOLD_TOO_WIDE)
       return undefined
     if (width > lim.maxColumns) {
-      throw new QdError(
-        'too-large',
-        `The table has ${width} columns, more than the limit of ${lim.maxColumns}.`,
-        {
-          location: { row: this.sheet.rowNumber + 1 },
-          expected: `at most ${lim.maxColumns} columns`,
-          found: `${width} columns`,
-        },
-      )
+      throw new QdError('too-large', t('read.html.too-many-columns', { n: width, limit: lim.maxColumns }), {
+        location: { row: this.sheet.rowNumber + 1 },
+        expected: t('read.at-most-columns', { n: lim.maxColumns }),
+        found: t('read.columns', { n: width }),
+      })
     }
     return width
   }
@@ -496,20 +497,20 @@ export class HtmlTableStream {
     if (this.rowsOut >= this.lim.maxRows) {
       throw new QdError(
         'too-large',
-        `The table has more than ${this.lim.maxRows} rows, the limit for one sheet.`,
+        t('read.too-many-rows', { what: t('read.what.table'), n: this.lim.maxRows }),
         {
           location: { row: this.rowNumber },
-          expected: `at most ${this.lim.maxRows} rows`,
+          expected: t('read.at-most-rows', { n: this.lim.maxRows }),
         },
       )
     }
     if (this.cellCount > this.lim.maxCells) {
       throw new QdError(
         'too-large',
-        `The table has more than ${this.lim.maxCells} filled cells, the limit for one sheet.`,
+        t('read.too-many-cells', { what: t('read.what.table'), n: this.lim.maxCells }),
         {
           location: { row: this.rowNumber },
-          expected: `at most ${this.lim.maxCells} cells`,
+          expected: t('read.at-most-cells', { n: this.lim.maxCells }),
         },
       )
     }

@@ -32,7 +32,7 @@ export class SpanBudget {
     if (this.#used > this.limit) {
       throw new QdError('too-complex', t('poison.span-cells', { limit: this.limit }), {
         location,
-        expected: `≤ ${this.limit} span cells`,
+        expected: t('read.limit.span-cells', { n: this.limit }),
         found: `> ${this.limit}`,
       })
     }
@@ -49,8 +49,8 @@ export function checkNesting(
   if (depth > limit) {
     throw new QdError('too-complex', t('poison.nesting', { what, depth, limit }), {
       location,
-      expected: `≤ ${limit} levels`,
-      found: `> ${limit} levels`,
+      expected: t('read.limit.levels', { op: '≤', n: limit }),
+      found: t('read.limit.levels', { op: '>', n: limit }),
     })
   }
 }
@@ -74,16 +74,16 @@ export class TextBudget {
     if (n > this.maxCellChars) {
       throw new QdError('too-large', t('poison.cell-chars', { chars: n, limit: this.maxCellChars }), {
         location,
-        expected: `≤ ${this.maxCellChars} characters`,
-        found: `${n} characters`,
+        expected: t('read.limit.chars', { op: '≤ ', n: this.maxCellChars }),
+        found: t('read.limit.chars', { op: '', n }),
       })
     }
     this.#used += n
     if (this.#used > this.maxFileChars) {
       throw new QdError('too-large', t('poison.file-text', { limit: this.maxFileChars }), {
         location,
-        expected: `≤ ${this.maxFileChars} characters`,
-        found: `> ${this.maxFileChars} characters`,
+        expected: t('read.limit.chars', { op: '≤ ', n: this.maxFileChars }),
+        found: t('read.limit.chars', { op: '> ', n: this.maxFileChars }),
       })
     }
   }

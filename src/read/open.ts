@@ -23,8 +23,8 @@ import {
   type WorkbookSource,
 } from './types.ts'
 
-export const ACCEPTED_FORMATS =
-  'Excel workbook (.xlsx), CSV text (UTF-8, UTF-16 "Unicode text" or Windows-1258), the HTML ".xls" exports of the provincial one-stop systems, JSON, and old binary .xls when LibreOffice is installed'
+/** The formats qd766 reads, in words (current language). */
+export const acceptedFormats = (): string => t('read.accepted')
 
 async function readHead(path: string): Promise<Buffer> {
   const fh = await open(path, 'r')
@@ -39,12 +39,16 @@ async function readHead(path: string): Promise<Buffer> {
 
 async function checkSize(path: string, lim: ReadLimits): Promise<number> {
   const size = (await stat(path)).size
-  if (size === 0) throw new QdError('empty-file', t('error.file.empty'), { found: '0 bytes' })
+  if (size === 0)
+    throw new QdError('empty-file', t('error.file.empty'), { found: t('read.bytes', { n: '0' }) })
   if (size > lim.maxFileBytes) {
     throw new QdError(
       'too-large',
       t('error.file.too-large', { size: fmtInt(size), limit: fmtInt(lim.maxFileBytes) }),
-      { expected: `at most ${lim.maxFileBytes} bytes`, found: `${size} bytes` },
+      {
+        expected: t('read.at-most-bytes', { n: String(lim.maxFileBytes) }),
+        found: t('read.bytes', { n: String(size) }),
+      },
     )
   }
   return size
@@ -121,14 +125,14 @@ export async function openWorkbook(path: string, limits: Partial<ReadLimits> = {
     switch (format) {
       case 'empty':
         throw new QdError('empty-file', t('error.file.blank'), {
-          found: 'blank text',
+          found: t('read.blank-text'),
         })
       case 'unknown':
         throw new QdError(
           'unknown-format',
-          `This file cannot be read: it is ${describeContent(head)}. Accepted: ${ACCEPTED_FORMATS}.`,
+          t('read.unknown-format', { what: describeContent(head), accepted: acceptedFormats() }),
           {
-            expected: ACCEPTED_FORMATS,
+            expected: acceptedFormats(),
             found: describeContent(head),
           },
         )
@@ -273,23 +277,19 @@ export async function readJson(path: string, limits: Partial<ReadLimits> = {}): 
       })
     }
     if (text.trim() === '')
-      throw new QdError('empty-file', 'The JSON file has no content.', { found: 'blank text' })
+      throw new QdError('empty-file', t('error.json.empty'), { found: t('read.blank-text') })
     let doc: unknown
     try {
       doc = JSON.parse(text)
     } catch (err) {
       const offset = jsonErrorOffset(text)
       const at = offset >= 0 ? lineColumn(text, offset) : undefined
-      const where = at ? ` at line ${at.line}, column ${at.column}` : ''
-      throw new QdError(
-        'corrupt-file',
-        `The JSON file is not valid JSON${where}: ${(err as Error).message}`,
-        {
-          location: at ? { row: at.line } : {},
-          found: (err as Error).message,
-          cause: err,
-        },
-      )
+      const where = at ? t('read.json.at', at) : ''
+      throw new QdError('corrupt-file', t('read.json.invalid', { where, detail: (err as Error).message }), {
+        location: at ? { row: at.line } : {},
+        found: (err as Error).message,
+        cause: err,
+      })
     }
     // Pipelines walk the document recursively: refuse absurd nesting here, readably.
     checkNesting(jsonDepth(doc, lim.maxNesting), lim.maxNesting, 'json')

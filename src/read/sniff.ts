@@ -2,6 +2,8 @@
  * Format detection by content, never by extension: the provincial ".xls" files are HTML, analysts
  * rename files, and a CSV saved as "Unicode text" is UTF-16.
  */
+
+import { t } from '../i18n/index.ts'
 import type { FileFormat } from './types.ts'
 
 /** How many leading bytes `sniffFormat` wants to see. */
@@ -95,16 +97,16 @@ export function sniffFormat(head: Buffer): FileFormat | 'unknown' | 'empty' {
 /** A short human description of unreadable content, for error messages. */
 export function describeContent(head: Buffer): string {
   const ascii = head.toString('latin1', 0, Math.min(head.length, 64))
-  if (ascii.startsWith('%PDF')) return 'a PDF document'
-  if (head[0] === 0x1f && head[1] === 0x8b) return 'a gzip archive'
-  if (ascii.startsWith('Rar!')) return 'a RAR archive'
-  if (ascii.startsWith('7z\xbc\xaf')) return 'a 7-Zip archive'
-  if (ascii.startsWith('\x89PNG')) return 'a PNG image'
-  if (head[0] === 0xff && head[1] === 0xd8 && head[2] === 0xff) return 'a JPEG image'
-  if (ascii.startsWith('{\\rtf')) return 'an RTF document'
-  if (ascii.startsWith('PK')) return 'a zip archive'
+  if (ascii.startsWith('%PDF')) return t('read.content.pdf')
+  if (head[0] === 0x1f && head[1] === 0x8b) return t('read.content.gzip')
+  if (ascii.startsWith('Rar!')) return t('read.content.rar')
+  if (ascii.startsWith('7z\xbc\xaf')) return t('read.content.7z')
+  if (ascii.startsWith('\x89PNG')) return t('read.content.png')
+  if (head[0] === 0xff && head[1] === 0xd8 && head[2] === 0xff) return t('read.content.jpeg')
+  if (ascii.startsWith('{\\rtf')) return t('read.content.rtf')
+  if (ascii.startsWith('PK')) return t('read.content.zip')
   const { text } = headText(head)
-  if (text.toLowerCase().includes(SPREADSHEET_ML)) return 'an Excel 2003 XML Spreadsheet'
-  if (text.trimStart().startsWith('<')) return 'an XML/markup document without a table'
-  return 'binary data'
+  if (text.toLowerCase().includes(SPREADSHEET_ML)) return t('read.content.spreadsheet-ml')
+  if (text.trimStart().startsWith('<')) return t('read.content.markup')
+  return t('read.content.binary')
 }

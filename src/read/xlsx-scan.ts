@@ -85,8 +85,8 @@ class Carry {
 
 function unclosedTag(bytes: number): QdError {
   return new QdError('corrupt-file', t('poison.unclosed-tag', { bytes }), {
-    expected: 'a worksheet whose tags are closed',
-    found: `${bytes} bytes without a closing '>'`,
+    expected: t('read.scan.closed-tags'),
+    found: t('read.scan.unclosed.found', { bytes }),
   })
 }
 

@@ -15,6 +15,7 @@ import { open, stat } from 'node:fs/promises'
 import { Readable } from 'node:stream'
 import ExcelJS from 'exceljs'
 import { columnLetter, QdError } from '../errors.ts'
+import { t } from '../i18n/index.ts'
 import { SpanBudget } from './limits.ts'
 import {
   type CellValue,
@@ -27,7 +28,7 @@ import {
 import { type SheetScan, scanSheet } from './xlsx-scan.ts'
 import { type CellRange, decodeOoxmlEscapes, xmlAttr, xmlStartTags } from './xml.ts'
 import {
-  CORRUPT_ZIP_MESSAGE,
+  corruptZipMessage,
   entryChunks,
   locateEntryData,
   readEntry,
@@ -76,12 +77,12 @@ const REL_WORKSHEET = /\/worksheet$/
 const REL_STYLES = /\/styles$/
 const REL_SHARED_STRINGS = /\/sharedStrings$/
 
-function tooLarge(what: string, found: number, limit: number, unit = ''): QdError {
+function tooLarge(found: number, limit: number, unit = ''): QdError {
   return new QdError(
     'too-large',
-    `The file is too large to import: ${what} is ${found}${unit}, the limit is ${limit}${unit}.`,
+    t('read.xlsx.too-large', { found: `${found}${unit}`, limit: `${limit}${unit}` }),
     {
-      expected: `at most ${limit}${unit}`,
+      expected: t('read.at-most', { n: `${limit}${unit}` }),
       found: `${found}${unit}`,
     },
   )
@@ -116,21 +117,21 @@ function parseRels(xml: string, baseDir: string): Map<string, Rel> {
 
 function notWorkbook(byName: Map<string, ZipEntry>): QdError {
   const has = (n: string) => byName.has(n)
-  let what = 'a zip archive that is not an Excel workbook'
-  let hint = 'Export the data from Excel as .xlsx (Excel Workbook) and drop that file in the inbox.'
+  let what = t('read.xlsx.zip-not-workbook')
+  let hint = t('read.xlsx.zip-not-workbook.hint')
   if (has('xl/workbook.bin')) {
-    what = 'an Excel Binary Workbook (.xlsb)'
-    hint = 'Open it in Excel and save it as .xlsx (Excel Workbook).'
+    what = t('read.xlsx.xlsb')
+    hint = t('read.xlsx.xlsb.hint')
   } else if (has('content.xml') && has('mimetype')) {
-    what = 'an OpenDocument file (.ods)'
-    hint = 'Open it in LibreOffice or Excel and save it as .xlsx (Excel Workbook).'
+    what = t('read.xlsx.ods')
+    hint = t('read.xlsx.ods.hint')
   } else if (has('word/document.xml')) {
-    what = 'a Word document'
+    what = t('read.xlsx.word')
   } else if (has('ppt/presentation.xml')) {
-    what = 'a PowerPoint presentation'
+    what = t('read.xlsx.powerpoint')
   }
-  return new QdError('not-a-workbook', `This file is ${what}, not an .xlsx workbook. ${hint}`, {
-    expected: '.xlsx workbook',
+  return new QdError('not-a-workbook', t('read.xlsx.not-workbook', { what, hint }), {
+    expected: t('read.xlsx.workbook'),
     found: what,
   })
 }
@@ -138,7 +139,7 @@ function notWorkbook(byName: Map<string, ZipEntry>): QdError {
 async function planWorkbook(path: string, lim: ReadLimits): Promise<WorkbookPlan> {
   const size = (await stat(path)).size
   if (size > lim.maxFileBytes) {
-    throw tooLarge('the file size', Math.ceil(size / MB), Math.floor(lim.maxFileBytes / MB), ' MB')
+    throw tooLarge(Math.ceil(size / MB), Math.floor(lim.maxFileBytes / MB), ' MB')
   }
   const fh = await open(path, 'r')
   try {
@@ -146,10 +147,13 @@ async function planWorkbook(path: string, lim: ReadLimits): Promise<WorkbookPlan
     if (dir.totalUncompressed > lim.maxUncompressedBytes) {
       throw new QdError(
         'too-large',
-        `The workbook unpacks to ${dir.totalUncompressed} bytes, more than the limit of ${lim.maxUncompressedBytes} bytes (an oversized or malicious "zip bomb" file). Split the data into smaller files.`,
+        t('read.xlsx.zip-bomb', {
+          size: String(dir.totalUncompressed),
+          limit: String(lim.maxUncompressedBytes),
+        }),
         {
-          expected: `at most ${lim.maxUncompressedBytes} bytes uncompressed`,
-          found: `${dir.totalUncompressed} bytes`,
+          expected: t('read.at-most-bytes-unpacked', { n: String(lim.maxUncompressedBytes) }),
+          found: t('read.bytes', { n: String(dir.totalUncompressed) }),
         },
       )
     }
@@ -246,7 +250,7 @@ async function planWorkbook(path: string, lim: ReadLimits): Promise<WorkbookPlan
 // The zip stream exceljs reads.
 
 function localHeader(name: string, size: number): Buffer {
-  if (size > 0xfffffffe) throw new QdError('too-large', `The part ${name} is larger than 4 GB.`)
+  if (size > 0xfffffffe) throw new QdError('too-large', t('read.xlsx.part-too-large', { name }))
   const nameBuf = Buffer.from(name, 'utf8')
   const h = Buffer.alloc(30 + nameBuf.length)
   h.writeUInt32LE(0x04034b50, 0)
@@ -363,13 +367,11 @@ class Feed {
 function toQdError(err: unknown, sheet?: string): QdError {
   if (err instanceof QdError) return sheet ? err.at({ sheet }) : err
   const detail = err instanceof Error ? err.message : String(err)
-  return new QdError(
-    'corrupt-file',
-    sheet
-      ? `Sheet "${sheet}" could not be read (damaged worksheet XML). Open the file in Excel and save it again as .xlsx.`
-      : CORRUPT_ZIP_MESSAGE,
-    { found: detail, cause: err, location: sheet ? { sheet } : {} },
-  )
+  return new QdError('corrupt-file', sheet ? t('read.xlsx.bad-sheet', { sheet }) : corruptZipMessage(), {
+    found: detail,
+    cause: err,
+    location: sheet ? { sheet } : {},
+  })
 }
 
 async function* streamSheets(plan: WorkbookPlan, lim: ReadLimits): AsyncGenerator<SheetSource> {
@@ -389,7 +391,7 @@ async function* streamSheets(plan: WorkbookPlan, lim: ReadLimits): AsyncGenerato
       let scan: SheetScan
       try {
         const res = await feed.next(books)
-        if (res.done) throw new Error(`worksheet "${sheet.name}" missing from the stream`)
+        if (res.done) throw new Error(t('read.xlsx.sheet-missing', { sheet: sheet.name }))
         ws = res.value
         scan = await scanSheet(entryChunks(plan.path, sheet.dataStart, sheet.entry))
       } catch (err) {
@@ -432,10 +434,10 @@ async function* sheetRows(
     if (++emitted > lim.maxRows) {
       throw new QdError(
         'too-large',
-        `The sheet has more than ${lim.maxRows} rows, the limit for one sheet.`,
+        t('read.too-many-rows', { what: t('read.what.sheet'), n: lim.maxRows }),
         {
           location: { sheet, row: row.rowNumber },
-          expected: `at most ${lim.maxRows} rows`,
+          expected: t('read.at-most-rows', { n: lim.maxRows }),
         },
       )
     }
@@ -443,10 +445,10 @@ async function* sheetRows(
     if (cellCount > lim.maxCells) {
       throw new QdError(
         'too-large',
-        `The sheet has more than ${lim.maxCells} filled cells, the limit for one sheet.`,
+        t('read.too-many-cells', { what: t('read.what.sheet'), n: lim.maxCells }),
         {
           location: { sheet, row: row.rowNumber },
-          expected: `at most ${lim.maxCells} cells`,
+          expected: t('read.at-most-cells', { n: lim.maxCells }),
         },
       )
     }
@@ -495,10 +497,10 @@ async function* sheetRows(
         if (col > lim.maxColumns) {
           throw new QdError(
             'too-large',
-            `Row ${r} has a value in column ${columnLetter(col - 1)}, beyond the limit of ${lim.maxColumns} columns.`,
+            t('read.xlsx.column-beyond', { row: r, column: columnLetter(col - 1), limit: lim.maxColumns }),
             {
               location: { sheet, row: r, column: columnLetter(col - 1) },
-              expected: `at most ${lim.maxColumns} columns`,
+              expected: t('read.at-most-columns', { n: lim.maxColumns }),
             },
           )
         }

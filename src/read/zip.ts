@@ -15,6 +15,7 @@ import { Transform, type TransformCallback } from 'node:stream'
 import * as zlib from 'node:zlib'
 import { createInflateRaw } from 'node:zlib'
 import { QdError } from '../errors.ts'
+import { t } from '../i18n/index.ts'
 
 export interface ZipEntry {
   /** Path inside the zip, as stored ("xl/worksheets/sheet1.xml"). */
@@ -42,11 +43,11 @@ const SIG_EOCD64_LOCATOR = 0x07064b50
 const SIG_CENTRAL = 0x02014b50
 const SIG_LOCAL = 0x04034b50
 
-export const CORRUPT_ZIP_MESSAGE =
-  'The file is not a readable .xlsx workbook (damaged or truncated zip). Open it in Excel and save it again as .xlsx.'
+/** The message of a damaged zip (in the current language); what was wrong goes in `found`. */
+export const corruptZipMessage = (): string => t('read.zip.corrupt')
 
 function corrupt(detail: string): QdError {
-  return new QdError('corrupt-file', CORRUPT_ZIP_MESSAGE, { found: detail })
+  return new QdError('corrupt-file', corruptZipMessage(), { found: detail })
 }
 
 async function readAt(fh: FileHandle, position: number, length: number): Promise<Buffer> {
@@ -57,13 +58,13 @@ async function readAt(fh: FileHandle, position: number, length: number): Promise
     if (bytesRead === 0) break
     done += bytesRead
   }
-  if (done < length) throw corrupt(`unexpected end of file at byte ${position + done}`)
+  if (done < length) throw corrupt(t('read.zip.eof', { at: position + done }))
   return buf
 }
 
 /** Reads and validates the central directory. Throws QdError('corrupt-file') when it is unusable. */
 export async function readZipDirectory(fh: FileHandle, fileSize: number): Promise<ZipDirectory> {
-  if (fileSize < 22) throw corrupt('file shorter than an empty zip')
+  if (fileSize < 22) throw corrupt(t('read.zip.too-short'))
   const tailLen = Math.min(fileSize, 22 + 0xffff)
   const tailStart = fileSize - tailLen
   const tail = await readAt(fh, tailStart, tailLen)
@@ -74,7 +75,7 @@ export async function readZipDirectory(fh: FileHandle, fileSize: number): Promis
       break
     }
   }
-  if (eocd < 0) throw corrupt('no end-of-central-directory record (truncated zip)')
+  if (eocd < 0) throw corrupt(t('read.zip.no-eocd'))
 
   let count = tail.readUInt16LE(eocd + 10)
   let cdSize = tail.readUInt32LE(eocd + 12)
@@ -82,16 +83,17 @@ export async function readZipDirectory(fh: FileHandle, fileSize: number): Promis
   if (count === 0xffff || cdSize === 0xffffffff || cdOffset === 0xffffffff) {
     // Zip64: the real values are in the zip64 end record, found through the locator just before.
     const loc = eocd - 20
-    if (loc < 0 || tail.readUInt32LE(loc) !== SIG_EOCD64_LOCATOR) throw corrupt('zip64 locator missing')
+    if (loc < 0 || tail.readUInt32LE(loc) !== SIG_EOCD64_LOCATOR)
+      throw corrupt(t('read.zip.no-zip64-locator'))
     const rec64Offset = Number(tail.readBigUInt64LE(loc + 8))
-    if (rec64Offset + 56 > fileSize) throw corrupt('zip64 end record outside the file')
+    if (rec64Offset + 56 > fileSize) throw corrupt(t('read.zip.zip64-outside'))
     const rec = await readAt(fh, rec64Offset, 56)
-    if (rec.readUInt32LE(0) !== SIG_EOCD64) throw corrupt('zip64 end record signature')
+    if (rec.readUInt32LE(0) !== SIG_EOCD64) throw corrupt(t('read.zip.zip64-signature'))
     count = Number(rec.readBigUInt64LE(32))
     cdSize = Number(rec.readBigUInt64LE(40))
     cdOffset = Number(rec.readBigUInt64LE(48))
   }
-  if (cdOffset + cdSize > fileSize || cdSize < count * 46) throw corrupt('central directory outside the file')
+  if (cdOffset + cdSize > fileSize || cdSize < count * 46) throw corrupt(t('read.zip.cd-outside'))
 
   const cd = await readAt(fh, cdOffset, cdSize)
   const entries: ZipEntry[] = []
@@ -99,8 +101,7 @@ export async function readZipDirectory(fh: FileHandle, fileSize: number): Promis
   let totalUncompressed = 0
   let p = 0
   for (let n = 0; n < count; n++) {
-    if (p + 46 > cd.length || cd.readUInt32LE(p) !== SIG_CENTRAL)
-      throw corrupt(`central directory entry ${n}`)
+    if (p + 46 > cd.length || cd.readUInt32LE(p) !== SIG_CENTRAL) throw corrupt(t('read.zip.cd-entry', { n }))
     const flags = cd.readUInt16LE(p + 8)
     const method = cd.readUInt16LE(p + 10)
     const crc32 = cd.readUInt32LE(p + 16)
@@ -111,7 +112,7 @@ export async function readZipDirectory(fh: FileHandle, fileSize: number): Promis
     const commentLen = cd.readUInt16LE(p + 32)
     let localHeaderOffset = cd.readUInt32LE(p + 42)
     const end = p + 46 + nameLen + extraLen + commentLen
-    if (end > cd.length) throw corrupt(`central directory entry ${n} overruns`)
+    if (end > cd.length) throw corrupt(t('read.zip.cd-entry-overruns', { n }))
     const name = cd.toString('utf8', p + 46, p + 46 + nameLen)
     if (
       uncompressedSize === 0xffffffff ||
@@ -152,7 +153,7 @@ export async function readZipDirectory(fh: FileHandle, fileSize: number): Promis
       localHeaderOffset,
     }
     if (localHeaderOffset + 30 + compressedSize > cdOffset) {
-      throw corrupt(`entry ${name} extends past the data area`)
+      throw corrupt(t('read.zip.past-data', { name }))
     }
     entries.push(entry)
     byName.set(name.toLowerCase(), entry)
@@ -169,20 +170,18 @@ export async function readZipDirectory(fh: FileHandle, fileSize: number): Promis
 export async function locateEntryData(fh: FileHandle, entry: ZipEntry): Promise<number> {
   checkSupported(entry)
   const h = await readAt(fh, entry.localHeaderOffset, 30)
-  if (h.readUInt32LE(0) !== SIG_LOCAL) throw corrupt(`local header of ${entry.name}`)
+  if (h.readUInt32LE(0) !== SIG_LOCAL) throw corrupt(t('read.zip.local-header', { name: entry.name }))
   return entry.localHeaderOffset + 30 + h.readUInt16LE(26) + h.readUInt16LE(28)
 }
 
 function checkSupported(entry: ZipEntry): void {
   if (entry.flags & 1) {
-    throw new QdError(
-      'corrupt-file',
-      'The workbook is password-protected (encrypted). Remove the password in Excel and save it again as .xlsx.',
-      { found: `encrypted zip entry ${entry.name}` },
-    )
+    throw new QdError('corrupt-file', t('read.encrypted'), {
+      found: t('read.encrypted-entry.found', { name: entry.name }),
+    })
   }
   if (entry.method !== 0 && entry.method !== 8) {
-    throw corrupt(`unsupported compression method ${entry.method} for ${entry.name}`)
+    throw corrupt(t('read.zip.method', { method: entry.method, name: entry.name }))
   }
 }
 
@@ -202,9 +201,7 @@ class EntryCheck extends Transform {
   override _transform(chunk: Buffer, _enc: BufferEncoding, cb: TransformCallback): void {
     this.seen += chunk.length
     if (this.seen > this.entry.uncompressedSize) {
-      cb(
-        corrupt(`${this.entry.name} inflates past its declared size of ${this.entry.uncompressedSize} bytes`),
-      )
+      cb(corrupt(t('read.zip.inflates-past', { name: this.entry.name, size: this.entry.uncompressedSize })))
       return
     }
     if (this.hasCrc) this.crc = zlib.crc32(chunk, this.crc)
@@ -213,11 +210,19 @@ class EntryCheck extends Transform {
 
   override _flush(cb: TransformCallback): void {
     if (this.seen !== this.entry.uncompressedSize) {
-      cb(corrupt(`${this.entry.name} has ${this.seen} bytes, declared ${this.entry.uncompressedSize}`))
+      cb(
+        corrupt(
+          t('read.zip.size-mismatch', {
+            name: this.entry.name,
+            got: this.seen,
+            declared: this.entry.uncompressedSize,
+          }),
+        ),
+      )
       return
     }
     if (this.hasCrc && this.crc >>> 0 !== this.entry.crc32 >>> 0) {
-      cb(corrupt(`${this.entry.name} fails its CRC check`))
+      cb(corrupt(t('read.zip.crc', { name: this.entry.name })))
       return
     }
     cb()
@@ -231,7 +236,7 @@ class EntryCheck extends Transform {
  */
 export async function* entryChunks(path: string, dataStart: number, entry: ZipEntry): AsyncGenerator<Buffer> {
   if (entry.compressedSize === 0) {
-    if (entry.uncompressedSize !== 0) throw corrupt(`${entry.name} has no data`)
+    if (entry.uncompressedSize !== 0) throw corrupt(t('read.zip.no-data', { name: entry.name }))
     return
   }
   const raw = createReadStream(path, {

@@ -118,7 +118,7 @@ describe('CSV structure', () => {
     const err = await caught(() => read('a,b\n"open,1\n2,3\n'))
     expect(err).toBeInstanceOf(QdError)
     expect(err.code).toBe('corrupt-file')
-    expect(err.message).toMatch(/never closed/)
+    expect(err.message).toMatch(/mở dấu ngoặc kép mà không đóng/)
   })
 
   it('enforces column, row and cell limits with the line number', async () => {

@@ -4,7 +4,7 @@ import { afterEach, beforeAll, describe, expect, it } from 'vitest'
 import { encodeWindows1258 } from '../../fixtures/lib/windows-1258.ts'
 import { writeXlsx } from '../../fixtures/lib/write-xlsx.ts'
 import { QdError } from '../../src/errors.ts'
-import { findSoffice, NO_SOFFICE_MESSAGE } from '../../src/read/biff.ts'
+import { findSoffice, noSofficeMessage } from '../../src/read/biff.ts'
 import { detectFileFormat, jsonErrorOffset, openWorkbook, readJson } from '../../src/read/open.ts'
 import { describeContent, sniffFormat } from '../../src/read/sniff.ts'
 import { tempDir } from '../helpers.ts'
@@ -62,10 +62,10 @@ describe('sniffFormat', () => {
   })
 
   it('describes what it found', () => {
-    expect(describeContent(Buffer.from('%PDF-1.4'))).toBe('a PDF document')
+    expect(describeContent(Buffer.from('%PDF-1.4'))).toBe('một tài liệu PDF')
     expect(
       describeContent(Buffer.from('<?xml?><Workbook xmlns="urn:schemas-microsoft-com:office:spreadsheet">')),
-    ).toBe('an Excel 2003 XML Spreadsheet')
+    ).toBe('một bảng tính XML của Excel 2003')
   })
 })
 
@@ -103,7 +103,7 @@ describe('openWorkbook', () => {
     writeFileSync(p, Buffer.from('%PDF-1.7\n\x00\x01\x02\x03binary', 'latin1'))
     const err = (await caught(() => openWorkbook(p))) as unknown as QdError
     expect(err.code).toBe('unknown-format')
-    expect(err.message).toMatch(/a PDF document/)
+    expect(err.message).toMatch(/một tài liệu PDF/)
     expect(err.message).toMatch(/\.xlsx/)
     expect(err.message).toMatch(/CSV/)
     expect(err.location.file).toBe('scan.xls')
@@ -139,7 +139,7 @@ describe('readJson', () => {
     writeFileSync(p, '{\n  "a": 1,\n  "b": x\n}')
     const err = (await caught(() => readJson(p))) as unknown as QdError
     expect(err.code).toBe('corrupt-file')
-    expect(err.message).toMatch(/at line 3, column 8/)
+    expect(err.message).toMatch(/ở dòng 3, cột 8/)
     expect(err.location).toMatchObject({ file: 'bad.json', row: 3 })
   })
 
@@ -178,7 +178,7 @@ describe('binary .xls', () => {
     expect(findSoffice()).toBeUndefined()
     const err = (await caught(() => openWorkbook(p))) as unknown as QdError
     expect(err.code).toBe('binary-xls')
-    expect(err.message).toBe(NO_SOFFICE_MESSAGE)
+    expect(err.message).toBe(noSofficeMessage())
     expect(err.location.file).toBe('old.xls')
   })
 
@@ -187,7 +187,7 @@ describe('binary .xls', () => {
     writeFileSync(p, Buffer.concat([OLE2, Buffer.alloc(512), Buffer.from('EncryptedPackage', 'utf16le')]))
     const err = (await caught(() => openWorkbook(p))) as unknown as QdError
     expect(err.code).toBe('corrupt-file')
-    expect(err.message).toMatch(/password-protected/)
+    expect(err.message).toMatch(/có đặt mật khẩu/)
   })
 
   it.skipIf(process.platform === 'win32')(

@@ -328,7 +328,7 @@ describe('damaged and hostile xlsx files', () => {
     const err = await caught(() => readAll(p))
     expect(err).toBeInstanceOf(QdError)
     expect(err.code).toBe('corrupt-file')
-    expect(err.message).toMatch(/damaged or truncated zip/)
+    expect(err.message).toMatch(/tệp zip bị hỏng hoặc bị cắt cụt/)
 
     const viaOpen = await caught(async () => collect(await openWorkbook(p)))
     expect(viaOpen.code).toBe('corrupt-file')
@@ -369,7 +369,7 @@ describe('damaged and hostile xlsx files', () => {
     writeFileSync(p, good)
     const err = await caught(() => readXlsx(p, { maxUncompressedBytes: 1000 }))
     expect(err.code).toBe('too-large')
-    expect(err.message).toMatch(/unpacks to \d+ bytes, more than the limit of 1000 bytes/)
+    expect(err.message).toMatch(/giải nén lên tới \d+ byte, quá giới hạn 1000 byte/)
   })
 
   it('stops at the declared size when an entry lies about it', async () => {
@@ -389,7 +389,7 @@ describe('damaged and hostile xlsx files', () => {
     writeFileSync(p, zip)
     const err = await caught(() => readAll(p))
     expect(err.code).toBe('corrupt-file')
-    expect(String(err.found)).toMatch(/declared size of 100 bytes/)
+    expect(String(err.found)).toMatch(/vượt kích thước khai báo 100 byte/)
   })
 
   it('fails (does not hang) when a part exceljs is reading turns out damaged', {
@@ -409,7 +409,7 @@ describe('damaged and hostile xlsx files', () => {
     writeFileSync(p, zip)
     const err = await caught(() => readAll(p))
     expect(err.code).toBe('corrupt-file')
-    expect(String(err.found)).toMatch(/sharedStrings\.xml fails its CRC check/)
+    expect(String(err.found)).toMatch(/sharedStrings\.xml sai mã kiểm tra CRC/)
   })
 
   it('reports malformed worksheet XML with the sheet name', async () => {
@@ -418,7 +418,7 @@ describe('damaged and hostile xlsx files', () => {
     const err = (await caught(() => readAll(p))) as unknown as QdError
     expect(err.code).toBe('corrupt-file')
     expect(err.location.sheet).toBe('Dữ liệu')
-    expect(err.message).toMatch(/Sheet "Dữ liệu" could not be read/)
+    expect(err.message).toMatch(/Không đọc được trang tính "Dữ liệu"/)
   })
 
   it('enforces row, column, cell and file-size limits with a location', async () => {
@@ -445,7 +445,7 @@ describe('damaged and hostile xlsx files', () => {
     writeFileSync(docx, zipBytes([{ name: 'word/document.xml', data: '<w:document/>' }]))
     const e1 = await caught(() => readXlsx(docx))
     expect(e1.code).toBe('not-a-workbook')
-    expect(e1.message).toMatch(/Word document/)
+    expect(e1.message).toMatch(/văn bản Word/)
 
     const ods = join(dir, 'bang.xlsx')
     writeFileSync(
