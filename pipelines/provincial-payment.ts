@@ -65,7 +65,7 @@ export const paymentTable: FamilyDef = {
         {
           num: ['paidOnlineDossiers'],
           den: ['feeProcedures'],
-          note: 'The exported rate is H / C: the one-stop system divides dossiers by the number of fee procedures (a known exporter bug).',
+          note: 'prov.payment.h-over-c',
         },
       ],
     },

@@ -24,6 +24,7 @@ import { national } from './messages/national.ts'
 import { ops } from './messages/ops.ts'
 import { pipeline } from './messages/pipeline.ts'
 import { poison } from './messages/poison.ts'
+import { provincial } from './messages/provincial.ts'
 import { publish } from './messages/publish.ts'
 import { read } from './messages/read.ts'
 import { run } from './messages/run.ts'
@@ -67,6 +68,7 @@ export const MESSAGES = {
   ...lookup,
   ...pipeline,
   ...read,
+  ...provincial,
 } satisfies Catalog
 
 export type MessageKey = keyof typeof MESSAGES

@@ -5,6 +5,7 @@
  */
 import type { Config } from '../config/config.ts'
 import { QdError } from '../errors.ts'
+import { t } from '../i18n/index.ts'
 import type { Logger } from '../log.ts'
 import type { ParsedTable, Pipeline, PipelineContext, TablePipeline } from '../pipeline/types.ts'
 import { openWorkbook, readJson } from '../read/open.ts'
@@ -61,7 +62,7 @@ export async function parseFile(env: ParseEnv, path: string, fileName: string): 
     if (!p) {
       throw new QdError(
         'unrecognised',
-        `This JSON is not a portal capture qd766 knows. qd766 reads:\n${familiesHelp(env.pipelines)}`,
+        t('error.unrecognised.json', { families: familiesHelp(env.pipelines) }),
       )
     }
     const parsed = p.parse(doc, ctx)
@@ -110,9 +111,11 @@ export async function parseFile(env: ParseEnv, path: string, fileName: string): 
   if (sheets.length === 0) {
     throw new QdError(
       'unrecognised',
-      `No sheet of this file looks like a table qd766 reads (sheets: ${seenSheets.map((s) => `"${s}"`).join(', ') || 'none'}). ` +
-        `qd766 recognises tables by their header row; it reads:\n${familiesHelp(env.pipelines)}`,
-      { expected: 'a header row naming the province/unit column and score or count columns' },
+      t('error.unrecognised.sheets', {
+        sheets: seenSheets.map((s) => `"${s}"`).join(', ') || t('common.none'),
+        families: familiesHelp(env.pipelines),
+      }),
+      { expected: t('error.unrecognised.sheets.expected') },
     )
   }
   return { format: wb.format, encoding: wb.encoding ?? null, sheets, json: null }

@@ -9,6 +9,8 @@
  * itself inferred. Reports label them so and show the portal's own figures beside them when a national
  * reading of the same period exists.
  */
+
+import { t } from '../i18n/index.ts'
 import type { Methodology, MethodologyMetric } from '../score/methodology.ts'
 import { loadMethodologies, methodologyFor } from '../score/methodology.ts'
 import { scoreMetric } from '../score/round.ts'
@@ -27,10 +29,10 @@ export function methodologyForEstimates(date: string): ChosenMethodology {
   const inForce = methodologyFor(date)
   if (inForce.metrics.length > 0) return { methodology: inForce, note: null }
   const withRules = loadMethodologies().find((m) => m.metrics.length > 0)
-  if (!withRules) return { methodology: inForce, note: 'no methodology version has metric rules' }
+  if (!withRules) return { methodology: inForce, note: t('prov.estimate.no-rules') }
   return {
     methodology: withRules,
-    note: `${inForce.id} (in force on ${date}) has no metric-level rules; ${withRules.id}'s rules are applied as an approximation.`,
+    note: t('prov.estimate.approx', { id: inForce.id, date, other: withRules.id }),
   }
 }
 

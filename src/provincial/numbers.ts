@@ -13,6 +13,8 @@
  * value is recovered as ×1000. "3.000" read as 3 cannot be told from a real 3: such cells are flagged
  * `ambiguous` and settled later by the table's invariants (see repair.ts).
  */
+
+import { t as tr } from '../i18n/index.ts'
 import type { CellValue } from '../read/types.ts'
 import { cleanText, stripAccents } from '../text/normalize.ts'
 
@@ -60,14 +62,14 @@ export function parseCount(v: CellValue): ParsedNumber {
   if (v === null) return { ok: true, value: 0, style: 'empty', ambiguous: false }
   if (typeof v === 'number') {
     if (!Number.isFinite(v) || v < 0) {
-      return { ok: false, expected: 'a count (a whole number ≥ 0)', found: String(v) }
+      return { ok: false, expected: tr('prov.count.negative'), found: String(v) }
     }
     if (Number.isInteger(v)) return { ok: true, value: v, style: 'number', ambiguous: v >= 1 && v <= 999 }
     const k = thousandths(v)
     if (k === null) {
       return {
         ok: false,
-        expected: 'a count (a whole number such as 1.234 = one thousand two hundred thirty-four)',
+        expected: tr('prov.count.fraction'),
         found: String(v),
       }
     }
@@ -87,7 +89,7 @@ export function parseCount(v: CellValue): ParsedNumber {
   }
   return {
     ok: false,
-    expected: 'a count written like 1.234 or 1234 (a whole number; "." separates thousands)',
+    expected: tr('prov.count.text'),
     found: t,
   }
 }
@@ -100,10 +102,11 @@ export function parseCount(v: CellValue): ParsedNumber {
 export function parseMoney(v: CellValue): ParsedNumber {
   if (v === null) return { ok: true, value: 0, style: 'empty', ambiguous: false }
   if (typeof v === 'number') {
-    if (!Number.isFinite(v) || v < 0) return { ok: false, expected: 'an amount in VNĐ ≥ 0', found: String(v) }
+    if (!Number.isFinite(v) || v < 0)
+      return { ok: false, expected: tr('prov.money.negative'), found: String(v) }
     if (Number.isInteger(v)) return { ok: true, value: v, style: 'number', ambiguous: false }
     const k = thousandths(v)
-    if (k === null) return { ok: false, expected: 'an amount in whole VNĐ', found: String(v) }
+    if (k === null) return { ok: false, expected: tr('prov.money.fraction'), found: String(v) }
     return { ok: true, value: k, style: 'mangled', ambiguous: false }
   }
   const t = cleanText(v)
@@ -117,7 +120,7 @@ export function parseMoney(v: CellValue): ParsedNumber {
   if (/^\d{1,3}(?:\.\d{3})+$/.test(t)) {
     return { ok: true, value: Number(t.replace(/\./g, '')), style: 'dot-thousands', ambiguous: false }
   }
-  return { ok: false, expected: 'an amount in VNĐ written like 1,250,000', found: t }
+  return { ok: false, expected: tr('prov.money.text'), found: t }
 }
 
 export type RateStyle = 'empty' | 'percent-text' | 'plain-text' | 'fraction' | 'percent-number'
@@ -134,8 +137,7 @@ export type ParsedRate =
 export function parseRate(v: CellValue): ParsedRate {
   if (v === null) return { ok: true, value: null, style: 'empty' }
   if (typeof v === 'number') {
-    if (!Number.isFinite(v) || v < 0)
-      return { ok: false, expected: 'a rate such as 96.39%', found: String(v) }
+    if (!Number.isFinite(v) || v < 0) return { ok: false, expected: tr('prov.rate.number'), found: String(v) }
     return v <= 1
       ? { ok: true, value: v * 100, style: 'fraction' }
       : { ok: true, value: v, style: 'percent-number' }
@@ -146,7 +148,7 @@ export function parseRate(v: CellValue): ParsedRate {
   if (m) return { ok: true, value: Number(m[1]!.replace(',', '.')), style: 'percent-text' }
   m = /^(\d+(?:[.,]\d+)?)$/.exec(t)
   if (m) return { ok: true, value: Number(m[1]!.replace(',', '.')), style: 'plain-text' }
-  return { ok: false, expected: 'a rate such as 96.39%, 0 or empty', found: t }
+  return { ok: false, expected: tr('prov.rate.text'), found: t }
 }
 
 export interface MultiValue {

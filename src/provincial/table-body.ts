@@ -5,6 +5,8 @@
  * under it.
  */
 import { QdError } from '../errors.ts'
+import { t } from '../i18n/index.ts'
+import { kindName } from '../i18n/terms.ts'
 import { cellText } from '../pipeline/cells.ts'
 import { describePath } from '../pipeline/header.ts'
 import type { Finding } from '../pipeline/types.ts'
@@ -19,6 +21,12 @@ export interface TableBody {
   totals: ParsedRow | null
   /** Found while reading, before the province is known (so without provinceCode). */
   findings: Finding[]
+}
+
+/** How messages name the table: "bảng thanh toán trực tuyến (một cửa, T4)" (current language). */
+export function tableName(def: Pick<FamilyDef, 'key' | 'table'>): string {
+  const name = kindName(def.key)
+  return name.endsWith(')') ? `${name.slice(0, -1)}, ${def.table})` : `${name} (${def.table})`
 }
 
 export async function readBody(
@@ -55,11 +63,11 @@ export async function readBody(
           severity: 'warning',
           sheet,
           row: row.rowNumber,
-          message: `Row ${row.rowNumber} is a second totals row ("${cls.label}"); only the first (row ${totals.row}) is checked.`,
+          message: t('prov.extra-totals-row', { row: row.rowNumber, label: cls.label, first: totals.row }),
         })
         continue
       }
-      totals = cols.readValues(row, `Totals row ${row.rowNumber}`)
+      totals = cols.readValues(row, t('prov.who.totals', { row: row.rowNumber }))
       continue
     }
     const name = cellText(row.cells[cols.name.index] ?? null) ?? (def.grouped ? group : null)
@@ -67,14 +75,18 @@ export async function readBody(
     if (name === null) {
       throw new QdError(
         'bad-value',
-        `Row ${row.rowNumber} has figures but no unit name in column ${cols.name.letter} "${describePath(cols.name.path)}".`,
+        t('prov.no-unit-name', {
+          row: row.rowNumber,
+          column: cols.name.letter,
+          header: describePath(cols.name.path),
+        }),
         {
           location: { sheet, row: row.rowNumber, column: cols.name.letter },
-          expected: 'the name of the agency or commune',
+          expected: t('prov.no-unit-name.expected'),
         },
       )
     }
-    const values = cols.readValues(row, `Row ${row.rowNumber} (${name})`)
+    const values = cols.readValues(row, t('prov.who.unit', { row: row.rowNumber, name }))
     const stt = cols.stt ? cellText(row.cells[cols.stt.index] ?? null) : null
     const eidCode = cols.code ? normaliseEidCode(row.cells[cols.code.index] ?? null) : null
     units.push({
@@ -89,9 +101,9 @@ export async function readBody(
     })
   }
   if (units.length === 0) {
-    throw new QdError('bad-value', `The ${def.label} has a header but no unit rows under it.`, {
+    throw new QdError('bad-value', t('prov.no-unit-rows', { table: tableName(def) }), {
       location: { sheet, row: headerLastRow + 1 },
-      expected: 'one row per agency, district or commune',
+      expected: t('prov.no-unit-rows.expected'),
     })
   }
   return { units, totals, findings }

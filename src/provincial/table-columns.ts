@@ -4,6 +4,7 @@
  * "Số lượng: …↵Tỷ lệ: …↵Điểm số: …". A cell that does not hold its kind is a QdError at its cell.
  */
 import { QdError } from '../errors.ts'
+import { t } from '../i18n/index.ts'
 import { cellText } from '../pipeline/cells.ts'
 import type { HeaderColumn, HeaderMatch } from '../pipeline/header.ts'
 import { describePath } from '../pipeline/header.ts'
@@ -66,11 +67,15 @@ export function tableColumns(def: FamilyDef, sheet: string, header: HeaderMatch)
   }))
 
   const bad = (row: Row, c: HeaderColumn, who: string, p: { expected: string; found: string }) =>
-    new QdError('bad-value', `${who}: "${describePath(c.path)}" should hold ${p.expected}.`, {
-      location: { sheet, row: row.rowNumber, column: c.letter },
-      expected: p.expected,
-      found: p.found,
-    })
+    new QdError(
+      'bad-value',
+      t('prov.bad-cell', { who, column: describePath(c.path), expected: p.expected }),
+      {
+        location: { sheet, row: row.rowNumber, column: c.letter },
+        expected: p.expected,
+        found: p.found,
+      },
+    )
 
   function readValues(row: Row, who: string): ParsedRow {
     const out: ParsedRow = { row: row.rowNumber, numbers: {}, rates: {}, texts: {}, vendorScores: {} }

@@ -4,6 +4,8 @@
  * either way. Then every invariant ("C = D + E") is checked on the repaired values; a failing one is
  * a finding, and the figures are kept as exported.
  */
+
+import { t } from '../i18n/index.ts'
 import { failing, repairMangled } from './repair.ts'
 import { fmt, type TableContext } from './table-context.ts'
 import type { ParsedRow } from './table-types.ts'
@@ -17,10 +19,7 @@ export function repairMangledCounts(rows: ParsedRow[], ctx: TableContext): boole
   push({
     kind: 'locale-mangled-counts',
     severity: 'info',
-    message:
-      'This workbook was re-saved by Excel with English (US) number settings: counts such as "1.234" had become ' +
-      'decimals (1.234); qd766 read them back as thousands (1234). A count like "2.000" that Excel turned into 2 ' +
-      "can only be recovered where the row's own sums show it; check any finding below.",
+    message: t('prov.mangled'),
   })
   for (const r of rows) {
     const values = Object.fromEntries(Object.entries(r.numbers).map(([k, c]) => [k, c.value]))
@@ -41,13 +40,19 @@ export function repairMangledCounts(rows: ParsedRow[], ctx: TableContext): boole
         kind: 'mangled-count-repaired',
         severity: 'info',
         row: r.row,
-        message: `${who(r)}: ${result.keys
-          .map((k) => `${letter(k)} read as ${values[k]} was "${fmt((values[k] ?? 0) / 1)}.000"`)
-          .join(
-            ', ',
-          )} (en-US Excel dropped the thousands); qd766 used ×1000, the only reading for which ${invariants
-          .map((i) => i.label)
-          .join(', ')} hold.`,
+        message: t('prov.mangled.repaired', {
+          who: who(r),
+          cells: result.keys
+            .map((k) =>
+              t('prov.mangled.read-as', {
+                column: letter(k),
+                read: String(values[k]),
+                was: fmt((values[k] ?? 0) / 1),
+              }),
+            )
+            .join(', '),
+          invariants: invariants.map((i) => i.label).join(', '),
+        }),
         detail: { columns: result.keys.map(letter), read: result.keys.map((k) => values[k]) },
       })
     } else if (result.status === 'ambiguous') {
@@ -55,11 +60,10 @@ export function repairMangledCounts(rows: ParsedRow[], ctx: TableContext): boole
         kind: 'mangled-count-ambiguous',
         severity: 'warning',
         row: r.row,
-        message: `${who(r)}: some counts may have lost their thousands in an en-US Excel re-save, and more than one correction fits (${result.candidates
-          .map((s) => s.map(letter).join('+'))
-          .join(
-            ' or ',
-          )}); the values are kept as read. Re-export the table as HTML/.xls, or re-save it with Vietnamese number settings.`,
+        message: t('prov.mangled.ambiguous', {
+          who: who(r),
+          candidates: result.candidates.map((s) => s.map(letter).join('+')).join(t('prov.or')),
+        }),
       })
     }
   }
@@ -78,11 +82,13 @@ export function checkInvariants(rows: ParsedRow[], ctx: TableContext, mangled: b
         kind: 'invariant-failed',
         severity: 'warning',
         row: r.row,
-        message: `${who(r)}: ${inv.label} does not hold (${inv.lhs.map(cols.named).join(' + ')} = ${lhs}; ${inv.rhs
-          .map(cols.letter)
-          .join(
-            ' + ',
-          )} = ${rhs}). The figures are kept as exported.${mangled ? ' (The workbook shows en-US number mangling; a count like "2.000" may have become 2.)' : ''}`,
+        message: t('prov.invariant-failed', {
+          who: who(r),
+          invariant: inv.label ?? '',
+          lhs: `${inv.lhs.map(cols.named).join(' + ')} = ${lhs}`,
+          rhs: `${inv.rhs.map(cols.letter).join(' + ')} = ${rhs}`,
+          mangled,
+        }),
         detail: { invariant: inv.label, lhs, rhs },
       })
     }

@@ -4,6 +4,8 @@
  * known wrong formulas named when one explains the figure), complements, "Đạt/Không đạt" ratings,
  * and a totals row that is not the sum of the units. Findings never change a value.
  */
+
+import { t as tr } from '../i18n/index.ts'
 import { describePath } from '../pipeline/header.ts'
 import { ratioPercent } from '../score/round.ts'
 import { matchKey } from '../text/normalize.ts'
@@ -42,11 +44,14 @@ function checkRate(
     kind: 'exported-rate-mismatch',
     severity: 'warning',
     row: r.row,
-    message: `${ctx.who(r)}, column ${rc.column}: the export says ${rc.value === null ? '(empty)' : `${fmt(rc.value)}%`} for ${what}, but ${rule.num
-      .map(letter)
-      .join(
-        ' + ',
-      )} / ${rule.den.map(letter).join(' + ')} = ${n} / ${d}${computed === null ? ' (no base)' : ` = ${fmt(computed)}%`}; qd766 uses the recomputed rate.${why ? ` ${why.note}` : ''}`,
+    message:
+      tr('prov.rate-mismatch', {
+        who: ctx.who(r),
+        column: rc.column,
+        exported: rc.value === null ? tr('prov.empty') : `${fmt(rc.value)}%`,
+        what,
+        formula: `${rule.num.map(letter).join(' + ')} / ${rule.den.map(letter).join(' + ')} = ${n} / ${d}${computed === null ? tr('prov.no-base') : ` = ${fmt(computed)}%`}`,
+      }) + (why ? ` ${tr(why.note)}` : ''),
     detail: { column: rc.column, exported: rc.value, numerator: n, denominator: d, computed },
   })
 }
@@ -103,7 +108,13 @@ export function computeIndicators(
             kind: 'exported-rate-mismatch',
             severity: 'warning',
             row: r.row,
-            message: `${who(r)}, column ${a.column}: ${fmt(a.value)}% is not 100 − ${fmt(b.value)}% (column ${b.column}).`,
+            message: tr('prov.complement-mismatch', {
+              who: who(r),
+              column: a.column,
+              a: fmt(a.value),
+              b: fmt(b.value),
+              of: b.column,
+            }),
             detail: { column: a.column, exported: a.value, of: b.value },
           })
         }
@@ -118,7 +129,15 @@ export function computeIndicators(
             kind: 'exported-rating-mismatch',
             severity: 'warning',
             row: r.row,
-            message: `${who(r)}, column ${t.column}: the export rates ${named(check.text)} "${t.value ?? ''}", but ${n} / ${d}${d === 0 ? '' : ` = ${fmt((100 * n) / d)}%`} gives "${expected}" (Đạt from ${check.threshold}%).`,
+            message: tr('prov.rating-mismatch', {
+              who: who(r),
+              column: t.column,
+              what: named(check.text),
+              value: t.value ?? '',
+              formula: `${n} / ${d}${d === 0 ? '' : ` = ${fmt((100 * n) / d)}%`}`,
+              expected,
+              threshold: check.threshold,
+            }),
             detail: { column: t.column, exported: t.value, expected },
           })
         }
@@ -139,7 +158,14 @@ export function checkTotalsRow(totals: ParsedRow, units: ParsedUnit[], ctx: Tabl
         kind: 'totals-mismatch',
         severity: 'warning',
         row: totals.row,
-        message: `Totals row ${totals.row}, column ${cols.letter(key)} "${c ? describePath(c.path) : key}": the export's total ${reported} is not the sum of the ${units.length} units (${sum}); unit figures are used and the province total is recomputed from them.`,
+        message: tr('prov.totals-mismatch', {
+          row: totals.row,
+          column: cols.letter(key),
+          header: c ? describePath(c.path) : key,
+          reported,
+          units: units.length,
+          sum,
+        }),
         detail: { column: cols.letter(key), reported, sumOfUnits: sum, difference: reported - sum },
       })
     }

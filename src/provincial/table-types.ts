@@ -2,6 +2,8 @@
  * What a provincial table family declares (its columns with their kinds, invariants, indicators and
  * the exported figures to check) and what parsing one of its tables gives.
  */
+
+import type { MessageKey } from '../i18n/index.ts'
 import type { ColumnSpec, HeaderMatch } from '../pipeline/header.ts'
 import type { ParsedTable } from '../pipeline/types.ts'
 import type { CellValue } from '../read/types.ts'
@@ -27,7 +29,8 @@ export interface IndicatorRule {
   /** The exported rate column (or multi-value "Tỷ lệ:" part, `<key>_rate`) that shows this ratio. */
   exported?: string
   /** Known wrong formulas of the exporter: when the exported rate matches one, the finding says so. */
-  explain?: Array<{ num: string[]; den: string[]; note: string }>
+  /** `note`: the catalogue key of the sentence naming the exporter's wrong formula. */
+  explain?: Array<{ num: string[]; den: string[]; note: MessageKey }>
 }
 
 export type ExportCheck =

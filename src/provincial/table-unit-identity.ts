@@ -4,6 +4,7 @@
  * code is kept as two units ("… #2") with a warning, never merged silently.
  */
 import { QdError } from '../errors.ts'
+import { t } from '../i18n/index.ts'
 import type { TableContext } from './table-context.ts'
 import type { ParsedUnit } from './table-types.ts'
 
@@ -38,11 +39,10 @@ export function disambiguateDuplicates(units: ParsedUnit[], ctx: TableContext): 
     if (u.eidCode) {
       const first = seen.get(`code:${u.eidCode}`)
       if (first !== undefined) {
-        throw new QdError(
-          'inconsistent',
-          `The agency code ${u.eidCode} appears twice (rows ${first} and ${u.row}); each unit must appear once per table.`,
-          { location: { sheet: cols.sheet, row: u.row, column: cols.code?.letter }, found: u.eidCode },
-        )
+        throw new QdError('inconsistent', t('prov.code-twice', { code: u.eidCode, first, row: u.row }), {
+          location: { sheet: cols.sheet, row: u.row, column: cols.code?.letter },
+          found: u.eidCode,
+        })
       }
       seen.set(`code:${u.eidCode}`, u.row)
       continue
@@ -61,7 +61,7 @@ export function disambiguateDuplicates(units: ParsedUnit[], ctx: TableContext): 
       kind: 'duplicate-unit-name',
       severity: 'warning',
       row: u.row,
-      message: `Row ${u.row}: "${u.name}" has the same name as row ${first} and there is no agency code to tell them apart; it is kept as a separate unit "${u.name} #${n}". Add the "Mã định danh" column to the export to match units reliably.`,
+      message: t('prov.name-twice', { row: u.row, name: u.name, first, n }),
     })
   }
 }

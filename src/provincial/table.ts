@@ -21,7 +21,7 @@ import type { HeaderMatch } from '../pipeline/header.ts'
 import type { Finding, PipelineContext, TablePipeline } from '../pipeline/types.ts'
 import type { Row } from '../read/types.ts'
 import { cohortFor } from '../reference/period.ts'
-import { readBody } from './table-body.ts'
+import { readBody, tableName } from './table-body.ts'
 import { tableColumns } from './table-columns.ts'
 import type { TableContext } from './table-context.ts'
 import { checkInvariants, repairMangledCounts } from './table-counts.ts'
@@ -52,7 +52,7 @@ async function parseTable(
     period,
     asOf,
     source: periodSource,
-  } = wrap(() => provincialPeriod(lines, ctx.fileName, { key: def.fileStem, label: def.label }))
+  } = wrap(() => provincialPeriod(lines, ctx.fileName, { key: def.fileStem, label: tableName(def) }))
   const cohort = cohortFor(period, asOf)
   const cols = tableColumns(def, sheet, header)
   const body = await readBody(def, cols, input.rows, header.lastRow)
@@ -89,7 +89,10 @@ async function parseTable(
   const check: TableContext = {
     cols,
     push: (f) => findings.push({ ...f, provinceCode, sheet }),
-    who: (r) => (unitRows.has(r) ? `Row ${r.row} (${(r as ParsedUnit).name})` : `Totals row ${r.row}`),
+    who: (r) =>
+      unitRows.has(r)
+        ? t('prov.who.unit', { row: r.row, name: (r as ParsedUnit).name })
+        : t('prov.who.totals', { row: r.row }),
   }
 
   // ---- counts: en-US mangling repaired by the invariants, then the invariants themselves

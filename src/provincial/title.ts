@@ -18,6 +18,7 @@
  */
 import type { Config } from '../config/config.ts'
 import { QdError } from '../errors.ts'
+import { t } from '../i18n/index.ts'
 import { cellText } from '../pipeline/cells.ts'
 import type { Row } from '../read/types.ts'
 import { factsFromFileName, factsFromText, type Period } from '../reference/period.ts'
@@ -93,11 +94,10 @@ export function provincialPeriod(
   if (fromName.period) {
     const asOf = fromName.asOf
     if (asOf && asOf < fromName.period.start) {
-      throw new QdError(
-        'bad-period',
-        `The file name gives the period ${fromName.period.id} but a reading date ${asOf} before it starts.`,
-        { expected: `a date on or after ${fromName.period.start}`, found: asOf },
-      )
+      throw new QdError('bad-period', t('prov.as-of-before-period', { period: fromName.period.id, asOf }), {
+        expected: t('prov.date-on-or-after', { date: fromName.period.start }),
+        found: asOf,
+      })
     }
     return { period: fromName.period, asOf, source: 'file-name' }
   }
@@ -105,27 +105,15 @@ export function provincialPeriod(
     const pad = (s: string) => s.padStart(2, '0')
     const from = `${range![3]}-${pad(range![2]!)}-${pad(range![1]!)}`
     const to = `${range![6]}-${pad(range![5]!)}-${pad(range![4]!)}`
-    throw new QdError(
-      'bad-period',
-      `The title's range "${rangeText}" (${from} to ${to}) is not a month, a quarter or a year-to-date, so its ` +
-        "figures cannot be compared with the portal's. Export again from the 1st day of a month, quarter or " +
-        'year, or name the period in the file name (e.g. "…-2025-Q3.xls").',
-      {
-        expected: 'a range starting on the 1st of a month/quarter/year',
-        found: rangeText,
-      },
-    )
+    throw new QdError('bad-period', t('prov.range-not-period', { range: rangeText, from, to }), {
+      expected: t('prov.range-not-period.expected'),
+      found: rangeText,
+    })
   }
-  throw new QdError(
-    'missing-period',
-    `This ${family.label} has no period line "(Từ ngày … đến ngày …)": the one-stop system exports it without ` +
-      'the dates you picked on screen, and the date in the exported file name is only when it was saved. ' +
-      'Put the period into the file name and drop it into the inbox again, e.g. ' +
-      `"${family.key}-2025-Q3.xls" (a quarter), "${family.key}-2025-08.xls" (a month) or ` +
-      `"${family.key}-2025.xls" (the year to date); add the reading date as "…-2025-Q3-2025-10-05.xls" if ` +
-      'the period was still open.',
-    { expected: 'a period in the title or the file name (2025, 2025-Q3, 2025-08)', found: fileName },
-  )
+  throw new QdError('missing-period', t('prov.no-period', { table: family.label, key: family.key }), {
+    expected: t('prov.no-period.expected'),
+    found: fileName,
+  })
 }
 
 const PARENT = /^(?:ubnd|uy ban nhan dan)\s+(?:tinh|thanh pho|tp)\b/
@@ -149,12 +137,10 @@ export function resolveProvincialProvince(
     if (v === undefined) return null
     const p = registry.resolve(cohort, v)
     if (!p) {
-      throw new QdError(
-        'unknown-province',
-        `qd766.config.json sets "province": "${v}", which is not one of the ${cohort} provinces in force for this file's period. ` +
-          'Write the name ("Thanh Hóa") or the 2-digit GSO code ("38") of your province.',
-        { expected: `a province of the ${cohort}-province list`, found: v },
-      )
+      throw new QdError('unknown-province', t('prov.config-province-unknown', { value: v, cohort }), {
+        expected: t('prov.config-province-unknown.expected', { cohort }),
+        found: v,
+      })
     }
     return p
   }
@@ -182,12 +168,5 @@ export function resolveProvincialProvince(
   }
   const p = fromConfig()
   if (p) return { province: p, source: 'config', configDisagrees: null }
-  throw new QdError(
-    'unknown-province',
-    'This provincial table does not say which province it is for: there is no "UBND TỈNH …" line above ' +
-      "the title and no agency code that names the province. Set your office's province once in " +
-      'qd766.config.json, e.g. { "province": "Thanh Hóa" } (a name or the 2-digit GSO code), then drop the ' +
-      'file into the inbox again.',
-    { expected: 'a "UBND TỈNH …" title row or "province" in qd766.config.json' },
-  )
+  throw new QdError('unknown-province', t('prov.no-province'), { expected: t('prov.no-province.expected') })
 }

@@ -91,7 +91,7 @@ describe('provincial exports through the CLI', () => {
     const rej = ingest.filter((o) => o.status === 'rejected')
     expect(rej.map((o) => o.file)).toEqual([`${f3().vendorName}.xls`])
     expect(rej[0]!.errorDetail!.code).toBe('missing-period')
-    expect(rej[0]!.error).toMatch(/Put the period into the file name/)
+    expect(rej[0]!.error).toMatch(/Hãy ghi kỳ vào tên tệp/)
     expect(code).toBe(1)
     const rejected = readdirSync(join(home, 'rejected'))
     expect(rejected.some((f) => f.endsWith('.error.json'))).toBe(true)
@@ -243,7 +243,7 @@ describe('a provincial table that does not name its province', () => {
     const r = cliJson<IngestRow[]>(home, ['ingest', '--json'])
     expect(r.code).toBe(1)
     expect(r.json[0]!.errorDetail!.code).toBe('unknown-province')
-    expect(r.json[0]!.error).toMatch(/qd766\.config\.json, e\.g\. \{ "province": "Thanh Hóa" \}/)
+    expect(r.json[0]!.error).toMatch(/qd766\.config\.json, ví dụ \{ "province": "Thanh Hóa" \}/)
     expect(existsSync(join(home, 'rejected', 'f2.xls'))).toBe(true)
   })
   it('an invalid "province" in the configuration stops the command (exit 2)', () => {

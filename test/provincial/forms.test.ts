@@ -180,7 +180,7 @@ describe('F1 digitisation (T1)', () => {
       expect(f, form).toBeDefined()
       // CSV rows are numbered by the line the record starts on (multi-line cells shift them)
       expect(f!.row).toBe(form === 'csv' ? parsed.totals!.row : 9)
-      expect(f!.message).toMatch(/column C .*4265 .*sum of the 3 units \(4255\)/)
+      expect(f!.message).toMatch(/cột C .*4265 .*tổng của 3 đơn vị \(4255\)/)
       expect(f!.detail).toMatchObject({ column: 'C', reported: 4265, sumOfUnits: 4255 })
       // the rate of the totals row was computed on the right total: 3006/4265 is no longer 70.65%
       expect(
@@ -214,7 +214,7 @@ describe('F2 online services v2 (T2)', () => {
     const u = unit(p, 'Sở Xây dựng')
     expect(u.numbers.fullDossiers).toMatchObject({ value: 9000, repaired: true, column: 'M' })
     const f = p.findings.find((x) => x.kind === 'mangled-count-repaired')
-    expect(f?.message).toMatch(/M read as 9/)
+    expect(f?.message).toMatch(/M đọc được 9/)
   })
   it('refuses to guess a province: without "province" in the config it says to set it', async () => {
     const path = await writeForm(dir, f2(), 'html', 'f2-noprov')
@@ -263,7 +263,7 @@ describe('F3 online services v1 legacy (T3)', () => {
     const err = await parseFile(path, `${f3().vendorName}.xls`).catch((e) => e)
     expect(err).toBeInstanceOf(QdError)
     expect(err.code).toBe('missing-period')
-    expect(err.message).toMatch(/T3.*file name.*2025-Q3/s)
+    expect(err.message).toMatch(/T3.*tên tệp.*2025-Q3/s)
   })
 })
 
@@ -292,9 +292,7 @@ describe('F4 online payment (T4, multi-value cells)', () => {
         form,
       ).toEqual(p.units.map((u) => u.row))
       expect(p.units[0]!.row).toBe(4)
-      expect(mism[0]!.message).toMatch(
-        /920%.*1104 \/ 1530 = 72\.16%.*divides dossiers by the number of fee procedures/,
-      )
+      expect(mism[0]!.message).toMatch(/920%.*1104 \/ 1530 = 72\.16%.*chia số hồ sơ cho số thủ tục có phí/)
     }
   })
   it('the misleading vendor file name plays no part: recognised by content, rejected for its missing period', async () => {
@@ -302,7 +300,7 @@ describe('F4 online payment (T4, multi-value cells)', () => {
     const path = await writeForm(dir, fx, 'html', fx.vendorName)
     const err = await parseFile(path, `${fx.vendorName}.xls`).catch((e) => e)
     expect(err.code).toBe('missing-period')
-    expect(err.message).toMatch(/online-payment table \(T4/)
+    expect(err.message).toMatch(/bảng thanh toán trực tuyến \(một cửa, T4\)/)
   })
 })
 

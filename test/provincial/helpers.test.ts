@@ -62,7 +62,7 @@ describe('counts (docs/provincial-exports.md §0.3)', () => {
   it.each([['12.5'], ['1.2345'], ['abc'], [-3], [1.23456], ['12,5']])('rejects %j with advice', (raw) => {
     const p = parseCount(raw)
     expect(p.ok).toBe(false)
-    if (!p.ok) expect(p.expected).toMatch(/whole number|count/)
+    if (!p.ok) expect(p.expected).toMatch(/số nguyên|số lượng/)
   })
 })
 
@@ -227,7 +227,7 @@ describe('unit identity', () => {
 })
 
 describe('title, period and province (§0.5, §0.11)', () => {
-  const family = { key: 'so-hoa', label: 'digitisation table (T1)' }
+  const family = { key: 'so-hoa', label: 'bảng số hóa (một cửa, T1)' }
   const motto = 'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc'
   it('reads the title cell with JSX whitespace and the period after a line break', () => {
     const rows = [
@@ -271,7 +271,7 @@ describe('title, period and province (§0.5, §0.11)', () => {
     }
     expect(err).toBeInstanceOf(QdError)
     expect((err as QdError).code).toBe('missing-period')
-    expect((err as QdError).message).toMatch(/file name.*so-hoa-2025-Q3\.xls/s)
+    expect((err as QdError).message).toMatch(/tên tệp.*so-hoa-2025-Q3\.xls/s)
     expect(periodFreeFileName(name)).not.toMatch(/2025|2022/)
   })
   it.each([
@@ -286,7 +286,7 @@ describe('title, period and province (§0.5, §0.11)', () => {
   })
   it('rejects a range that is not a month, quarter or year to date', () => {
     expect(() => provincialPeriod(['(Từ ngày 15/01/2025 đến ngày 20/02/2025)'], 'x.xls', family)).toThrow(
-      /not a month, a quarter or a year-to-date/,
+      /không phải một tháng, một quý hay từ đầu năm đến nay/,
     )
   })
 
@@ -307,7 +307,7 @@ describe('title, period and province (§0.5, §0.11)', () => {
       /"province": "Thanh Hóa"/,
     )
     expect(() => resolveProvincialProvince([], [], 34, registry, config('Atlantis'))).toThrow(
-      /not one of the 34 provinces/,
+      /không phải một trong 34 tỉnh, thành phố/,
     )
   })
   it('notes when the title names another province than the configuration', () => {

@@ -185,6 +185,10 @@ export const errors = {
       `No sheet of this file looks like a table qd766 reads (sheets: ${p.sheets}). ` +
       `qd766 recognises tables by their header row; it reads:\n${p.families}`,
   },
+  'error.unrecognised.sheets.expected': {
+    vi: 'một dòng tiêu đề cột ghi cột tỉnh/đơn vị và các cột điểm hoặc cột số liệu',
+    en: 'a header row naming the province/unit column and score or count columns',
+  },
   'error.unrecognised.json': {
     vi: (p: { families: string }) =>
       `Tệp JSON này không phải số liệu Cổng mà qd766 biết. qd766 đọc:\n${p.families}`,
