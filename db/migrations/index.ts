@@ -8,6 +8,7 @@ import { m0006 } from './0006-comparable-snapshots.ts'
 import { m0007 } from './0007-parse-attempts.ts'
 import { m0008 } from './0008-withdrawals.ts'
 import { m0009InboxNotes } from './0009-inbox-notes.ts'
+import { m0010RawTexts } from './0010-raw-texts.ts'
 
 /** Every migration, in order. Add new ones at the end; never edit one that has shipped. */
 export const MIGRATIONS: Migration[] = [
@@ -20,4 +21,5 @@ export const MIGRATIONS: Migration[] = [
   m0007,
   m0008,
   m0009InboxNotes,
+  m0010RawTexts,
 ]

@@ -112,8 +112,19 @@ export interface RawRowsTable {
   source_file_id: number
   sheet: string
   row_number: number
-  /** JSON array of CellValue, exactly as the reader produced it. */
+  /**
+   * JSON array of CellValue as the reader produced it, except that a text longer than
+   * LONG_TEXT_CHARS is `{"sha256":"<hex>"}`, its text in raw_texts (src/db/raw-rows.ts). The view
+   * v_raw_rows and readRawRows() give the rows as they were.
+   */
   cells: string
+}
+
+/** Each long text of the raw rows, once (migration 0010). */
+export interface RawTextsTable {
+  /** sha256 of the text's UTF-8 bytes, lower-case hex. */
+  sha256: string
+  text: string
 }
 
 export interface RawDocumentsTable {
@@ -476,6 +487,7 @@ export interface Database extends PortalDatabase {
   parse_attempts: ParseAttemptsTable
   inbox_notes: InboxNotesTable
   raw_rows: RawRowsTable
+  raw_texts: RawTextsTable
   raw_documents: RawDocumentsTable
   ref_provinces: RefProvincesTable
   ref_province_aliases: RefProvinceAliasesTable

@@ -13,6 +13,7 @@ import { basename, dirname, relative } from 'node:path'
 import type { Insertable } from 'kysely'
 import type { Config } from '../config/config.ts'
 import type { Home } from '../config/home.ts'
+import { RawRowWriter } from '../db/raw-rows.ts'
 import type { InboxNotesTable } from '../db/schema.ts'
 import type { Store } from '../db/sqlite.ts'
 import type { QdError } from '../errors.ts'
@@ -208,13 +209,11 @@ async function ingestOne(
           store.db.insertInto('raw_documents').values({ source_file_id: sourceFileId, body: parsed.json }),
         )
       }
-      const insertRaw = store.raw.prepare(
-        'INSERT INTO raw_rows (source_file_id, sheet, row_number, cells) VALUES (?, ?, ?, ?)',
-      )
+      const rawRows = new RawRowWriter(store, sourceFileId)
       const out: LoadSummary[] = []
       const today = todayIn(env.config.schedule.timezone)
       for (const s of parsed.sheets) {
-        for (const r of s.raw) insertRaw.run(sourceFileId, s.sheet, r.rowNumber, JSON.stringify(r.cells))
+        for (const r of s.raw) rawRows.insert(s.sheet, r)
         const summary = s.pipeline.load(store, s.parsed, { sourceFileId, runId: env.runId })
         // A future date or missing provinces: accepted, but said at once (reading-warnings.ts).
         summary.findings = [

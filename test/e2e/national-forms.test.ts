@@ -188,7 +188,7 @@ describe('national tables as offices make them: every form ranks like the plain 
       for (const c of signed) {
         const cells = db
           .prepare(
-            `SELECT r.cells FROM raw_rows r JOIN source_files f ON f.id = r.source_file_id
+            `SELECT r.cells FROM v_raw_rows r JOIN source_files f ON f.id = r.source_file_id
              WHERE f.file_name = ? ORDER BY r.row_number`,
           )
           .all(`bang-xep-hang-${c.period}.${c.format}`) as Array<{ cells: string }>

@@ -1,0 +1,96 @@
+/**
+ * The raw layer: every row of a recognised sheet as the reader produced it (raw_rows), with texts
+ * longer than LONG_TEXT_CHARS stored once in raw_texts, keyed by their sha256, and written in the
+ * row as `{"sha256":"<hex>"}` (migration 0010). One long shared string of an xlsx used in 2,000 cells
+ * (or a merged note over a whole range) then costs its bytes once, not 2,000 times.
+ *
+ * Readers see the rows as they were: `v_raw_rows` in SQL, readRawRows() here.
+ */
+import { createHash } from 'node:crypto'
+import type { Statement } from 'better-sqlite3'
+import type { CellValue, Row } from '../read/types.ts'
+import type { Store } from './sqlite.ts'
+
+/**
+ * Texts longer than this are stored once. Short enough that a repeated note or title costs little,
+ * long enough that names, numbers as text and most headers stay in the row, readable as they are.
+ */
+export const LONG_TEXT_CHARS = 1024
+
+/** With the u flag, a surrogate code point is one that is not half of a pair. */
+const LONE_SURROGATE = /\p{Surrogate}/u
+
+/** A long text's place in raw_rows.cells. */
+interface TextRef {
+  sha256: string
+}
+
+function isRef(v: unknown): v is TextRef {
+  return typeof v === 'object' && v !== null && typeof (v as Partial<TextRef>).sha256 === 'string'
+}
+
+/**
+ * Writes the raw rows of one file (inside the caller's transaction). A text seen again in the same
+ * file is not hashed again; a text another file already brought is not written again.
+ */
+export class RawRowWriter {
+  readonly #row: Statement
+  readonly #text: Statement
+  readonly #refs = new Map<string, TextRef>()
+
+  constructor(
+    store: Store,
+    readonly sourceFileId: number,
+  ) {
+    this.#row = store.raw.prepare(
+      'INSERT INTO raw_rows (source_file_id, sheet, row_number, cells) VALUES (?, ?, ?, ?)',
+    )
+    this.#text = store.raw.prepare('INSERT OR IGNORE INTO raw_texts (sha256, text) VALUES (?, ?)')
+  }
+
+  insert(sheet: string, row: Row): void {
+    let cells: Array<CellValue | TextRef> = row.cells
+    for (let i = 0; i < row.cells.length; i++) {
+      const v = row.cells[i]
+      if (typeof v !== 'string' || v.length <= LONG_TEXT_CHARS) continue
+      // A lone surrogate has no UTF-8 form: SQLite would store U+FFFD. Such a text stays in the
+      // row, where JSON escapes it.
+      if (LONE_SURROGATE.test(v)) continue
+      if (cells === row.cells) cells = [...row.cells]
+      cells[i] = this.#ref(v)
+    }
+    this.#row.run(this.sourceFileId, sheet, row.rowNumber, JSON.stringify(cells))
+  }
+
+  #ref(text: string): TextRef {
+    let ref = this.#refs.get(text)
+    if (!ref) {
+      ref = { sha256: createHash('sha256').update(text, 'utf8').digest('hex') }
+      this.#text.run(ref.sha256, text)
+      this.#refs.set(text, ref)
+    }
+    return ref
+  }
+}
+
+/** The raw rows of one file and sheet, in row order, with their long texts put back. */
+export function readRawRows(store: Store, sourceFileId: number, sheet: string): Row[] {
+  const rows = store.raw
+    .prepare(
+      'SELECT row_number AS rowNumber, cells FROM raw_rows WHERE source_file_id = ? AND sheet = ? ORDER BY row_number',
+    )
+    .all(sourceFileId, sheet) as Array<{ rowNumber: number; cells: string }>
+  const text = store.raw.prepare('SELECT text FROM raw_texts WHERE sha256 = ?').pluck()
+  return rows.map((r) => ({ rowNumber: r.rowNumber, cells: restoreCells(r.cells, (sha) => text.get(sha)) }))
+}
+
+/** A row's cells from raw_rows.cells, every `{"sha256"}` replaced by its text (`lookup`). */
+export function restoreCells(json: string, lookup: (sha256: string) => unknown): CellValue[] {
+  const cells = JSON.parse(json) as Array<CellValue | TextRef>
+  return cells.map((v) => {
+    if (!isRef(v)) return v
+    const text = lookup(v.sha256)
+    if (typeof text !== 'string') throw new Error(`raw_texts has no text ${v.sha256}`)
+    return text
+  })
+}
