@@ -94,6 +94,7 @@ export async function publish(
     conn = await connect(target)
     const { db, client } = conn
     await migrateWarehouse(db, target.schema)
+    let writtenAt = 0
     const result = await db.transaction().execute(async (trx) => {
       await sql`SELECT pg_advisory_xact_lock(hashtext(${`qd766 publish ${target.schema}`}))`.execute(trx)
       const t0 = Date.now()
@@ -114,12 +115,12 @@ export async function publish(
       if (extract.upToDate) return { extract, rowsWritten: 0 }
       const pause = pauseMs()
       const half = Math.floor(extract.steps.length / 2)
-      await runSteps(trx, client, target.schema, extract.steps.slice(0, half))
+      await runSteps(trx, client, target.schema, extract.steps.slice(0, half), log)
       if (pause > 0) {
         process.stderr.write('qd766 publish: test pause\n')
         await new Promise((r) => setTimeout(r, pause))
       }
-      await runSteps(trx, client, target.schema, extract.steps.slice(half))
+      await runSteps(trx, client, target.schema, extract.steps.slice(half), log)
       const watermark = JSON.stringify(extract.watermark)
       const changes = JSON.stringify(extract.changes)
       await sql`INSERT INTO ${s}.offices (office_id, province_code, watermark, publishes)
@@ -131,12 +132,14 @@ export async function publish(
                 VALUES (${source.officeId}, ${startedAt}, ${watermark}::jsonb, ${changes}::jsonb)`.execute(
         trx,
       )
+      writtenAt = Date.now()
       const rowsWritten = extract.steps.reduce(
         (n, st) => n + (st.op === 'insert' || st.op === 'copy' ? st.rows : 0),
         0,
       )
       return { extract, rowsWritten }
     })
+    if (writtenAt) log?.debug({ commitMs: Date.now() - writtenAt }, 'publish: committed')
     const out: PublishResult = {
       officeId: source.officeId,
       target: target.display,

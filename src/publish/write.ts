@@ -6,6 +6,8 @@
  */
 import { type Kysely, sql } from 'kysely'
 import type pg from 'pg'
+import type { Logger } from '../log.ts'
+import { bulkPlan } from './bulk-load.ts'
 import { copyInto } from './copy.ts'
 import type { Step } from './plan.ts'
 
@@ -14,37 +16,63 @@ export async function runSteps(
   client: pg.PoolClient,
   schema: string,
   steps: Step[],
+  log?: Logger,
 ): Promise<void> {
   const s = sql.id(schema)
   for (const step of steps) {
-    if (step.op === 'copy') {
-      await copyInto(client, `"${schema}"."${step.table}"`, step.columns, step.chunks)
-    } else if (step.op === 'delete') {
-      const office = step.office === null ? sql`` : sql` AND office_id = ${step.office}`
-      await sql`DELETE FROM ${s}.${sql.id(step.table)} WHERE id = ANY(${step.ids}::bigint[])${office}`.execute(
-        db,
-      )
-    } else if (step.op === 'delete-reading-sources') {
-      await sql`DELETE FROM ${s}.reading_sources WHERE office_id = ${step.office}
+    const t0 = performance.now()
+    const bulk = await runStep(db, client, schema, s, step)
+    log?.debug(
+      {
+        op: bulk ? 'copy (keys built after the load)' : step.op,
+        table: 'table' in step ? step.table : 'reading_sources',
+        rows: 'rows' in step ? step.rows : 'ids' in step ? step.ids.length : 0,
+        ms: Math.round(performance.now() - t0),
+      },
+      'publish: step',
+    )
+  }
+}
+
+async function runStep(
+  db: Kysely<unknown>,
+  client: pg.PoolClient,
+  schema: string,
+  s: ReturnType<typeof sql.id>,
+  step: Step,
+): Promise<boolean> {
+  if (step.op === 'copy') {
+    const bulk = await bulkPlan(db, schema, step.table)
+    for (const q of bulk?.drop ?? []) await sql.raw(q).execute(db)
+    await copyInto(client, `"${schema}"."${step.table}"`, step.columns, step.chunks)
+    for (const q of bulk?.create ?? []) await sql.raw(q).execute(db)
+    return bulk !== null
+  } else if (step.op === 'delete') {
+    const office = step.office === null ? sql`` : sql` AND office_id = ${step.office}`
+    await sql`DELETE FROM ${s}.${sql.id(step.table)} WHERE id = ANY(${step.ids}::bigint[])${office}`.execute(
+      db,
+    )
+  } else if (step.op === 'delete-reading-sources') {
+    await sql`DELETE FROM ${s}.reading_sources WHERE office_id = ${step.office}
                 AND reading_id = ANY(${step.ids}::bigint[])`.execute(db)
-    } else if (step.op === 'delete-orphan-readings') {
-      await sql`DELETE FROM ${s}.stg_readings r
+  } else if (step.op === 'delete-orphan-readings') {
+    await sql`DELETE FROM ${s}.stg_readings r
                 WHERE NOT EXISTS (SELECT 1 FROM ${s}.reading_sources x WHERE x.reading_id = r.id)`.execute(db)
-    } else {
-      const cols = sql.join(step.columns.map((c) => sql.id(c)))
-      const keys = sql.join(step.onConflict.keys.map((c) => sql.id(c)))
-      const updatable = step.columns.filter((c) => !step.onConflict.keys.includes(c))
-      const action =
-        step.onConflict.action === 'nothing' || updatable.length === 0
-          ? sql`DO NOTHING`
-          : sql`DO UPDATE SET ${sql.join(updatable.map((c) => sql`${sql.id(c)} = EXCLUDED.${sql.id(c)}`))}
+  } else {
+    const cols = sql.join(step.columns.map((c) => sql.id(c)))
+    const keys = sql.join(step.onConflict.keys.map((c) => sql.id(c)))
+    const updatable = step.columns.filter((c) => !step.onConflict.keys.includes(c))
+    const action =
+      step.onConflict.action === 'nothing' || updatable.length === 0
+        ? sql`DO NOTHING`
+        : sql`DO UPDATE SET ${sql.join(updatable.map((c) => sql`${sql.id(c)} = EXCLUDED.${sql.id(c)}`))}
                 WHERE (${sql.join(updatable.map((c) => sql`t.${sql.id(c)}`))})
                       IS DISTINCT FROM (${sql.join(updatable.map((c) => sql`EXCLUDED.${sql.id(c)}`))})`
-      for (const batch of step.batches) {
-        await sql`INSERT INTO ${s}.${sql.id(step.table)} AS t (${cols})
+    for (const batch of step.batches) {
+      await sql`INSERT INTO ${s}.${sql.id(step.table)} AS t (${cols})
                   SELECT ${cols} FROM json_populate_recordset(NULL::${s}.${sql.id(step.table)}, ${batch}::json)
                   ON CONFLICT (${keys}) ${action}`.execute(db)
-      }
     }
   }
+  return false
 }

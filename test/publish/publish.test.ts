@@ -11,7 +11,7 @@ import Database from 'better-sqlite3'
 import { beforeAll, expect, it } from 'vitest'
 import { encodeCsv } from '../../fixtures/lib/write-csv.ts'
 import { nationalTable, titleLines } from '../../fixtures/national.ts'
-import { BIN, cli, tempDir } from '../helpers.ts'
+import { BIN, cli, tempDir, tempHome } from '../helpers.ts'
 import { describePg, freshDatabase, PG_URL, query, tableVersions } from './pg.ts'
 
 const VIEWS = [
@@ -203,6 +203,83 @@ describePg('qd766 publish (PostgreSQL warehouse)', () => {
     publish(b, url, 'wd')
     expect(await readings2024()).toBe(0)
     expect((await query(url, "SELECT 1 FROM wd.stg_readings WHERE period = '2024'")).length).toBe(0)
+  })
+
+  it('a full publish into empty tables (keys built after the load) gives the same rows, keys and indexes as COPY into tables that have rows', async () => {
+    // The steps the publish took, from its debug log: which COPYs loaded bare and built keys after.
+    const steps = (home: string, schema: string) => {
+      const r = cli(home, ['publish', '--to', url, '--schema', schema, '--json'], {
+        QD766_LOG_LEVEL: 'debug',
+      })
+      if (r.code !== 0) throw new Error(`publish exit ${r.code}: ${r.stdout}\n${r.stderr}`)
+      const out: Record<string, string> = {}
+      for (const line of r.stderr.split('\n')) {
+        if (!line.startsWith('{')) continue
+        const e = JSON.parse(line) as { msg?: string; table?: string; op?: string }
+        if (e.msg === 'publish: step' && e.table) out[e.table] = e.op!
+      }
+      return { out, officeId: (JSON.parse(r.stdout) as { officeId: string }).officeId }
+    }
+    // A schema that only ran the migrations: the keys and indexes as written there.
+    const empty = tempHome()
+    expect(cli(empty, ['ingest']).code).toBe(0)
+    steps(empty, 'shape')
+    const catalog = async (schema: string) =>
+      (
+        await query<{ d: string }>(
+          url,
+          `SELECT c.relname || ' ' || k.conname || ' ' || pg_get_constraintdef(k.oid) AS d
+             FROM pg_constraint k JOIN pg_class c ON c.oid = k.conrelid
+             JOIN pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = $1
+           UNION ALL SELECT indexdef FROM pg_indexes WHERE schemaname = $1 ORDER BY 1`,
+          [schema],
+        )
+      ).map((r) => r.d.replaceAll(`${schema}.`, 'S.'))
+    const a = join(tempDir('publish-'), 'a')
+    const b = join(tempDir('publish-'), 'b')
+    cpSync(demo, a, { recursive: true })
+    cpSync(demo, b, { recursive: true })
+    // Into an empty schema: every child table is loaded bare, its keys built after.
+    const full = steps(a, 'bulk')
+    expect(full.out.stg_portal_metrics).toBe('copy (keys built after the load)')
+    expect(full.out.stg_unit_facts).toBe('copy (keys built after the load)')
+    expect(await catalog('bulk')).toEqual(await catalog('shape'))
+    // The same home into a schema another office filled first: ordinary COPY, keys checked per row.
+    steps(b, 'seeded')
+    const seeded = steps(a, 'seeded')
+    expect(seeded.officeId).toBe(full.officeId)
+    expect(seeded.out.stg_portal_metrics).toBe('copy')
+    expect(seeded.out.stg_unit_facts).toBe('copy')
+    expect(await catalog('seeded')).toEqual(await catalog('shape'))
+    // Every row the bare load wrote is in the other schema too, column for column: apart from seq
+    // (the order of arrival across offices) and the publish log; a national reading both offices
+    // publish keeps the file and run of the office that published it first (there: b).
+    const shared = new Set(['stg_readings', 'snapshots'])
+    const tables = await query<{ t: string }>(
+      url,
+      `SELECT table_name AS t FROM information_schema.tables WHERE table_schema = 'bulk'
+         AND table_type = 'BASE TABLE' AND table_name NOT IN ('offices', 'publishes')
+         AND table_name NOT LIKE 'warehouse_migrations%' ORDER BY 1`,
+    )
+    expect(tables.length).toBeGreaterThan(20)
+    for (const { t } of tables) {
+      const rows = async (schema: string) =>
+        (
+          await query<{ r: string }>(
+            url,
+            `SELECT (to_jsonb(x) - 'seq'${shared.has(t) ? " - 'source_file_id' - 'run_id' - 'taken_at'" : ''})::text AS r
+             FROM "${schema}"."${t}" x ORDER BY 1`,
+          )
+        ).map((r) => r.r)
+      const inBulk = await rows('bulk')
+      const inSeeded = new Set(await rows('seeded'))
+      expect(
+        inBulk.filter((r) => !inSeeded.has(r)),
+        t,
+      ).toEqual([])
+      if (t === 'stg_portal_metrics') expect(inBulk.length).toBeGreaterThan(0)
+    }
+    await compareViews(a, url, 'bulk')
   })
 
   it('a publish killed with SIGKILL mid-transaction leaves the warehouse as before; the next one completes it', async () => {
