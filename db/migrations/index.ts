@@ -9,6 +9,7 @@ import { m0007 } from './0007-parse-attempts.ts'
 import { m0008 } from './0008-withdrawals.ts'
 import { m0009InboxNotes } from './0009-inbox-notes.ts'
 import { m0010RawTexts } from './0010-raw-texts.ts'
+import { m0011UnitCells } from './0011-unit-cells.ts'
 
 /** Every migration, in order. Add new ones at the end; never edit one that has shipped. */
 export const MIGRATIONS: Migration[] = [
@@ -22,4 +23,5 @@ export const MIGRATIONS: Migration[] = [
   m0008,
   m0009InboxNotes,
   m0010RawTexts,
+  m0011UnitCells,
 ]

@@ -120,7 +120,7 @@ export interface RawRowsTable {
   cells: string
 }
 
-/** Each long text of the raw rows, once (migration 0010). */
+/** Each long text of the raw rows, once (migration 0011). */
 export interface RawTextsTable {
   /** sha256 of the text's UTF-8 bytes, lower-case hex. */
   sha256: string
@@ -341,6 +341,17 @@ export interface StgUnitRowsTable {
   level: string
 }
 
+/** A provincial row's typed cells, one JSON array per row (db/migrations/0011-unit-cells.ts). */
+export interface StgUnitCellsTable {
+  reading_id: number
+  /** null = the table's totals row. */
+  unit_id: number | null
+  row_number: number
+  /** JSON: [[measure, kind, value, raw, column_letter, style, repaired], ...] */
+  cells: string
+}
+
+/** The view over stg_unit_cells: one row per typed cell (the table it was before 0011). */
 export interface StgUnitCountsTable {
   reading_id: number
   /** null = the table's totals row. */
@@ -503,6 +514,7 @@ export interface Database extends PortalDatabase {
   stg_unit_aliases: StgUnitAliasesTable
   stg_unit_readings: StgUnitReadingsTable
   stg_unit_rows: StgUnitRowsTable
+  stg_unit_cells: StgUnitCellsTable
   stg_unit_counts: StgUnitCountsTable
   stg_unit_facts: StgUnitFactsTable
   v_unit_rollup: VUnitRollupView

@@ -72,18 +72,38 @@ function resolveUnit(
   return unitId
 }
 
-const COUNT_COLUMNS = [
+const UNIT_ROW_COLUMNS = [
   'reading_id',
   'unit_id',
   'row_number',
-  'measure',
-  'kind',
-  'value',
-  'raw',
-  'column_letter',
-  'style',
-  'repaired',
+  'stt',
+  'name_as_written',
+  'eid_code',
+  'section',
+  'level',
 ] as const
+const CELL_COLUMNS = ['reading_id', 'unit_id', 'row_number', 'cells'] as const
+
+/**
+ * A row's typed cells as one JSON array of [measure, kind, value, raw, column_letter, style,
+ * repaired] (the columns of the stg_unit_counts view, db/migrations/0011-unit-cells.ts).
+ */
+export function cellsJson(r: ParsedRow): string {
+  const cells: Array<[string, string, number | null, string | null, string, string, 0 | 1]> = []
+  const raw = (v: CellValue) => (v === null ? null : String(v))
+  for (const [k, c] of Object.entries(r.numbers))
+    cells.push([k, 'number', c.value, raw(c.raw), c.column, c.style, c.repaired ? 1 : 0])
+  for (const [k, c] of Object.entries(r.rates))
+    cells.push([k, 'rate', c.value, raw(c.raw), c.column, c.style, 0])
+  for (const [k, c] of Object.entries(r.texts))
+    cells.push([k, 'text', null, raw(c.value), c.column, 'text', 0])
+  for (const [k, c] of Object.entries(r.vendorScores))
+    cells.push([k, 'vendor-score', c.value, raw(c.raw), c.column, 'multi', 0])
+  return JSON.stringify(cells)
+}
+
+/** Units written per round of multi-row INSERTs: enough to amortise a statement, little to hold. */
+const UNITS_PER_FLUSH = 256
 
 export function loadProvincialTable(store: Store, p: ParsedProvincialTable, ids: LoadIds): LoadSummary {
   const { db } = store
@@ -109,67 +129,24 @@ export function loadProvincialTable(store: Store, p: ParsedProvincialTable, ids:
       mangled: p.mangled ? 1 : 0,
     }),
   ).lastInsertRowid
-  const counts = (unitId: number | null, r: ParsedRow) => {
-    const rows: Array<{
-      measure: string
-      kind: string
-      value: number | null
-      raw: CellValue
-      column: string
-      style: string
-      repaired: boolean
-    }> = []
-    for (const [k, c] of Object.entries(r.numbers))
-      rows.push({ measure: k, kind: 'number', ...c, style: c.style })
-    for (const [k, c] of Object.entries(r.rates))
-      rows.push({ measure: k, kind: 'rate', ...c, repaired: false })
-    for (const [k, c] of Object.entries(r.texts))
-      rows.push({
-        measure: k,
-        kind: 'text',
-        value: null,
-        raw: c.value,
-        column: c.column,
-        style: 'text',
-        repaired: false,
-      })
-    for (const [k, c] of Object.entries(r.vendorScores))
-      rows.push({ measure: k, kind: 'vendor-score', ...c, style: 'multi', repaired: false })
-    store.insertRows(
-      'stg_unit_counts',
-      COUNT_COLUMNS,
-      rows.map((x) => [
-        readingId,
-        unitId,
-        r.row,
-        x.measure,
-        x.kind,
-        x.value,
-        x.raw === null ? null : String(x.raw),
-        x.column,
-        x.style,
-        x.repaired ? 1 : 0,
-      ]),
-    )
-  }
   const units = unitStatements(store)
+  const rows: unknown[][] = []
+  const cells: unknown[][] = []
+  const facts: unknown[][] = []
+  const flush = () => {
+    store.insertRows('stg_unit_rows', UNIT_ROW_COLUMNS, rows)
+    store.insertRows('stg_unit_cells', CELL_COLUMNS, cells)
+    store.insertRows('stg_unit_facts', STG_UNIT_FACT_COLUMNS, facts)
+    rows.length = 0
+    cells.length = 0
+    facts.length = 0
+  }
   for (const u of p.units) {
     const unitId = resolveUnit(store, units, p, u, ids.sourceFileId)
-    store.insert('stg_unit_rows', {
-      reading_id: readingId,
-      unit_id: unitId,
-      row_number: u.row,
-      stt: u.stt,
-      name_as_written: u.name,
-      eid_code: u.eidCode,
-      section: u.section,
-      level: u.level,
-    })
-    counts(unitId, u)
-    store.insertRows(
-      'stg_unit_facts',
-      STG_UNIT_FACT_COLUMNS,
-      u.facts.map((f) => [
+    rows.push([readingId, unitId, u.row, u.stt, u.name, u.eidCode, u.section, u.level])
+    cells.push([readingId, unitId, u.row, cellsJson(u)])
+    for (const f of u.facts)
+      facts.push([
         readingId,
         unitId,
         p.family,
@@ -184,10 +161,11 @@ export function loadProvincialTable(store: Store, p: ParsedProvincialTable, ids:
         f.denominatorColumns,
         p.sheet,
         u.row,
-      ]),
-    )
+      ])
+    if (rows.length >= UNITS_PER_FLUSH) flush()
   }
-  if (p.totals) counts(null, p.totals)
+  if (p.totals) cells.push([readingId, null, p.totals.row, cellsJson(p.totals)])
+  flush()
   return {
     rows: p.units.length,
     period: p.period.id,
