@@ -20,6 +20,7 @@ import { errors } from './messages/errors.ts'
 import { figures } from './messages/figures.ts'
 import { inbox } from './messages/inbox.ts'
 import { lookup } from './messages/lookup.ts'
+import { misc } from './messages/misc.ts'
 import { national } from './messages/national.ts'
 import { ops } from './messages/ops.ts'
 import { pipeline } from './messages/pipeline.ts'
@@ -27,6 +28,7 @@ import { poison } from './messages/poison.ts'
 import { provincial } from './messages/provincial.ts'
 import { publish } from './messages/publish.ts'
 import { read } from './messages/read.ts'
+import { report } from './messages/report.ts'
 import { run } from './messages/run.ts'
 import { serve } from './messages/serve.ts'
 import { status } from './messages/status.ts'
@@ -69,6 +71,8 @@ export const MESSAGES = {
   ...pipeline,
   ...read,
   ...provincial,
+  ...misc,
+  ...report,
 } satisfies Catalog
 
 export type MessageKey = keyof typeof MESSAGES

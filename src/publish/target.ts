@@ -6,6 +6,7 @@
  * redactUrl / redactSecrets.
  */
 import type { Config } from '../config/config.ts'
+import { t } from '../i18n/index.ts'
 
 export interface WarehouseTarget {
   url: string
@@ -55,18 +56,16 @@ export function resolveTarget(
   try {
     u = new URL(raw)
   } catch {
-    throw new WarehouseConfigError('warehouse URL is not a URL (postgres://USER@HOST:PORT/DB)')
+    throw new WarehouseConfigError(t('warehouse.not-a-url'))
   }
   if (u.protocol !== 'postgres:' && u.protocol !== 'postgresql:')
-    throw new WarehouseConfigError(`warehouse URL must start with postgres:// (got ${u.protocol}//)`)
+    throw new WarehouseConfigError(t('warehouse.not-postgres', { protocol: u.protocol }))
   const ssl = config.warehouse?.ssl
   if (ssl?.mode && !u.searchParams.has('sslmode')) u.searchParams.set('sslmode', ssl.mode)
   if (ssl?.rootCert && !u.searchParams.has('sslrootcert')) u.searchParams.set('sslrootcert', ssl.rootCert)
   const schema = opts.schema ?? config.warehouse?.schema ?? 'qd766'
   if (!/^[a-z_][a-z0-9_]{0,62}$/.test(schema))
-    throw new WarehouseConfigError(
-      `warehouse schema "${schema}": use lower-case letters, digits and _ (a PostgreSQL identifier)`,
-    )
+    throw new WarehouseConfigError(t('warehouse.bad-schema', { schema }))
   const url = u.toString()
   return { url, schema, display: redactUrl(url) }
 }

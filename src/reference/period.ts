@@ -29,11 +29,12 @@ const pad = (n: number) => String(n).padStart(2, '0')
 const lastDay = (y: number, m: number) => new Date(Date.UTC(y, m, 0)).getUTCDate()
 
 export function makePeriod(type: PeriodType, year: number, part: number | null): Period {
-  if (!Number.isInteger(year) || year < 2000 || year > 2100) throw new Error(`year ${year} is out of range`)
+  if (!Number.isInteger(year) || year < 2000 || year > 2100) throw new Error(t('period.year-range', { year }))
   if (type === 'year')
     return { id: String(year), type, year, part: null, start: `${year}-01-01`, end: `${year}-12-31` }
   if (type === 'quarter') {
-    if (part === null || part < 1 || part > 4) throw new Error(`quarter ${part} is not 1-4`)
+    if (part === null || part < 1 || part > 4)
+      throw new Error(t('period.quarter-range', { part: String(part) }))
     const m1 = (part - 1) * 3 + 1
     const m3 = m1 + 2
     return {
@@ -45,7 +46,7 @@ export function makePeriod(type: PeriodType, year: number, part: number | null):
       end: `${year}-${pad(m3)}-${pad(lastDay(year, m3))}`,
     }
   }
-  if (part === null || part < 1 || part > 12) throw new Error(`month ${part} is not 1-12`)
+  if (part === null || part < 1 || part > 12) throw new Error(t('period.month-range', { part: String(part) }))
   return {
     id: `${year}-${pad(part)}`,
     type,
@@ -61,9 +62,7 @@ export function parsePeriod(s: string): Period {
   try {
     return parsePeriodStrict(s)
   } catch (err) {
-    throw new Error(
-      `"${s}" is not a period (${(err as Error).message}): write 2026 (year), 2026-Q3 (quarter) or 2026-08 (month)`,
-    )
+    throw new Error(t('period.not-a-period', { value: s, why: (err as Error).message }))
   }
 }
 
@@ -80,7 +79,7 @@ function parsePeriodStrict(s: string): Period {
   if (m) return makePeriod('month', Number(m[1]), Number(m[2]))
   m = /^(\d{1,2})[-/](\d{4})$/.exec(text)
   if (m) return makePeriod('month', Number(m[2]), Number(m[1]))
-  throw new Error('not of the form YYYY, YYYY-Qn or YYYY-MM')
+  throw new Error(t('period.not-a-form'))
 }
 
 export function isIsoDate(s: string): boolean {
@@ -93,7 +92,7 @@ export function isIsoDate(s: string): boolean {
 }
 
 export function parseIsoDate(s: string): string {
-  if (!isIsoDate(s.trim())) throw new Error(`"${s}" is not a date: write it as YYYY-MM-DD, e.g. 2026-10-05`)
+  if (!isIsoDate(s.trim())) throw new Error(t('period.not-a-date', { value: s }))
   return s.trim()
 }
 

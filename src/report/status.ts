@@ -477,7 +477,7 @@ function attentionItems(ctx: {
 }): string[] {
   const out: string[] = []
   const { schedule, timezone, store } = ctx
-  if (schedule.error) out.push(`The schedule in qd766.config.json is invalid: ${schedule.error}`)
+  if (schedule.error) out.push(t('status.bad-schedule', { error: schedule.error }))
   // A brand-new home (nothing ever ran) has not missed anything yet.
   const everRan = ctx.runs.some((r) => r.status !== 'missed')
   if (schedule.lastTick && !schedule.lastTickRun && everRan) {
