@@ -20,8 +20,8 @@ export const LONG_TEXT_CHARS = 1024
 /** With the u flag, a surrogate code point is one that is not half of a pair. */
 const LONE_SURROGATE = /\p{Surrogate}/u
 
-/** A long text's place in raw_rows.cells. */
-interface TextRef {
+/** A long text's place where it would have been: `{"sha256":"<hex>"}`. */
+export interface TextRef {
   sha256: string
 }
 
@@ -30,46 +30,58 @@ function isRef(v: unknown): v is TextRef {
 }
 
 /**
- * Writes the raw rows of one file (inside the caller's transaction). A text seen again in the same
- * file is not hashed again; a text another file already brought is not written again.
+ * raw_texts, written inside the caller's transaction. A text seen again by the same writer is not
+ * hashed again; a text another file already brought is not written again.
  */
+export class LongTexts {
+  readonly #insert: Statement
+  readonly #refs = new Map<string, TextRef>()
+
+  constructor(store: Store) {
+    this.#insert = store.raw.prepare('INSERT OR IGNORE INTO raw_texts (sha256, text) VALUES (?, ?)')
+  }
+
+  /** The reference to store instead of `v`, or null when `v` is kept as it is. */
+  ref(v: CellValue): TextRef | null {
+    if (typeof v !== 'string' || v.length <= LONG_TEXT_CHARS) return null
+    // A lone surrogate has no UTF-8 form: SQLite would store U+FFFD. Such a text stays where it
+    // is, where JSON escapes it.
+    if (LONE_SURROGATE.test(v)) return null
+    let ref = this.#refs.get(v)
+    if (!ref) {
+      ref = { sha256: createHash('sha256').update(v, 'utf8').digest('hex') }
+      this.#insert.run(ref.sha256, v)
+      this.#refs.set(v, ref)
+    }
+    return ref
+  }
+}
+
+/** Writes the raw rows of one file (inside the caller's transaction). */
 export class RawRowWriter {
   readonly #row: Statement
-  readonly #text: Statement
-  readonly #refs = new Map<string, TextRef>()
+  readonly #texts: LongTexts
 
   constructor(
     store: Store,
     readonly sourceFileId: number,
+    texts: LongTexts = new LongTexts(store),
   ) {
     this.#row = store.raw.prepare(
       'INSERT INTO raw_rows (source_file_id, sheet, row_number, cells) VALUES (?, ?, ?, ?)',
     )
-    this.#text = store.raw.prepare('INSERT OR IGNORE INTO raw_texts (sha256, text) VALUES (?, ?)')
+    this.#texts = texts
   }
 
   insert(sheet: string, row: Row): void {
     let cells: Array<CellValue | TextRef> = row.cells
     for (let i = 0; i < row.cells.length; i++) {
-      const v = row.cells[i]
-      if (typeof v !== 'string' || v.length <= LONG_TEXT_CHARS) continue
-      // A lone surrogate has no UTF-8 form: SQLite would store U+FFFD. Such a text stays in the
-      // row, where JSON escapes it.
-      if (LONE_SURROGATE.test(v)) continue
+      const ref = this.#texts.ref(row.cells[i] ?? null)
+      if (ref === null) continue
       if (cells === row.cells) cells = [...row.cells]
-      cells[i] = this.#ref(v)
+      cells[i] = ref
     }
     this.#row.run(this.sourceFileId, sheet, row.rowNumber, JSON.stringify(cells))
-  }
-
-  #ref(text: string): TextRef {
-    let ref = this.#refs.get(text)
-    if (!ref) {
-      ref = { sha256: createHash('sha256').update(text, 'utf8').digest('hex') }
-      this.#text.run(ref.sha256, text)
-      this.#refs.set(text, ref)
-    }
-    return ref
   }
 }
 
