@@ -10,6 +10,7 @@ import { m0008 } from './0008-withdrawals.ts'
 import { m0009InboxNotes } from './0009-inbox-notes.ts'
 import { m0010RawTexts } from './0010-raw-texts.ts'
 import { m0011UnitCells } from './0011-unit-cells.ts'
+import { m0012UnitCellTexts } from './0012-unit-cell-texts.ts'
 
 /** Every migration, in order. Add new ones at the end; never edit one that has shipped. */
 export const MIGRATIONS: Migration[] = [
@@ -24,4 +25,5 @@ export const MIGRATIONS: Migration[] = [
   m0009InboxNotes,
   m0010RawTexts,
   m0011UnitCells,
+  m0012UnitCellTexts,
 ]

@@ -4,6 +4,7 @@
  * typed cell (stg_unit_counts) and its indicator facts (stg_unit_facts), each with the sheet/row/column
  * it came from. Runs inside the file's transaction (synchronous).
  */
+import { LongTexts, type TextRef } from '../db/raw-rows.ts'
 import { STG_UNIT_FACT_COLUMNS } from '../db/schema.ts'
 import type { Store } from '../db/sqlite.ts'
 import type { LoadIds, LoadSummary } from '../pipeline/types.ts'
@@ -86,11 +87,13 @@ const CELL_COLUMNS = ['reading_id', 'unit_id', 'row_number', 'cells'] as const
 
 /**
  * A row's typed cells as one JSON array of [measure, kind, value, raw, column_letter, style,
- * repaired] (the columns of the stg_unit_counts view, db/migrations/0011-unit-cells.ts).
+ * repaired] (the columns of the stg_unit_counts view, db/migrations/0011-unit-cells.ts). A raw text
+ * over LONG_TEXT_CHARS is kept once in raw_texts (`texts`) and written as `{"sha256":"<hex>"}`; the
+ * view gives it back (db/migrations/0012-unit-cell-texts.ts).
  */
-export function cellsJson(r: ParsedRow): string {
-  const cells: Array<[string, string, number | null, string | null, string, string, 0 | 1]> = []
-  const raw = (v: CellValue) => (v === null ? null : String(v))
+export function cellsJson(r: ParsedRow, texts?: LongTexts): string {
+  const cells: Array<[string, string, number | null, string | TextRef | null, string, string, 0 | 1]> = []
+  const raw = (v: CellValue) => (v === null ? null : (texts?.ref(String(v)) ?? String(v)))
   for (const [k, c] of Object.entries(r.numbers))
     cells.push([k, 'number', c.value, raw(c.raw), c.column, c.style, c.repaired ? 1 : 0])
   for (const [k, c] of Object.entries(r.rates))
@@ -130,6 +133,7 @@ export function loadProvincialTable(store: Store, p: ParsedProvincialTable, ids:
     }),
   ).lastInsertRowid
   const units = unitStatements(store)
+  const texts = new LongTexts(store)
   const rows: unknown[][] = []
   const cells: unknown[][] = []
   const facts: unknown[][] = []
@@ -144,7 +148,7 @@ export function loadProvincialTable(store: Store, p: ParsedProvincialTable, ids:
   for (const u of p.units) {
     const unitId = resolveUnit(store, units, p, u, ids.sourceFileId)
     rows.push([readingId, unitId, u.row, u.stt, u.name, u.eidCode, u.section, u.level])
-    cells.push([readingId, unitId, u.row, cellsJson(u)])
+    cells.push([readingId, unitId, u.row, cellsJson(u, texts)])
     for (const f of u.facts)
       facts.push([
         readingId,
@@ -164,7 +168,7 @@ export function loadProvincialTable(store: Store, p: ParsedProvincialTable, ids:
       ])
     if (rows.length >= UNITS_PER_FLUSH) flush()
   }
-  if (p.totals) cells.push([readingId, null, p.totals.row, cellsJson(p.totals)])
+  if (p.totals) cells.push([readingId, null, p.totals.row, cellsJson(p.totals, texts)])
   flush()
   return {
     rows: p.units.length,

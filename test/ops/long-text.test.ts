@@ -10,8 +10,10 @@ import Database from 'better-sqlite3'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { writeXlsx } from '../../fixtures/lib/write-xlsx.ts'
 import { nationalTable, titleLines } from '../../fixtures/national.ts'
+import { f7 } from '../../fixtures/provincial/tables.ts'
 import { openApp } from '../../src/app.ts'
 import { LONG_TEXT_CHARS, RawRowWriter, readRawRows } from '../../src/db/raw-rows.ts'
+import { cellText } from '../../src/pipeline/cells.ts'
 import { openWorkbook } from '../../src/read/open.ts'
 import type { CellValue } from '../../src/read/types.ts'
 import { cli, tempHome } from '../helpers.ts'
@@ -165,6 +167,56 @@ describe('a long shared string used in 2,000 cells', () => {
     expect(q('SELECT count(DISTINCT source_file_id) FROM raw_rows')).toBe(2)
     db.close()
   }, 120_000)
+})
+
+/**
+ * A procedure catalogue (T7) of `units` units, one row each, whose "Lĩnh vực" (a text column, kept
+ * as a typed cell per unit) is `field(i)`: one shared string when it is the same for all.
+ */
+async function writeCatalogue(path: string, units: number, field: (i: number) => string) {
+  const fx = f7()
+  const rows = fx.grid.rows.slice(0, 5)
+  for (let i = 0; i < units; i++)
+    rows.push([`UBND xã Số ${i + 1}`, field(i), '2', '1', '1', '0', '0', '0', '0', '0'])
+  rows.push(['Tổng cộng', null, String(2 * units), String(units), String(units), '0', '0', '0', '0', '0'])
+  const header = (fx.grid.merges ?? []).filter((m) => /^[A-J][1-5]:/.test(m))
+  await writeXlsx(path, [{ ...fx.grid, rows, merges: [...header, `A${6 + units}:B${6 + units}`] }])
+}
+
+describe('a long shared string in the text column of 1,000 provincial units', () => {
+  it('is kept once in the typed cells too, and read back whole', async () => {
+    const units = 1000
+    const short = tempHome()
+    await writeCatalogue(
+      join(short, 'inbox', 'thu-tuc-hanh-chinh 2025-Q3.xlsx'),
+      units,
+      (i) => `Lĩnh vực ${i}`,
+    )
+    expect(ingest(short).map((f) => f.status)).toEqual(['accepted'])
+    const long = tempHome()
+    await writeCatalogue(join(long, 'inbox', 'thu-tuc-hanh-chinh 2025-Q3.xlsx'), units, () => LONG)
+    expect(ingest(long).map((f) => f.status)).toEqual(['accepted'])
+    const growth = databaseBytes(long) - databaseBytes(short)
+    const copies = units * Buffer.byteLength(LONG) // ~40 MB: one copy per unit
+    expect(growth).toBeLessThan(copies / 50)
+    const db = new Database(join(long, 'qd766.sqlite'), { readonly: true })
+    try {
+      const fields = db
+        .prepare("SELECT raw FROM stg_unit_counts WHERE kind = 'text' AND unit_id IS NOT NULL")
+        .pluck()
+        .all()
+      expect(fields).toHaveLength(units)
+      // the text as the table reads it (cleaned, as before), whole
+      const expected = cellText(LONG)
+      expect(expected?.length).toBeGreaterThan(LONG_TEXT_CHARS)
+      expect(fields.every((f) => f === expected)).toBe(true)
+      // once as read (raw_rows) and once as the table cleaned it (line breaks, spaces)
+      expect(expected).not.toBe(LONG)
+      expect(db.prepare('SELECT count(*) FROM raw_texts').pluck().get()).toBe(2)
+    } finally {
+      db.close()
+    }
+  }, 180_000)
 })
 
 describe('RawRowWriter', () => {
