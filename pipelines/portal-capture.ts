@@ -229,6 +229,54 @@ function parse(doc: unknown, ctx: PipelineContext): ParsedPortalCapture {
 const json = (v: unknown): string | null =>
   v === null || v === undefined || (isObj(v) && Object.keys(v).length === 0) ? null : JSON.stringify(v)
 
+/** Column orders of the multi-row INSERTs in load() (the rows there are built in this order). */
+const UNIT_COLUMNS = [
+  'capture_id',
+  'ord',
+  'source_file_id',
+  'path',
+  'role',
+  'province_code',
+  'department_id',
+  'department_name',
+  'department_code',
+  'department_type',
+  'department_level',
+  'total_score',
+  'total_max_score',
+  'ratio',
+  'score_delta',
+  ...GROUPS.map((g) => g.column),
+  'extra',
+] as const
+const METRIC_COLUMNS = [
+  'capture_id',
+  'unit_ord',
+  'source_file_id',
+  'path',
+  'department_id',
+  'group_code',
+  'code',
+  'name',
+  'numerator',
+  'denominator',
+  'ratio',
+  'score',
+  'max_score',
+  'data_quality_status',
+  'data_quality_message',
+  'extra',
+] as const
+const PARAM_COLUMNS = [
+  'capture_id',
+  'unit_ord',
+  'source_file_id',
+  'department_id',
+  'group_code',
+  'name',
+  'value',
+] as const
+
 function load(store: Store, p: ParsedPortalCapture, ids: LoadIds): LoadSummary {
   const { db } = store
   const c = p.capture
@@ -265,61 +313,69 @@ function load(store: Store, p: ParsedPortalCapture, ids: LoadIds): LoadSummary {
     ...c.units.map((u, i) => ({ ord: i + 1, u })),
   ]
   const paramNames = ENDPOINT_PARAMETERS[c.endpoint] ?? []
+  // Every row of the capture in multi-row INSERTs (a capture holds ~150 units, ~1,000 metrics):
+  // one statement per row cost more in binding and stepping than the rows themselves.
+  const unitRows: unknown[][] = []
+  const metricRows: unknown[][] = []
+  const paramRows: unknown[][] = []
   for (const { ord, u } of units) {
     const gs = u.groupScores
-    store.insert('stg_portal_units', {
-      capture_id: captureId,
+    unitRows.push([
+      captureId,
       ord,
-      source_file_id: ids.sourceFileId,
-      path: u.path,
-      role: u.role,
-      province_code: p.unitProvince[ord] ?? null,
-      department_id: u.departmentId,
-      department_name: u.departmentName,
-      department_code: u.departmentCode,
-      department_type: u.departmentType,
-      department_level: u.departmentLevel,
-      total_score: u.totalScore,
-      total_max_score: u.totalMaxScore,
-      ratio: u.ratio,
-      score_delta: u.scoreDelta,
-      ...Object.fromEntries(GROUPS.map((g) => [g.column, gs?.[g.code] ?? null])),
-      extra: json(u.extra),
-    })
+      ids.sourceFileId,
+      u.path,
+      u.role,
+      p.unitProvince[ord] ?? null,
+      u.departmentId,
+      u.departmentName,
+      u.departmentCode,
+      u.departmentType,
+      u.departmentLevel,
+      u.totalScore,
+      u.totalMaxScore,
+      u.ratio,
+      u.scoreDelta,
+      ...GROUPS.map((g) => gs?.[g.code] ?? null),
+      json(u.extra),
+    ])
     for (const m of u.metrics) {
-      store.insert('stg_portal_metrics', {
-        capture_id: captureId,
-        unit_ord: ord,
-        source_file_id: ids.sourceFileId,
-        path: m.path,
-        department_id: u.departmentId,
-        group_code: c.group ?? '',
-        code: m.code,
-        name: m.name,
-        numerator: m.numerator,
-        denominator: m.denominator,
-        ratio: m.ratio,
-        score: m.score,
-        max_score: m.maxScore,
-        data_quality_status: m.dataQualityStatus,
-        data_quality_message: m.dataQualityMessage,
-        extra: json(m.extra),
-      })
+      metricRows.push([
+        captureId,
+        ord,
+        ids.sourceFileId,
+        m.path,
+        u.departmentId,
+        c.group ?? '',
+        m.code,
+        m.name,
+        m.numerator,
+        m.denominator,
+        m.ratio,
+        m.score,
+        m.maxScore,
+        m.dataQualityStatus,
+        m.dataQualityMessage,
+        json(m.extra),
+      ])
     }
     // Every parameter the unit carries, in the endpoint's order (null stays null).
     for (const name of paramNames) {
       if (!(name in u.parameters)) continue
-      store.insert('stg_portal_params', {
-        capture_id: captureId,
-        unit_ord: ord,
-        source_file_id: ids.sourceFileId,
-        department_id: u.departmentId,
-        group_code: c.group ?? '',
+      paramRows.push([
+        captureId,
+        ord,
+        ids.sourceFileId,
+        u.departmentId,
+        c.group ?? '',
         name,
-        value: u.parameters[name] ?? null,
-      })
+        u.parameters[name] ?? null,
+      ])
     }
   }
+  store.insertRows('stg_portal_units', UNIT_COLUMNS, unitRows)
+  store.insertRows('stg_portal_metrics', METRIC_COLUMNS, metricRows)
+  store.insertRows('stg_portal_params', PARAM_COLUMNS, paramRows)
   return {
     rows: p.rows,
     period: c.period.id,
