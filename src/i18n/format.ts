@@ -58,3 +58,17 @@ export function fmtDuration(ms: number): string {
   }
   return `${fmtNumber(s / 3600, 1)} ${vi ? 'giờ' : 'h'}`
 }
+
+/** A percentage given in percent units: 96.34 -> "96,34%" (vi) or "96.34%" (en). */
+export function fmtPercent(p: number | null | undefined, digits = 2): string {
+  const s = fmtNumber(p, digits)
+  return s === MISSING ? s : `${s}%`
+}
+
+/** Signed with an explicit plus: 3.03 -> "+3,03" (en "+3.03"); -1.5 -> "−1,50" (true minus sign). */
+export function fmtSigned(x: number | null | undefined, digits = 2): string {
+  if (x === null || x === undefined || !Number.isFinite(x)) return MISSING
+  const abs = fmtNumber(Math.abs(x), digits)
+  if (abs === fmtNumber(0, digits)) return abs
+  return x > 0 ? `+${abs}` : `−${abs}`
+}

@@ -3,6 +3,7 @@
  * tables, `status`, the `.error.json` of a rejected file, the HTML report and the workbook's text —
  * is searched for English words. The same run with --lang en shows English.
  */
+import { execFileSync } from 'node:child_process'
 import { copyFileSync, readdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
@@ -78,14 +79,17 @@ function englishIn(text: string): string[] {
 
 function xlsxText(path: string): string {
   // The shared strings of the workbook: every text cell (exceljs writes them there).
-  const { execFileSync } = require('node:child_process') as typeof import('node:child_process')
   return execFileSync('unzip', ['-p', path, 'xl/sharedStrings.xml'], { encoding: 'utf8' })
     .replace(/<[^>]+>/g, ' ')
     .replace(/&[a-z]+;/g, ' ')
 }
 
 function htmlText(path: string): string {
-  return readFileSync(path, 'utf8')
+  return pageText(readFileSync(path, 'utf8'))
+}
+
+function pageText(html: string): string {
+  return html
     .replace(/<style[\s\S]*?<\/style>/g, ' ')
     .replace(/<[^>]+>/g, ' ')
     .replace(/&[a-z#0-9]+;/g, ' ')
@@ -95,6 +99,7 @@ describe('no English in the default language', () => {
   const home = join(tempDir('vi-'), 'demo')
   const outputs: Record<string, string> = {}
   const enOutputs: Record<string, string> = {}
+  const reportOutputs: Record<string, string> = {}
 
   // ~15 CLI runs; generous on a loaded 2-core machine (no timing is asserted)
   it('runs the demo and the commands people use', { timeout: 600_000 }, () => {
@@ -134,6 +139,21 @@ describe('no English in the default language', () => {
     }
     for (const args of [['status'], ['ranking'], ['ranking', '--help'], ['units', 'Thanh Hóa']])
       enOutputs[args.join(' ')] = cli(home, [...args, '--lang', 'en']).stdout
+    // the leadership report written again, in each language, into folders of its own
+    for (const lang of ['vi', 'en']) {
+      const dir = tempDir(`report-${lang}-`)
+      const r = cli(home, ['report', '--province', 'Đắk Lắk', '--out', dir, '--lang', lang])
+      expect(r.code, r.stderr).toBe(0)
+      const files = readdirSync(dir)
+      const html = files.find((f) => f.endsWith('.html'))!
+      const xlsx = files.find((f) => f.endsWith('.xlsx'))!
+      reportOutputs[`${lang}.html`] = readFileSync(join(dir, html), 'utf8')
+      reportOutputs[`${lang}.xlsx`] = xlsxText(join(dir, xlsx))
+      const sheets = execFileSync('unzip', ['-p', join(dir, xlsx), 'xl/workbook.xml'], { encoding: 'utf8' })
+      reportOutputs[`${lang}.sheets`] = [...sheets.matchAll(/<sheet [^>]*name="([^"]+)"/g)]
+        .map((m) => m[1])
+        .join('|')
+    }
     const reports = join(home, 'reports')
     const written = readdirSync(reports)
     // both report formats, so the test below reads them and cannot pass on an empty folder
@@ -168,6 +188,28 @@ describe('no English in the default language', () => {
           .map((line) => `${name}: ${line}`),
       )
     expect(wide).toEqual([])
+  })
+
+  it('writes the leadership report in Vietnamese by default and in English with --lang en', () => {
+    const vi = reportOutputs['vi.html']!
+    const en = reportOutputs['en.html']!
+    expect(vi).toMatch(/<html lang="vi">/)
+    expect(vi).toMatch(/<h2>1\. Thứ hạng qua thời gian<\/h2>/)
+    expect(vi).toMatch(/<h2>5\. Bảng xếp hạng 34 tỉnh, thành phố<\/h2>/)
+    expect(englishIn(pageText(vi))).toEqual([])
+    expect(en).toMatch(/<html lang="en">/)
+    expect(en).toMatch(/<h2>1\. Rank over time<\/h2>/)
+    expect(en).toMatch(/<h2>2\. Scores by indicator group<\/h2>/)
+    expect(en).toMatch(/<h2>5\. Ranking of the 34 provinces<\/h2>/)
+    expect(en).toMatch(/Đắk Lắk: rank \d+\/34/)
+    expect(en).not.toMatch(/Thứ hạng qua thời gian|Bảng xếp hạng|Điểm bị mất/)
+    // the workbook: sheet names and its headers
+    expect(reportOutputs['vi.sheets']).toMatch(/^Xếp hạng\|Tỉnh Đắk Lắk\|/)
+    expect(reportOutputs['en.sheets']).toMatch(/^Ranking\|Đắk Lắk\|/)
+    expect(englishIn(reportOutputs['vi.xlsx']!)).toEqual([])
+    expect(reportOutputs['en.xlsx']).toMatch(/Total score/)
+    expect(reportOutputs['en.xlsx']).toMatch(/Points lost/)
+    expect(reportOutputs['en.xlsx']).not.toMatch(/Tổng điểm|Điểm bị mất|Tỉnh, thành phố/)
   })
 
   it('shows English with --lang en', () => {

@@ -120,7 +120,7 @@ export const report = {
   },
   'rpt.h.denominator': { vi: 'Mẫu số', en: 'Denominator' },
   'rpt.h.group-code': { vi: 'Mã nhóm', en: 'Group code' },
-  'rpt.sheet.history': { vi: 'Lịch sử', en: 'History' },
+  'rpt.sheet.history': { vi: 'Lịch sử', en: 'Rank history' },
   'rpt.h.period': { vi: 'Kỳ', en: 'Period' },
   'rpt.units.none-losing': {
     vi: 'Không đơn vị nào làm tỉnh mất điểm theo các bảng hiện có.',

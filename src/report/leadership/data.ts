@@ -8,6 +8,9 @@
 import type { Store } from '../../db/sqlite.ts'
 import { NotFoundError } from '../../errors.ts'
 import { MESSAGES } from '../../i18n/catalog.ts'
+import { fmtDate, fmtNumber } from '../../i18n/format.ts'
+import { getLang, t } from '../../i18n/index.ts'
+import { levelName, periodName, sourceName } from '../../i18n/terms.ts'
 import { readingWarnings, todayIn } from '../../ingest/reading-warnings.ts'
 import type { Cohort, ProvinceRegistry } from '../../reference/provinces.ts'
 import type { WhatIfChange } from '../../score/compute.ts'
@@ -16,7 +19,6 @@ import { type PortalMetric, portalWhatIf, type ScoreSetRow } from '../portal-det
 import { getPortalUnits, type PortalUnits } from '../portal-units.ts'
 import { getProvinceReport, type ProvinceReport } from '../province.ts'
 import { getRanking, type Ranking, type RankingRow } from '../ranking.ts'
-import { formatDateVi, formatNumberVi, formatPeriodVi } from '../svg/format.ts'
 import { getUnitsReport } from '../units.ts'
 import type { UnitsReport } from '../units-types.ts'
 
@@ -158,9 +160,7 @@ function representativeHistory(
   const left = p.history.length - history.length
   return {
     history,
-    historyNote: left
-      ? `${left} lần cập nhật chỉ xếp hạng dưới một nửa số tỉnh, thành phố (số liệu tự thu thập của vài tỉnh) không được đưa vào diễn biến thứ hạng.`
-      : null,
+    historyNote: left ? t('rpt.history.left-out', { n: left }) : null,
   }
 }
 
@@ -189,9 +189,7 @@ function whatIfs(store: Store, p: ProvinceReport, set: ScoreSetRow | null): Lead
     return {
       rows: [],
       combined: null,
-      note:
-        'Chưa có số liệu chi tiết theo chỉ tiêu (dữ liệu thu thập từ Cổng Dịch vụ công quốc gia) cho kỳ này, ' +
-        'nên chưa tính được kịch bản "nếu cải thiện".',
+      note: t('rpt.whatif.no-metrics'),
     }
   }
   const top = topMetrics(p.metrics)
@@ -199,7 +197,7 @@ function whatIfs(store: Store, p: ProvinceReport, set: ScoreSetRow | null): Lead
     return {
       rows: [],
       combined: null,
-      note: 'Tỉnh không mất điểm ở chỉ tiêu nào: không có kịch bản cần tính.',
+      note: t('rpt.whatif.nothing-lost'),
     }
   }
   const change = (m: PortalMetric): WhatIfChange => ({
@@ -219,10 +217,7 @@ function whatIfs(store: Store, p: ProvinceReport, set: ScoreSetRow | null): Lead
         rankAfter: w.after.rank,
         // The engine's caveats are English (for `qd766 province --what-if`); the leaders' report says
         // in Vietnamese only when a number could not be computed.
-        note:
-          w.after.total === null
-            ? 'Không tính được: nhóm của chỉ tiêu này thiếu điểm của chỉ tiêu khác.'
-            : null,
+        note: w.after.total === null ? t('rpt.whatif.group-incomplete') : null,
       }
     } catch (err) {
       return {
@@ -232,7 +227,7 @@ function whatIfs(store: Store, p: ProvinceReport, set: ScoreSetRow | null): Lead
         totalAfter: null,
         rankBefore: null,
         rankAfter: null,
-        note: `Không tính được (${(err as Error).message}).`,
+        note: t('rpt.whatif.failed', { error: (err as Error).message }),
       }
     }
   }
@@ -247,8 +242,8 @@ function whatIfs(store: Store, p: ProvinceReport, set: ScoreSetRow | null): Lead
   const combined: WhatIfRow | null =
     top.length > 1
       ? {
-          code: `${top.length} chỉ tiêu`,
-          name: `Cả ${top.length} chỉ tiêu trên cùng đạt mức đủ điểm`,
+          code: t('rpt.whatif.n-metrics', { n: top.length }),
+          name: t('rpt.whatif.all', { n: top.length }),
           group: '',
           ratio: null,
           target: 100,
@@ -261,8 +256,11 @@ function whatIfs(store: Store, p: ProvinceReport, set: ScoreSetRow | null): Lead
     combined,
     // The what-if starts from the headline (the snapshot's total and rank, src/report/figures.ts).
     note: differentDay
-      ? `Điểm tăng thêm tính lại từ số liệu Cổng ngày ${formatDateVi(p.portal!.asOf)}, cộng vào tổng điểm ${formatNumberVi(p.total)} ` +
-        `theo bảng xếp hạng ngày ${formatDateVi(p.asOf)}; thứ hạng giả định so với tổng điểm của các tỉnh khác trong bảng xếp hạng đó.`
+      ? t('rpt.whatif.other-day', {
+          portal: fmtDate(p.portal!.asOf),
+          total: fmtNumber(p.total),
+          date: fmtDate(p.asOf),
+        })
       : null,
   }
 }
@@ -286,13 +284,12 @@ function unitsOf(
   if (latest) {
     return {
       units: latest,
-      unitsNote: `Chưa có bảng số liệu của các đơn vị cho kỳ ${formatPeriodVi(p.period)}; dưới đây là kỳ gần nhất có số liệu (${formatPeriodVi(latest.period)}).`,
+      unitsNote: t('rpt.units.latest', { period: periodName(p.period), latest: periodName(latest.period) }),
     }
   }
   return {
     units: null,
-    unitsNote:
-      'Chưa có số liệu đơn vị: chưa có bảng xuất từ hệ thống một cửa của tỉnh (số hóa, dịch vụ công trực tuyến, thanh toán, tiến độ) trong kho dữ liệu.',
+    unitsNote: t('rpt.units.no-tables'),
   }
 }
 
@@ -303,13 +300,25 @@ function portalUnitsOf(
   if (!set) {
     return {
       portalUnits: null,
-      portalUnitsNote: 'Chưa có số liệu đơn vị thu thập từ Cổng Dịch vụ công quốc gia cho kỳ này.',
+      portalUnitsNote: t('rpt.portal-units.no-captures'),
     }
   }
   const units = getPortalUnits(store, set)
   return units.units.length
     ? { portalUnits: units, portalUnitsNote: null }
-    : { portalUnits: null, portalUnitsNote: 'Số liệu thu thập từ Cổng không có đơn vị trực thuộc.' }
+    : { portalUnits: null, portalUnitsNote: t('rpt.portal-units.none') }
+}
+
+/** An indicator group's name in the current language ("MDSH" -> "Số hóa hồ sơ" / "Digitised dossiers"). */
+export function groupName(code: string, fallback?: string): string {
+  const entry = (MESSAGES as Record<string, { vi: unknown; en: unknown }>)[`rpt.group.${code}`]
+  const text = entry?.[getLang()]
+  return typeof text === 'string' ? text : (fallback ?? code)
+}
+
+/** A unit level or portal cohort as the reports print it ("Sở, ban, ngành" / "agencies"). */
+export function levelLabel(level: string, vi: string | undefined): string {
+  return getLang() === 'vi' ? (vi ?? level) : levelName(level) || level
 }
 
 export interface DisplayGroup {
@@ -343,7 +352,7 @@ export function displayGroups(r: LeadershipReport): DisplayGroup[] {
     if (five && g.code === 'CLGQ') {
       out.push({
         code: 'DVCTT',
-        name: 'Dịch vụ công trực tuyến (gộp)',
+        name: t('rpt.group.DVCTT'),
         score: online22,
         max: 22,
         pointsLost: lost(online22, 22),
@@ -355,7 +364,7 @@ export function displayGroups(r: LeadershipReport): DisplayGroup[] {
     }
     out.push({
       code: g.code,
-      name: g.name,
+      name: groupName(g.code, g.name),
       score: g.score,
       max: g.maxScore,
       pointsLost: lost(g.score, g.maxScore),
@@ -369,24 +378,30 @@ export function displayGroups(r: LeadershipReport): DisplayGroup[] {
 
 /** "Đắk Lắk: hạng 20/34, 70,41 điểm, ↑1 so với lần trước" is built from these. */
 export function rankChangePhrase(change: number | null, hasPrevious: boolean): string {
-  if (change === null) return hasPrevious ? 'chưa so sánh được với lần trước' : 'chưa có lần trước để so sánh'
-  if (change > 0) return `↑${change} so với lần trước`
-  if (change < 0) return `↓${-change} so với lần trước`
-  return 'giữ nguyên so với lần trước'
+  if (change === null) return hasPrevious ? t('rpt.no-comparison') : t('rpt.no-previous')
+  if (change > 0) return t('rpt.change.up', { n: change })
+  if (change < 0) return t('rpt.change.down', { n: -change })
+  return t('rpt.same-as-before')
 }
 
 /** The one line a leader reads first: "Đắk Lắk: hạng 20/34, 70,41 điểm, ↑1 so với lần trước". */
 export function headline(r: LeadershipReport): string {
   const p = r.province
-  const total = p.total === null ? 'chưa đủ điểm các nhóm' : `${formatNumberVi(p.total)} điểm`
+  const total = p.total === null ? t('rpt.incomplete-total') : t('rpt.points', { n: fmtNumber(p.total) })
   if (p.rank === null) {
-    return `${p.name}: chưa được xếp hạng, ${total}`
+    return t('rpt.headline.unranked', { name: p.name, total })
   }
   if (!p.nationalRank) {
     // A reading of a few provinces' own captures: "hạng 1/34" would be false.
-    return `${p.name}: ${total}; bản số liệu này chỉ xếp ${p.ranked ?? 0}/${p.cohortSize} tỉnh, không phải thứ hạng toàn quốc`
+    return t('rpt.headline.partial', { name: p.name, total, ranked: p.ranked ?? 0, n: p.cohortSize })
   }
-  return `${p.name}: hạng ${p.rank}/${p.cohortSize}, ${total}, ${rankChangePhrase(p.rankChange, r.previous !== null)}`
+  return t('rpt.headline', {
+    name: p.name,
+    rank: p.rank,
+    n: p.cohortSize,
+    total,
+    change: rankChangePhrase(p.rankChange, r.previous !== null),
+  })
 }
 
 /** "bao-cao-766-dak-lak-2026-2026-10-05": a file name without accents or spaces. */
@@ -398,7 +413,12 @@ export function reportFileStem(r: LeadershipReport): string {
   return `bao-cao-766-${slug}-${r.province.period}${r.province.asOf ? `-${r.province.asOf}` : ''}`
 }
 
-/** The snapshot's source in Vietnamese ("national-table" -> "bảng xếp hạng quốc gia"), from the catalogue. */
+/** The snapshot's source in the current language ("national-table" -> "bảng xếp hạng quốc gia"). */
+export function sourceLabel(source: string): string {
+  return sourceName(source) || source
+}
+
+/** The same always in Vietnamese (the ranking workbook of `qd766 ranking --format xlsx`). */
 export function sourceLabelVi(source: string): string {
   const entry = (MESSAGES as Record<string, { vi: unknown }>)[`term.source.${source}`]
   return typeof entry?.vi === 'string' ? entry.vi : source

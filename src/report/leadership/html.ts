@@ -6,36 +6,39 @@
  * the full ranking with the province highlighted.
  */
 
+import { fmtDate, fmtNumber, fmtPercent, fmtSigned } from '../../i18n/format.ts'
+import { getLang, t } from '../../i18n/index.ts'
+import { periodName } from '../../i18n/terms.ts'
 import { LEVEL_LABELS } from '../../provincial/rows.ts'
 import { GROUPS } from '../../reference/groups.ts'
 import { capturesLabel, otherDay, snapshotLabel } from '../figures.ts'
 import { UNIT_COHORTS } from '../portal-units.ts'
 import { barChart } from '../svg/bar-chart.ts'
 import { escapeXml as esc } from '../svg/escape.ts'
-import {
-  formatDateVi,
-  formatNumberVi,
-  formatPercentVi,
-  formatPeriodVi,
-  formatRankChange,
-  formatSignedVi,
-  MISSING,
-} from '../svg/format.ts'
+import { formatRankChange, MISSING } from '../svg/format.ts'
 import { inlineBar } from '../svg/inline-bar.ts'
 import { lineChart, niceTicks } from '../svg/line-chart.ts'
 import { SYSTEM_FONTS } from '../svg/text.ts'
-import { displayGroups, headline, type LeadershipReport, sourceLabelVi, type WhatIfRow } from './data.ts'
+import {
+  displayGroups,
+  groupName,
+  headline,
+  type LeadershipReport,
+  levelLabel,
+  sourceLabel,
+  type WhatIfRow,
+} from './data.ts'
 
 export const CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:"
 
-const num = (x: number | null | undefined, d = 2) => formatNumberVi(x, d)
+const num = (x: number | null | undefined, d = 2) => fmtNumber(x, d)
 
 /** Bars in the points-lost chart; the rest are summed up in a line (the workbook has them all). */
 export const MAX_METRIC_BARS = 10
 /** History rows beside the rank chart (the workbook has them all). */
 export const HISTORY_ROWS = 8
 
-/** "05/10/2026 08:30" in the office's time zone. */
+/** "05/10/2026 08:30" (en "2026-10-05 08:30") in the office's time zone. */
 export function formatTimestampVi(iso: string, timeZone: string): string {
   const parts = new Intl.DateTimeFormat('en-GB', {
     timeZone,
@@ -47,14 +50,21 @@ export function formatTimestampVi(iso: string, timeZone: string): string {
     hour12: false,
   }).formatToParts(new Date(iso))
   const get = (t: string) => parts.find((p) => p.type === t)?.value ?? ''
-  return `${get('day')}/${get('month')}/${get('year')} ${get('hour')}:${get('minute')}`
+  return getLang() === 'vi'
+    ? `${get('day')}/${get('month')}/${get('year')} ${get('hour')}:${get('minute')}`
+    : `${get('year')}-${get('month')}-${get('day')} ${get('hour')}:${get('minute')}`
 }
 
 function changeCell(change: number | null): string {
   const text = formatRankChange(change)
   if (!text) return '<td class="num chg"></td>'
   const cls = change! > 0 ? 'up' : change! < 0 ? 'down' : 'same'
-  const title = change! > 0 ? `tăng ${change} bậc` : change! < 0 ? `giảm ${-change!} bậc` : 'giữ nguyên'
+  const title =
+    change! > 0
+      ? t('rpt.rank-up', { n: change! })
+      : change! < 0
+        ? t('rpt.rank-down', { n: -change! })
+        : t('rpt.unchanged')
   return `<td class="num chg ${cls}" title="${esc(title)}">${esc(text)}</td>`
 }
 
@@ -81,20 +91,20 @@ function keyFigures(r: LeadershipReport): string {
   const lost = p.total === null ? null : Math.round((100 - p.total) * 100) / 100
   const change = p.rankChange
   const cards = [
-    { k: 'Thứ hạng', v: p.rank === null ? MISSING : `${p.rank}/${p.cohortSize}`, cls: '' },
-    { k: 'Tổng điểm', v: `${num(p.total)}<small>/100</small>`, cls: '', raw: true },
+    { k: t('rpt.h.standing'), v: p.rank === null ? MISSING : `${p.rank}/${p.cohortSize}`, cls: '' },
+    { k: t('rpt.h.total'), v: `${num(p.total)}<small>/100</small>`, cls: '', raw: true },
     {
-      k: 'So với lần trước',
+      k: t('rpt.h.vs-previous'),
       v:
         change === null
           ? MISSING
           : formatRankChange(change) === '='
-            ? 'Giữ nguyên'
+            ? t('rpt.unchanged-cap')
             : formatRankChange(change),
       cls: change === null || change === 0 ? '' : change > 0 ? 'up' : 'down',
     },
-    { k: 'Xếp loại', v: p.band ?? MISSING, cls: '' },
-    { k: 'Điểm bị mất', v: num(lost), cls: '' },
+    { k: t('rpt.h.band'), v: p.band ?? MISSING, cls: '' },
+    { k: t('rpt.h.lost'), v: num(lost), cls: '' },
   ]
   return `<div class="cards">${cards
     .map(
@@ -106,18 +116,23 @@ function keyFigures(r: LeadershipReport): string {
 
 function historySection(r: LeadershipReport): string {
   const h = r.history
-  const title = `Thứ hạng của ${r.province.name} qua các lần cập nhật (trong ${r.province.cohortSize} tỉnh, thành phố)`
+  const title = t('rpt.history.chart-title', { name: r.province.name, n: r.province.cohortSize })
   if (h.length === 0) {
-    return `<section id="lich-su"><h2>1. Thứ hạng qua thời gian</h2>${note('Chưa có bảng xếp hạng nào để vẽ diễn biến thứ hạng.')}</section>`
+    return `<section id="lich-su"><h2>${esc(t('rpt.s1'))}</h2>${note(t('rpt.history.none'))}</section>`
   }
-  const label = (x: (typeof h)[number]) => (x.asOf ? formatDateVi(x.asOf) : formatPeriodVi(x.period))
+  const label = (x: (typeof h)[number]) => (x.asOf ? fmtDate(x.asOf) : periodName(x.period))
   const chart = lineChart({
     title,
     points: h.map((x) => ({
       label: label(x),
       value: x.rank,
       valueLabel: x.rank === null ? undefined : String(x.rank),
-      title: `${label(x)} (${formatPeriodVi(x.period)}): hạng ${x.rank ?? MISSING}, ${num(x.total)} điểm`,
+      title: t('rpt.history.point', {
+        label: label(x),
+        period: periodName(x.period),
+        rank: String(x.rank ?? MISSING),
+        total: num(x.total),
+      }),
     })),
     yMin: 1,
     yMax: r.province.cohortSize,
@@ -129,26 +144,24 @@ function historySection(r: LeadershipReport): string {
     const prev = i > 0 ? h[i - 1]!.rank : null
     const change = x.rank !== null && prev !== null ? prev - x.rank : null
     const me = x.snapshotId === r.province.snapshotId ? ' class="me"' : ''
-    return `<tr${me} title="${esc(`${formatPeriodVi(x.period)}; nguồn: ${sourceLabelVi(x.source)}`)}"><td>${esc(label(x))}</td><td class="num">${esc(x.rank ?? MISSING)}</td>${changeCell(change)}<td class="num">${esc(num(x.total))}</td></tr>`
+    return `<tr${me} title="${esc(t('rpt.history.row-title', { period: periodName(x.period), source: sourceLabel(x.source) }))}"><td>${esc(label(x))}</td><td class="num">${esc(x.rank ?? MISSING)}</td>${changeCell(change)}<td class="num">${esc(num(x.total))}</td></tr>`
   })
   const shown = rows.slice(-HISTORY_ROWS)
-  return `<section id="lich-su"><h2>1. Thứ hạng qua thời gian</h2>
-<p class="lead">Hạng 1 ở trên cùng. Mỗi điểm là một lần cập nhật bảng xếp hạng ${esc(r.province.cohortSize)} tỉnh, thành phố.</p>
+  return `<section id="lich-su"><h2>${esc(t('rpt.s1'))}</h2>
+<p class="lead">${esc(t('rpt.history.lead', { n: r.province.cohortSize }))}</p>
 <div class="split"><figure>${chart}</figure><div>${table(
     [
-      { text: 'Ngày số liệu' },
-      { text: 'Hạng', num: true },
-      { text: '±', num: true, title: 'Thay đổi hạng so với lần trước' },
-      { text: 'Tổng điểm', num: true },
+      { text: t('rpt.h.date') },
+      { text: t('rpt.h.rank'), num: true },
+      { text: '±', num: true, title: t('rpt.h.rank-change-long') },
+      { text: t('rpt.h.total'), num: true },
     ],
     shown,
   )}${
     h.length === 1
-      ? note('Mới có một lần cập nhật; đường diễn biến sẽ hiện khi có thêm bảng xếp hạng.')
+      ? note(t('rpt.history.one'))
       : h.length > shown.length
-        ? note(
-            `${shown.length} lần cập nhật gần nhất; đủ ${h.length} lần trong sheet “Lịch sử” của bảng tính.`,
-          )
+        ? note(t('rpt.history.more', { shown: shown.length, n: h.length, sheet: t('rpt.sheet.history') }))
         : ''
   }${note(r.historyNote)}</div></div></section>`
 }
@@ -161,7 +174,7 @@ function groupsSection(r: LeadershipReport): string {
   const portalDay = p.portal && otherDay(p.asOf, p.portal.asOf) ? p.portal.asOf : null
   const rankShown = p.nationalRank
   const chart = barChart({
-    title: `Điểm từng nhóm tiêu chí so với điểm tối đa — ${r.province.name}`,
+    title: t('rpt.groups.chart-title', { name: r.province.name }),
     bars: groups.map((g) => {
       const share = g.score === null ? null : (100 * g.score) / g.max
       return {
@@ -169,7 +182,14 @@ function groupsSection(r: LeadershipReport): string {
         value: g.score,
         max: g.max,
         valueLabel: `${num(g.score)} / ${num(g.max, 0)}`,
-        title: `${g.name}: ${num(g.score)}/${num(g.max, 0)} điểm (${formatPercentVi(share, 1)})${g.rank && rankShown ? `, hạng ${g.rank}/${r.province.cohortSize} trong nhóm` : ''}`,
+        title: t('rpt.groups.bar-title', {
+          name: g.name,
+          score: num(g.score),
+          max: num(g.max, 0),
+          share: fmtPercent(share, 1),
+          rank:
+            g.rank && rankShown ? t('rpt.groups.bar-rank', { rank: g.rank, n: r.province.cohortSize }) : '',
+        }),
         color: share === null ? '#9aa3ae' : share >= 80 ? '#2e7d32' : share >= 60 ? '#1f4e79' : '#c0392b',
       }
     }),
@@ -182,37 +202,35 @@ function groupsSection(r: LeadershipReport): string {
       const portalCell = portalDay
         ? `<td class="num">${esc(num(g.reportedScore ?? g.computedScore))}</td>`
         : ''
-      return `<tr><td class="name">${esc(g.name)} <span class="code">${esc(g.code)}</span></td><td class="num${lost !== null && lost > 0 ? ' lost' : ''}">${esc(num(lost))}</td><td class="num">${esc(formatPercentVi(g.score === null ? null : (100 * g.score) / g.max, 1))}</td><td class="num">${g.rank === null || !rankShown ? MISSING : esc(`${g.rank}/${r.province.cohortSize}`)}</td>${portalCell}</tr>`
+      return `<tr><td class="name">${esc(g.name)} <span class="code">${esc(g.code)}</span></td><td class="num${lost !== null && lost > 0 ? ' lost' : ''}">${esc(num(lost))}</td><td class="num">${esc(fmtPercent(g.score === null ? null : (100 * g.score) / g.max, 1))}</td><td class="num">${g.rank === null || !rankShown ? MISSING : esc(`${g.rank}/${r.province.cohortSize}`)}</td>${portalCell}</tr>`
     })
   const sourceNote = p.source
-    ? `Điểm nhóm ${snapshotLabel({ source: p.source, asOf: p.asOf, period: p.period })}.` +
-      (portalDay
-        ? ` Cột “Theo Cổng”: điểm nhóm ${capturesLabel(portalDay)} (khác ngày nên có thể khác điểm nhóm của bảng xếp hạng; phần 3 dùng số liệu này).`
-        : '')
-    : `Điểm nhóm ${capturesLabel(p.asOf)}.`
-  return `<section id="nhom"><h2>2. Điểm theo nhóm tiêu chí</h2>
-<p class="lead">Thanh màu là điểm đạt được, phần xám là điểm còn thiếu so với tối đa. Xanh lá: đạt từ 80% điểm tối đa; đỏ: dưới 60%. Bảng xếp theo điểm bị mất. ${esc(sourceNote)}</p>
+    ? t('rpt.groups.source', { label: snapshotLabel({ source: p.source, asOf: p.asOf, period: p.period }) }) +
+      (portalDay ? t('rpt.groups.source-portal', { label: capturesLabel(portalDay) }) : '')
+    : t('rpt.groups.source', { label: capturesLabel(p.asOf) })
+  return `<section id="nhom"><h2>${esc(t('rpt.s2'))}</h2>
+<p class="lead">${esc(t('rpt.groups.lead'))} ${esc(sourceNote)}</p>
 <div class="split"><figure>${chart}</figure><div>${table(
     [
-      { text: 'Nhóm tiêu chí' },
-      { text: 'Điểm bị mất', num: true },
-      { text: 'Tỷ lệ đạt', num: true },
-      { text: 'Hạng', num: true, title: 'Hạng trong nhóm tiêu chí' },
-      ...(portalDay ? [{ text: 'Theo Cổng', num: true, title: capturesLabel(portalDay) }] : []),
+      { text: t('rpt.h.group') },
+      { text: t('rpt.h.lost'), num: true },
+      { text: t('rpt.h.share'), num: true },
+      { text: t('rpt.h.rank'), num: true, title: t('rpt.h.group-rank-title') },
+      ...(portalDay ? [{ text: t('rpt.h.by-portal'), num: true, title: capturesLabel(portalDay) }] : []),
     ],
     rows,
   )}</div></div></section>`
 }
 
 function whatIfSentence(w: WhatIfRow, cohort: number): string {
-  if (w.totalAfter === null) return w.note ?? 'không tính được'
+  if (w.totalAfter === null) return w.note ?? t('rpt.not-computable')
   const rank =
     w.rankAfter === null
       ? ''
       : w.rankBefore !== null && w.rankAfter < w.rankBefore
-        ? `, lên hạng ${w.rankAfter}/${cohort}`
-        : `, vẫn hạng ${w.rankAfter}/${cohort}`
-  return `${formatSignedVi(w.pointsGained)} điểm, tổng ${num(w.totalAfter)}${rank}`
+        ? t('rpt.whatif.up-to', { rank: w.rankAfter, n: cohort })
+        : t('rpt.whatif.still', { rank: w.rankAfter, n: cohort })
+  return t('rpt.whatif.sentence', { gain: fmtSigned(w.pointsGained), total: num(w.totalAfter), rank })
 }
 
 function metricsSection(r: LeadershipReport): string {
@@ -223,38 +241,48 @@ function metricsSection(r: LeadershipReport): string {
   let chart: string
   let lead: string
   if (p.metrics.length > 0) {
-    lead = `Điểm bị mất ở từng chỉ tiêu (điểm tối đa trừ điểm đạt), nhiều nhất ở trên. Số liệu chi tiết từ Cổng Dịch vụ công quốc gia${p.portal?.asOf ? `, ngày ${formatDateVi(p.portal.asOf)}` : ''}.${
-      p.portal && otherDay(p.asOf, p.portal.asOf)
-        ? ` Số liệu này khác ngày với bảng xếp hạng (${formatDateVi(p.asOf)}), nên điểm nhóm cộng từ các chỉ tiêu có thể khác điểm nhóm ở phần 2.`
-        : ''
-    }`
+    lead = t('rpt.metrics.lead', {
+      date: p.portal?.asOf ? t('rpt.on-day', { date: fmtDate(p.portal.asOf) }) : '',
+      other:
+        p.portal && otherDay(p.asOf, p.portal.asOf)
+          ? t('rpt.metrics.other-day', { date: fmtDate(p.asOf) })
+          : '',
+    })
     chart = barChart({
-      title: `Điểm bị mất theo chỉ tiêu — ${p.name}`,
+      title: t('rpt.metrics.chart-title', { name: p.name }),
       bars: scored.map((m) => ({
-        label: `${m.name}${m.estimate ? ' (ước tính)' : ''}`,
+        label: `${m.name}${m.estimate ? t('rpt.estimate-suffix') : ''}`,
         value: m.pointsLost,
         valueLabel: `−${num(m.pointsLost)} / ${num(m.maxScore, 0)}`,
-        title: `${m.name} [${m.group}]: tỷ lệ ${formatPercentVi(m.ratio)}, đạt ${num(m.score)}/${num(m.maxScore, 0)}, mất ${num(m.pointsLost)} điểm${m.fullPointsAt !== null ? `; đủ điểm khi đạt ${formatPercentVi(m.fullPointsAt, 0)}` : ''}`,
+        title: t('rpt.metrics.bar-title', {
+          name: m.name,
+          group: m.group,
+          ratio: fmtPercent(m.ratio),
+          score: num(m.score),
+          max: num(m.maxScore, 0),
+          lost: num(m.pointsLost),
+          full:
+            m.fullPointsAt !== null ? t('rpt.metrics.bar-full', { at: fmtPercent(m.fullPointsAt, 0) }) : '',
+        }),
       })),
       color: '#c0392b',
-      empty: 'Không mất điểm ở chỉ tiêu nào.',
+      empty: t('rpt.metrics.none-lost'),
     })
   } else {
-    lead =
-      'Chưa có số liệu chi tiết theo chỉ tiêu (cần dữ liệu thu thập từ Cổng Dịch vụ công quốc gia); dưới đây là điểm bị mất theo nhóm.'
+    lead = t('rpt.metrics.by-group')
     const groups = displayGroups(r)
       .filter((g) => g.score !== null)
       .map((g) => ({ ...g, lost: Math.round((g.max - g.score!) * 100) / 100 }))
       .sort((a, b) => b.lost - a.lost)
     chart = barChart({
-      title: `Điểm bị mất theo nhóm — ${p.name}`,
+      title: t('rpt.metrics.group-chart-title', { name: p.name }),
       bars: groups.map((g) => ({
         label: `${g.name} (${g.code})`,
         value: g.lost,
         valueLabel: `−${num(g.lost)} / ${num(g.max, 0)}`,
       })),
       color: '#c0392b',
-      empty: 'Chưa có điểm nhóm.',
+      empty: t('rpt.groups.none'),
     })
   }
   const w = r.whatIf
@@ -262,19 +290,25 @@ function metricsSection(r: LeadershipReport): string {
     const what =
       x === w.combined
         ? `<strong>${esc(x.name)}</strong>`
-        : `Đưa <strong>${esc(x.name)}</strong> từ ${esc(formatPercentVi(x.ratio))} lên ${esc(formatPercentVi(x.target, 0))}`
+        : t('rpt.whatif.raise', {
+            name: esc(x.name),
+            from: esc(fmtPercent(x.ratio)),
+            to: esc(fmtPercent(x.target, 0)),
+          })
     return `<li>${what}: ${esc(whatIfSentence(x, p.cohortSize))}.</li>`
   })
   const whatIf = items.length
-    ? `<div class="push"><h3>Ưu tiên cải thiện</h3><p class="lead">Ba chỉ tiêu mất nhiều điểm nhất, nếu đạt mức đủ điểm (mỗi dòng tính riêng; dòng cuối: cả ba cùng lúc; các tỉnh khác giữ nguyên điểm).</p><ol>${items.join('')}</ol>${note(w.note)}</div>`
+    ? `<div class="push"><h3>${esc(t('rpt.whatif.title'))}</h3><p class="lead">${esc(t('rpt.whatif.lead'))}</p><ol>${items.join('')}</ol>${note(w.note)}</div>`
     : p.metrics.length > 0
       ? note(w.note)
       : ''
   const rest =
     p.metrics.length > 0 && more > 0
-      ? note(`Và ${more} chỉ tiêu khác mất ít điểm hơn (xem sheet “${r.kind} ${p.name}” của bảng tính).`)
+      ? note(
+          t('rpt.metrics.more', { n: more, sheet: t('rpt.sheet.province', { kind: r.kind, name: p.name }) }),
+        )
       : ''
-  return `<section id="chi-tieu"><h2>3. Điểm bị mất theo chỉ tiêu</h2>${whatIf}<p class="lead">${esc(lead)}</p><figure>${chart}</figure>${rest}</section>`
+  return `<section id="chi-tieu"><h2>${esc(t('rpt.s3'))}</h2>${whatIf}<p class="lead">${esc(lead)}</p><figure>${chart}</figure>${rest}</section>`
 }
 
 function unitsSection(r: LeadershipReport): string {
@@ -289,31 +323,31 @@ function unitsSection(r: LeadershipReport): string {
         .filter(([, v]) => v && (v.pointsAtStake ?? 0) > 0)
         .sort((a, b) => (b[1]!.pointsAtStake ?? 0) - (a[1]!.pointsAtStake ?? 0))[0]
       const worstText = worst
-        ? `${short.get(worst[0] as never) ?? worst[0]}: ${formatPercentVi(worst[1]!.value)}`
+        ? `${short.get(worst[0] as never) ?? worst[0]}: ${fmtPercent(worst[1]!.value)}`
         : ''
-      return `<tr><td class="name">${esc(x.name)}</td><td>${esc(LEVEL_LABELS[x.level] ?? x.level)}</td><td class="num">${esc(formatPercentVi(x.scorePercent, 1))}</td><td>${esc(worstText)}</td><td class="barcell">${inlineBar(x.pointsAtStake, maxStake, { label: `${num(x.pointsAtStake)} điểm` })}<span>${esc(num(x.pointsAtStake))}</span></td></tr>`
+      return `<tr><td class="name">${esc(x.name)}</td><td>${esc(levelLabel(x.level, LEVEL_LABELS[x.level]))}</td><td class="num">${esc(fmtPercent(x.scorePercent, 1))}</td><td>${esc(worstText)}</td><td class="barcell">${inlineBar(x.pointsAtStake, maxStake, { label: t('rpt.points', { n: num(x.pointsAtStake) }) })}<span>${esc(num(x.pointsAtStake))}</span></td></tr>`
     })
     parts.push(
-      `<h3>Theo số liệu hệ thống một cửa của tỉnh (${esc(formatPeriodVi(u.period))}${u.asOf ? `, đến ${esc(formatDateVi(u.asOf))}` : ''})</h3>`,
+      `<h3>${esc(t('rpt.units.title', { period: periodName(u.period), to: u.asOf ? t('rpt.to', { date: fmtDate(u.asOf) }) : '' }))}</h3>`,
       note(r.unitsNote),
-      `<p class="lead">Điểm có thể tăng: điểm ước tính của tỉnh tăng thêm nếu riêng đơn vị đó đạt mục tiêu ở mọi chỉ tiêu. Số liệu ước tính từ bảng xuất của tỉnh, không phải điểm chính thức của Cổng.</p>`,
+      `<p class="lead">${esc(t('rpt.units.lead'))}</p>`,
       top.length
         ? table(
             [
-              { text: 'Đơn vị' },
-              { text: 'Cấp' },
+              { text: t('rpt.h.unit') },
+              { text: t('rpt.h.level') },
               {
-                text: 'Tỷ lệ đạt',
+                text: t('rpt.h.share'),
                 num: true,
-                title: 'Điểm ước tính / điểm tối đa của các chỉ tiêu có số liệu',
+                title: t('rpt.h.share-title'),
               },
-              { text: 'Chỉ tiêu yếu nhất' },
-              { text: 'Điểm tỉnh có thể tăng' },
+              { text: t('rpt.h.weakest') },
+              { text: t('rpt.h.province-gain') },
             ],
             rows,
             'units',
           )
-        : note('Không đơn vị nào làm tỉnh mất điểm theo các bảng hiện có.'),
+        : note(t('rpt.units.none-losing')),
     )
   }
   const pu = r.portalUnits
@@ -322,37 +356,37 @@ function unitsSection(r: LeadershipReport): string {
     const worst = [...ranked].sort((a, b) => a.total! - b.total!).slice(0, 12)
     const rows = worst.map((x) => {
       const lost = Math.round((100 - x.total!) * 100) / 100
-      const label = UNIT_COHORTS[x.type as keyof typeof UNIT_COHORTS] ?? x.type
-      return `<tr><td class="name">${esc(x.name)}</td><td>${esc(label)}</td><td class="num">${esc(x.rank === null ? MISSING : `${x.rank}/${x.rankOf}`)}</td><td class="num">${esc(num(x.total))}</td><td class="barcell">${inlineBar(lost, 100, { label: `${num(lost)} điểm` })}<span>${esc(num(lost))}</span></td></tr>`
+      const label = levelLabel(x.type, UNIT_COHORTS[x.type as keyof typeof UNIT_COHORTS])
+      return `<tr><td class="name">${esc(x.name)}</td><td>${esc(label)}</td><td class="num">${esc(x.rank === null ? MISSING : `${x.rank}/${x.rankOf}`)}</td><td class="num">${esc(num(x.total))}</td><td class="barcell">${inlineBar(lost, 100, { label: t('rpt.points', { n: num(lost) }) })}<span>${esc(num(lost))}</span></td></tr>`
     })
     parts.push(
-      `<h3>Theo Cổng Dịch vụ công quốc gia (${esc(formatPeriodVi(pu.period))}${pu.asOf ? `, ngày ${esc(formatDateVi(pu.asOf))}` : ''})</h3>`,
-      `<p class="lead">Các đơn vị có tổng điểm thấp nhất; sở, ban, ngành và xã, phường được xếp hạng riêng.${pu.units.length > ranked.length ? ` ${pu.units.length - ranked.length} đơn vị chưa đủ điểm sáu nhóm nên chưa có tổng.` : ''}</p>`,
+      `<h3>${esc(t('rpt.portal-units.title', { period: periodName(pu.period), day: pu.asOf ? t('rpt.on-day', { date: fmtDate(pu.asOf) }) : '' }))}</h3>`,
+      `<p class="lead">${esc(t('rpt.portal-units.lead'))}${pu.units.length > ranked.length ? esc(t('rpt.portal-units.incomplete', { n: pu.units.length - ranked.length })) : ''}</p>`,
       worst.length
         ? table(
             [
-              { text: 'Đơn vị' },
-              { text: 'Khối' },
-              { text: 'Hạng', num: true },
-              { text: 'Tổng điểm', num: true },
-              { text: 'Điểm bị mất' },
+              { text: t('rpt.h.unit') },
+              { text: t('rpt.h.cohort') },
+              { text: t('rpt.h.rank'), num: true },
+              { text: t('rpt.h.total'), num: true },
+              { text: t('rpt.h.lost') },
             ],
             rows,
             'units',
           )
-        : note('Chưa đơn vị nào có đủ điểm sáu nhóm.'),
+        : note(t('rpt.portal-units.none-complete')),
     )
   }
   if (!u && !pu) {
-    parts.push(`<p class="empty">Không có số liệu đơn vị.</p>`, note(r.unitsNote), note(r.portalUnitsNote))
+    parts.push(`<p class="empty">${esc(t('rpt.units.none'))}</p>`, note(r.unitsNote), note(r.portalUnitsNote))
   }
-  return `<section id="don-vi"><h2>4. Đơn vị làm mất nhiều điểm nhất</h2>${parts.join('')}</section>`
+  return `<section id="don-vi"><h2>${esc(t('rpt.s4'))}</h2>${parts.join('')}</section>`
 }
 
 function rankingSection(r: LeadershipReport): string {
   const k = r.ranking
   if (!k) {
-    return `<section id="xep-hang"><h2>5. Bảng xếp hạng</h2>${note('Kỳ này chưa có bảng xếp hạng các tỉnh.')}</section>`
+    return `<section id="xep-hang"><h2>${esc(t('rpt.s5'))}</h2>${note(t('rpt.no-ranking'))}</section>`
   }
   const five = k.form === 'five'
   const cols = five
@@ -365,7 +399,7 @@ function rankingSection(r: LeadershipReport): string {
       ]
     : GROUPS.map((g) => ({ code: g.code as string, max: g.max }))
   const nameOf = (code: string) =>
-    code === 'DVCTT' ? 'Dịch vụ công trực tuyến (gộp)' : (GROUPS.find((g) => g.code === code)?.name ?? code)
+    code === 'DVCTT' ? t('rpt.group.DVCTT') : groupName(code, GROUPS.find((g) => g.code === code)?.name)
   const rows = k.rows.map((row) => {
     const me = row.code === r.province.code
     const v = (code: string) =>
@@ -373,18 +407,22 @@ function rankingSection(r: LeadershipReport): string {
     return `<tr${me ? ' class="me" aria-current="true"' : ''} data-code="${esc(row.code)}"><td class="num">${esc(row.rank ?? MISSING)}</td>${changeCell(row.rankChange)}<td class="name">${esc(row.name)}</td><td class="num total">${esc(num(row.total))}</td><td>${esc(row.band ?? '')}</td>${cols.map((c) => `<td class="num">${esc(num(v(c.code)))}</td>`).join('')}</tr>`
   })
   const missing = k.missing.length
-    ? note(`Không có trong lần cập nhật này (không xếp hạng): ${k.missing.map((m) => m.name).join(', ')}.`)
+    ? note(t('rpt.ranking.missing', { names: k.missing.map((m) => m.name).join(', ') }))
     : ''
-  return `<section id="xep-hang"><h2>5. Bảng xếp hạng ${esc(k.cohort)} tỉnh, thành phố</h2>
-<p class="lead">${esc(formatPeriodVi(k.period))}${k.asOf ? `, số liệu tính đến ngày ${esc(formatDateVi(k.asOf))}` : ''}; ${esc(k.ranked)}/${esc(k.cohort)} tỉnh, thành phố được xếp hạng. Các tỉnh bằng điểm cùng hạng.</p>
+  return `<section id="xep-hang"><h2>${esc(t('rpt.s5-n', { n: k.cohort }))}</h2>
+<p class="lead">${esc(t('rpt.ranking.lead', { period: periodName(k.period), asOf: k.asOf ? t('rpt.as-of', { date: fmtDate(k.asOf) }) : '', ranked: k.ranked, n: k.cohort }))}</p>
 ${table(
   [
-    { text: 'Hạng', num: true },
-    { text: '±', num: true, title: 'Thay đổi hạng so với lần trước' },
-    { text: 'Tỉnh, thành phố' },
-    { text: 'Tổng', num: true },
-    { text: 'Xếp loại' },
-    ...cols.map((c) => ({ text: c.code, num: true, title: `${nameOf(c.code)} (tối đa ${c.max})` })),
+    { text: t('rpt.h.rank'), num: true },
+    { text: '±', num: true, title: t('rpt.h.rank-change-long') },
+    { text: t('rpt.h.province') },
+    { text: t('rpt.h.total-short'), num: true },
+    { text: t('rpt.h.band') },
+    ...cols.map((c) => ({
+      text: c.code,
+      num: true,
+      title: t('rpt.ranking.col-title', { name: nameOf(c.code), max: c.max }),
+    })),
   ],
   rows,
   'ranking',
@@ -466,24 +504,18 @@ footer{color:var(--muted);font-size:.82rem;padding:4px 0 28px}
 
 export function renderLeadershipHtml(r: LeadershipReport): string {
   const p = r.province
-  const title = `${p.name} — Chỉ số phục vụ người dân, doanh nghiệp (QĐ 766), ${formatPeriodVi(p.period)}`
+  const title = t('rpt.title', { name: p.name, period: periodName(p.period) })
   const meta = [
-    formatPeriodVi(p.period),
-    p.asOf ? `số liệu tính đến ngày ${formatDateVi(p.asOf)}` : null,
-    r.ranking ? `nguồn: ${sourceLabelVi(r.ranking.source)}` : null,
+    periodName(p.period),
+    p.asOf ? t('rpt.meta.as-of', { date: fmtDate(p.asOf) }) : null,
+    r.ranking ? t('rpt.meta.source', { source: sourceLabel(r.ranking.source) }) : null,
   ]
     .filter(Boolean)
     .join(' · ')
   const status =
-    p.rank === null
-      ? note(
-          p.status === 'incomplete'
-            ? 'Tỉnh chưa có đủ điểm sáu nhóm trong lần cập nhật này nên chưa có tổng điểm và thứ hạng.'
-            : 'Tỉnh chưa được xếp hạng trong lần cập nhật này.',
-        )
-      : ''
+    p.rank === null ? note(p.status === 'incomplete' ? t('rpt.incomplete') : t('rpt.not-ranked')) : ''
   return `<!DOCTYPE html>
-<html lang="vi">
+<html lang="${getLang()}">
 <head>
 <meta charset="utf-8">
 <meta http-equiv="Content-Security-Policy" content="${esc(CSP)}">
@@ -494,7 +526,7 @@ export function renderLeadershipHtml(r: LeadershipReport): string {
 </head>
 <body>
 <header class="top"><div class="wrap">
-<p class="kicker">Chỉ số phục vụ người dân, doanh nghiệp · QĐ 766/QĐ-TTg</p>
+<p class="kicker">${esc(t('rpt.kicker'))}</p>
 <h1 id="headline">${esc(headline(r))}</h1>
 <p class="meta">${esc(meta)}</p>
 ${r.readingWarnings.map((w) => `<p class="warn" role="alert">⚠ ${esc(w)}</p>`).join('')}
@@ -507,7 +539,7 @@ ${groupsSection(r)}
 ${metricsSection(r)}
 ${unitsSection(r)}
 ${rankingSection(r)}
-<footer>Lập bởi qd766 lúc ${esc(formatTimestampVi(r.generatedAt, r.timezone))}. Điểm công bố của Cổng Dịch vụ công quốc gia là số liệu chính thức; số “ước tính” tính lại theo phương pháp${p.methodologyVersion ? ` ${esc(p.methodologyVersion)}` : ''} để chỉ ra chỗ mất điểm. Xếp hạng: các tỉnh bằng điểm cùng hạng (1, 2, 2, 4).</footer>
+<footer>${esc(t('rpt.footer', { at: formatTimestampVi(r.generatedAt, r.timezone), version: p.methodologyVersion ? ` ${p.methodologyVersion}` : '' }))}</footer>
 </main>
 </body>
 </html>

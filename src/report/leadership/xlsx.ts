@@ -8,13 +8,24 @@
  */
 
 import ExcelJS from 'exceljs'
+import { fmtDate } from '../../i18n/format.ts'
+import { t } from '../../i18n/index.ts'
+import { periodName } from '../../i18n/terms.ts'
 import { LEVEL_LABELS } from '../../provincial/rows.ts'
 import { GROUPS } from '../../reference/groups.ts'
 import { capturesLabel, otherDay, snapshotLabel } from '../figures.ts'
 import { UNIT_COHORTS } from '../portal-units.ts'
-import { formatDateVi, formatPeriodVi } from '../svg/format.ts'
 import { safeText } from '../xlsx-safe.ts'
-import { displayGroups, headline, type LeadershipReport, sourceLabelVi, type WhatIfRow } from './data.ts'
+
+import {
+  displayGroups,
+  groupName,
+  headline,
+  type LeadershipReport,
+  levelLabel,
+  sourceLabel,
+  type WhatIfRow,
+} from './data.ts'
 
 type Value = string | number | Date | null
 
@@ -76,7 +87,7 @@ function newSheet(
       margins: { left: 0.4, right: 0.4, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 },
     },
   })
-  ws.headerFooter.oddFooter = '&L&8qd766 — QĐ 766&R&8Trang &P/&N'
+  ws.headerFooter.oddFooter = t('rpt.xlsx.footer')
   return ws
 }
 
@@ -204,7 +215,7 @@ function widths(ws: ExcelJS.Worksheet, w: number[]) {
 
 function subtitle(r: LeadershipReport): string {
   const p = r.province
-  return `${formatPeriodVi(p.period)}${p.asOf ? `, số liệu tính đến ngày ${formatDateVi(p.asOf)}` : ''}`
+  return `${periodName(p.period)}${p.asOf ? t('rpt.as-of', { date: fmtDate(p.asOf) }) : ''}`
 }
 
 // ---- Xếp hạng --------------------------------------------------------------------------------
@@ -212,34 +223,39 @@ function subtitle(r: LeadershipReport): string {
 export const RANKING_FIRST_ROW = 4
 
 function rankingSheet(wb: ExcelJS.Workbook, r: LeadershipReport) {
-  const ws = newSheet(wb, 'Xếp hạng', { ySplit: 3, xSplit: 3 }, '3:3')
+  const ws = newSheet(wb, t('rpt.sheet.ranking'), { ySplit: 3, xSplit: 3 }, '3:3')
   const k = r.ranking
   title(
     ws,
     1,
-    `Xếp hạng Chỉ số phục vụ người dân, doanh nghiệp (QĐ 766) — ${subtitle(r)}`,
+    t('rpt.xlsx.ranking-title', { sub: subtitle(r) }),
     k
-      ? `${k.ranked}/${k.cohort} tỉnh, thành phố được xếp hạng; nguồn: ${sourceLabelVi(k.source)}; dòng tô vàng: ${r.province.name}`
-      : 'Kỳ này chưa có bảng xếp hạng các tỉnh.',
+      ? t('rpt.xlsx.ranking-sub', {
+          ranked: k.ranked,
+          n: k.cohort,
+          source: sourceLabel(k.source),
+          name: r.province.name,
+        })
+      : t('rpt.no-ranking'),
   )
   const five = k?.form === 'five'
   const groupCols = five
     ? [
-        { header: 'Công khai, minh bạch (18)', key: 'CKMB' },
-        { header: 'Tiến độ giải quyết (20)', key: 'TDGQ' },
-        { header: 'Dịch vụ công trực tuyến (22)', key: 'online22' },
-        { header: 'Mức độ hài lòng (18)', key: 'MDHL' },
-        { header: 'Số hóa hồ sơ (22)', key: 'MDSH' },
+        { header: `${groupName('CKMB')} (18)`, key: 'CKMB' },
+        { header: `${groupName('TDGQ')} (20)`, key: 'TDGQ' },
+        { header: `${groupName('CLGQ')} (22)`, key: 'online22' },
+        { header: `${groupName('MDHL')} (18)`, key: 'MDHL' },
+        { header: `${groupName('MDSH')} (22)`, key: 'MDSH' },
       ]
-    : GROUPS.map((g) => ({ header: `${g.name} (${g.max})`, key: g.code as string }))
+    : GROUPS.map((g) => ({ header: `${groupName(g.code, g.name)} (${g.max})`, key: g.code as string }))
   const cols: Col[] = [
-    { header: 'Hạng', width: 7, center: true },
-    { header: 'Mã', width: 6, center: true },
-    { header: 'Tỉnh, thành phố', width: 22 },
-    { header: 'Tổng điểm', width: 10, fmt: FMT.score },
+    { header: t('rpt.h.rank'), width: 7, center: true },
+    { header: t('rpt.h.code'), width: 6, center: true },
+    { header: t('rpt.h.province'), width: 22 },
+    { header: t('rpt.h.total'), width: 10, fmt: FMT.score },
     ...groupCols.map((c) => ({ header: c.header, width: 13, fmt: FMT.score })),
-    { header: 'Xếp loại', width: 12, center: true },
-    { header: 'Thay đổi hạng', width: 10, fmt: FMT.change, center: true },
+    { header: t('rpt.h.band'), width: 12, center: true },
+    { header: t('rpt.h.rank-change'), width: 10, fmt: FMT.change, center: true },
   ]
   headerRow(ws, 3, cols)
   widths(
@@ -263,11 +279,7 @@ function rankingSheet(wb: ExcelJS.Workbook, r: LeadershipReport) {
   if (k.rows.length)
     rankChangeColours(ws, `${colLetter(cols.length)}${RANKING_FIRST_ROW}:${colLetter(cols.length)}${last}`)
   if (k.missing.length) {
-    noteRow(
-      ws,
-      last + 2,
-      `Không có trong lần cập nhật này (không xếp hạng): ${k.missing.map((m) => m.name).join(', ')}`,
-    )
+    noteRow(ws, last + 2, t('rpt.ranking.missing', { names: k.missing.map((m) => m.name).join(', ') }))
   }
   r.readingWarnings.forEach((w, i) => {
     noteRow(ws, last + 3 + i, `⚠ ${w}`)
@@ -278,7 +290,7 @@ function rankingSheet(wb: ExcelJS.Workbook, r: LeadershipReport) {
 
 function provinceSheet(wb: ExcelJS.Workbook, r: LeadershipReport) {
   const p = r.province
-  const ws = newSheet(wb, `${r.kind} ${p.name}`, { ySplit: 2 }, '1:2')
+  const ws = newSheet(wb, t('rpt.sheet.province', { kind: r.kind, name: p.name }), { ySplit: 2 }, '1:2')
   title(ws, 1, `${p.name} — ${subtitle(r)}`, headline(r))
   // name, code, then numbers; the last column takes the notes
   widths(ws, [44, 20, 10, 11, 11, 10, 10, 10, 10, 10, 10, 10, 11, 10, 10, 32])
@@ -286,12 +298,12 @@ function provinceSheet(wb: ExcelJS.Workbook, r: LeadershipReport) {
   // key figures
   const lost = p.total === null ? null : round2(100 - p.total)
   const figures: Array<[string, Value, string | undefined]> = [
-    ['Thứ hạng', p.nationalRank ? p.rank : 'không phải thứ hạng toàn quốc', undefined],
-    ['Số tỉnh, thành phố', p.cohortSize, undefined],
-    ['Tổng điểm', p.total, FMT.score],
-    ['Điểm bị mất (so với 100)', lost, FMT.score],
-    ['Thay đổi hạng so với lần trước', p.rankChange, FMT.change],
-    ['Xếp loại', p.band, undefined],
+    [t('rpt.h.standing'), p.nationalRank ? p.rank : t('rpt.not-national-rank'), undefined],
+    [t('rpt.h.provinces'), p.cohortSize, undefined],
+    [t('rpt.h.total'), p.total, FMT.score],
+    [t('rpt.h.lost-100'), lost, FMT.score],
+    [t('rpt.h.rank-change-long'), p.rankChange, FMT.change],
+    [t('rpt.h.band'), p.band, undefined],
   ]
   let row = 4
   for (const [label, value, fmt] of figures) {
@@ -307,26 +319,30 @@ function provinceSheet(wb: ExcelJS.Workbook, r: LeadershipReport) {
   row++
 
   // groups, by points lost
-  section(ws, row++, 'Điểm theo nhóm tiêu chí (nhiều điểm bị mất nhất ở trên)')
+  section(ws, row++, t('rpt.xlsx.groups'))
   const gcols: Col[] = [
-    { header: 'Nhóm tiêu chí', width: 44, wrap: true },
-    { header: 'Mã nhóm', width: 20 },
-    { header: 'Điểm', width: 10, fmt: FMT.score },
-    { header: 'Tối đa', width: 10, fmt: FMT.score },
-    { header: 'Điểm bị mất', width: 10, fmt: FMT.score },
-    { header: 'Tỷ lệ đạt', width: 10, fmt: FMT.percent },
-    { header: 'Hạng trong nhóm', width: 10, center: true },
-    { header: 'Điểm Cổng công bố', width: 10, fmt: FMT.score },
-    { header: 'Điểm tính lại', width: 10, fmt: FMT.score },
+    { header: t('rpt.h.group'), width: 44, wrap: true },
+    { header: t('rpt.h.group-code'), width: 20 },
+    { header: t('rpt.h.score'), width: 10, fmt: FMT.score },
+    { header: t('rpt.h.max'), width: 10, fmt: FMT.score },
+    { header: t('rpt.h.lost'), width: 10, fmt: FMT.score },
+    { header: t('rpt.h.share'), width: 10, fmt: FMT.percent },
+    { header: t('rpt.h.group-rank'), width: 10, center: true },
+    { header: t('rpt.h.reported'), width: 10, fmt: FMT.score },
+    { header: t('rpt.h.computed'), width: 10, fmt: FMT.score },
   ]
   // One answer per question (src/report/figures.ts): say which reading each column is.
   noteRow(
     ws,
     row++,
-    (p.source ? `Cột “Điểm” ${snapshotLabel({ source: p.source, asOf: p.asOf, period: p.period })}. ` : '') +
+    (p.source
+      ? t('rpt.xlsx.score-col', {
+          label: snapshotLabel({ source: p.source, asOf: p.asOf, period: p.period }),
+        })
+      : '') +
       (p.portal
-        ? `“Điểm Cổng công bố” và “Điểm tính lại”: ${capturesLabel(p.portal.asOf)}` +
-          (otherDay(p.asOf, p.portal.asOf) ? ' (khác ngày nên có thể khác cột “Điểm”).' : '.')
+        ? t('rpt.xlsx.portal-cols', { label: capturesLabel(p.portal.asOf) }) +
+          (otherDay(p.asOf, p.portal.asOf) ? t('rpt.xlsx.other-day') : '.')
         : ''),
   )
   headerRow(ws, row++, gcols)
@@ -350,41 +366,37 @@ function provinceSheet(wb: ExcelJS.Workbook, r: LeadershipReport) {
   row++
 
   // metrics, by points at stake
-  section(ws, row++, 'Chi tiết chỉ tiêu (sắp xếp theo điểm bị mất)')
+  section(ws, row++, t('rpt.xlsx.metrics'))
   const mcols: Col[] = [
-    { header: 'Chỉ tiêu', width: 44, wrap: true },
-    { header: 'Mã chỉ tiêu', width: 20, small: true },
-    { header: 'Nhóm', width: 10, center: true },
-    { header: 'Tử số', width: 11, fmt: FMT.int },
-    { header: 'Mẫu số', width: 11, fmt: FMT.int },
-    { header: 'Tỷ lệ', width: 10, fmt: FMT.percent },
-    { header: 'Đủ điểm khi đạt', width: 10, fmt: FMT.percentWhole },
-    { header: 'Điểm', width: 10, fmt: FMT.score },
-    { header: 'Tối đa', width: 10, fmt: FMT.score },
-    { header: 'Điểm bị mất', width: 10, fmt: FMT.score },
-    { header: 'Điểm Cổng công bố', width: 10, fmt: FMT.score },
-    { header: 'Điểm tính lại', width: 10, fmt: FMT.score },
-    { header: 'Chênh lệch (Cổng − tính lại)', width: 11, fmt: FMT.signed },
-    { header: 'Hạng trong các tỉnh có số liệu', width: 10, center: true },
-    { header: 'Số tỉnh có số liệu', width: 10, center: true },
-    { header: 'Ghi chú', width: 32, wrap: true },
+    { header: t('rpt.h.metric'), width: 44, wrap: true },
+    { header: t('rpt.h.metric-code'), width: 20, small: true },
+    { header: t('rpt.h.group-short'), width: 10, center: true },
+    { header: t('rpt.h.numerator'), width: 11, fmt: FMT.int },
+    { header: t('rpt.h.denominator'), width: 11, fmt: FMT.int },
+    { header: t('rpt.h.ratio'), width: 10, fmt: FMT.percent },
+    { header: t('rpt.h.full-at'), width: 10, fmt: FMT.percentWhole },
+    { header: t('rpt.h.score'), width: 10, fmt: FMT.score },
+    { header: t('rpt.h.max'), width: 10, fmt: FMT.score },
+    { header: t('rpt.h.lost'), width: 10, fmt: FMT.score },
+    { header: t('rpt.h.reported'), width: 10, fmt: FMT.score },
+    { header: t('rpt.h.computed'), width: 10, fmt: FMT.score },
+    { header: t('rpt.h.difference'), width: 11, fmt: FMT.signed },
+    { header: t('rpt.h.rank-with-data'), width: 10, center: true },
+    { header: t('rpt.h.provinces-with-data'), width: 10, center: true },
+    { header: t('rpt.h.note'), width: 32, wrap: true },
   ]
   if (p.metrics.length === 0) {
-    noteRow(
-      ws,
-      row++,
-      'Chưa có số liệu chi tiết theo chỉ tiêu: cần dữ liệu thu thập từ Cổng Dịch vụ công quốc gia cho kỳ này.',
-    )
+    noteRow(ws, row++, t('rpt.xlsx.no-metrics'))
   } else {
     const head = row
     headerRow(ws, row++, mcols)
     for (const m of p.metrics) {
-      // Vietnamese notes only: the methodology's own notes are English, for analysts (qd766 province).
+      // The report's own notes (catalogue): the methodology's notes are for analysts (qd766 province).
       const notes = [
-        m.estimate ? 'ước tính (cách chia điểm nhóm chưa được công bố)' : null,
-        m.rule === 'tracked' ? 'chỉ theo dõi, không tính điểm' : null,
-        m.component ? 'Cổng chỉ công bố điểm cả nhóm' : null,
-        m.dataQualityStatus ? `chất lượng dữ liệu: ${m.dataQualityStatus}` : null,
+        m.estimate ? t('rpt.estimate-note') : null,
+        m.rule === 'tracked' ? t('rpt.tracked-note') : null,
+        m.component ? t('rpt.component-note') : null,
+        m.dataQualityStatus ? t('rpt.data-quality', { status: m.dataQualityStatus }) : null,
       ].filter(Boolean)
       dataRow(ws, row++, mcols, [
         m.name,
@@ -410,19 +422,19 @@ function provinceSheet(wb: ExcelJS.Workbook, r: LeadershipReport) {
   row++
 
   // what-ifs
-  section(ws, row++, 'Nếu cải thiện: ba chỉ tiêu mất nhiều điểm nhất đạt mức đủ điểm')
+  section(ws, row++, t('rpt.xlsx.whatif'))
   const wcols: Col[] = [
-    { header: 'Chỉ tiêu', width: 44, wrap: true },
-    { header: 'Mã chỉ tiêu', width: 20, small: true },
-    { header: 'Tỷ lệ hiện tại', width: 10, fmt: FMT.percent },
-    { header: 'Tỷ lệ giả định', width: 11, fmt: FMT.percentWhole },
-    { header: 'Điểm chỉ tiêu hiện tại', width: 11, fmt: FMT.score },
-    { header: 'Điểm chỉ tiêu mới', width: 10, fmt: FMT.score },
-    { header: 'Điểm tăng thêm', width: 10, fmt: FMT.signed },
-    { header: 'Tổng điểm mới', width: 10, fmt: FMT.score },
-    { header: 'Hạng hiện tại', width: 10, center: true },
-    { header: 'Hạng mới', width: 10, center: true },
-    { header: 'Ghi chú', width: 10, wrap: true },
+    { header: t('rpt.h.metric'), width: 44, wrap: true },
+    { header: t('rpt.h.metric-code'), width: 20, small: true },
+    { header: t('rpt.h.ratio-now'), width: 10, fmt: FMT.percent },
+    { header: t('rpt.h.ratio-assumed'), width: 11, fmt: FMT.percentWhole },
+    { header: t('rpt.h.metric-before'), width: 11, fmt: FMT.score },
+    { header: t('rpt.h.metric-after'), width: 10, fmt: FMT.score },
+    { header: t('rpt.h.gain'), width: 10, fmt: FMT.signed },
+    { header: t('rpt.h.total-after'), width: 10, fmt: FMT.score },
+    { header: t('rpt.h.rank-before'), width: 10, center: true },
+    { header: t('rpt.h.rank-after'), width: 10, center: true },
+    { header: t('rpt.h.note'), width: 10, wrap: true },
   ]
   const w = r.whatIf
   const list: WhatIfRow[] = [...w.rows, ...(w.combined ? [w.combined] : [])]
@@ -443,11 +455,7 @@ function provinceSheet(wb: ExcelJS.Workbook, r: LeadershipReport) {
         x.note,
       ])
     }
-    noteRow(
-      ws,
-      row++,
-      'Mỗi dòng tính riêng một chỉ tiêu; dòng cuối tính cả ba cùng lúc. Điểm các tỉnh khác giữ nguyên.',
-    )
+    noteRow(ws, row++, t('rpt.xlsx.whatif-note'))
   }
   if (w.note) noteRow(ws, row++, w.note)
 }
@@ -466,18 +474,20 @@ function unitsSheet(wb: ExcelJS.Workbook, r: LeadershipReport) {
   if (u) {
     const indicators = u.indicators
     const cols: Col[] = [
-      { header: 'Cấp', width: 16 },
-      { header: 'Đơn vị', width: 36, wrap: true },
-      { header: 'Mã', width: 10 },
-      { header: 'Hạng trong cấp', width: 9, center: true },
-      { header: 'Điểm ước tính', width: 10, fmt: FMT.score },
-      { header: 'Tối đa các chỉ tiêu có số liệu', width: 10, fmt: FMT.score },
-      { header: 'Tỷ lệ đạt', width: 10, fmt: FMT.percent },
-      { header: 'Thay đổi điểm so với kỳ trước', width: 10, fmt: FMT.signed },
-      { header: 'Điểm tỉnh có thể tăng', width: 10, fmt: FMT.score },
+      { header: t('rpt.h.level'), width: 16 },
+      { header: t('rpt.h.unit'), width: 36, wrap: true },
+      { header: t('rpt.h.code'), width: 10 },
+      { header: t('rpt.h.level-rank'), width: 9, center: true },
+      { header: t('rpt.h.estimated'), width: 10, fmt: FMT.score },
+      { header: t('rpt.h.max-with-data'), width: 10, fmt: FMT.score },
+      { header: t('rpt.h.share'), width: 10, fmt: FMT.percent },
+      { header: t('rpt.h.score-change-period'), width: 10, fmt: FMT.signed },
+      { header: t('rpt.h.province-gain'), width: 10, fmt: FMT.score },
       ...indicators.flatMap((i) => [
         { header: `${i.short} (%)`, width: 10, fmt: FMT.percent },
-        ...(i.metric ? [{ header: `${i.short}: điểm có thể tăng`, width: 10, fmt: FMT.score }] : []),
+        ...(i.metric
+          ? [{ header: t('rpt.h.indicator-gain', { short: i.short }), width: 10, fmt: FMT.score }]
+          : []),
       ]),
     ]
     const head = row + 1
@@ -489,13 +499,16 @@ function unitsSheet(wb: ExcelJS.Workbook, r: LeadershipReport) {
       section(
         ws,
         start,
-        `Theo bảng xuất từ hệ thống một cửa của tỉnh — ${formatPeriodVi(u.period)}${u.asOf ? `, đến ngày ${formatDateVi(u.asOf)}` : ''} (ước tính)`,
+        t('rpt.xlsx.units-title', {
+          period: periodName(u.period),
+          to: u.asOf ? t('rpt.to-date', { date: fmtDate(u.asOf) }) : '',
+        }),
       )
       headerRow(ws, head, cols)
       let rr = head + 1
       for (const x of u.units) {
         dataRow(ws, rr++, cols, [
-          LEVEL_LABELS[x.level] ?? x.level,
+          levelLabel(x.level, LEVEL_LABELS[x.level]),
           x.name,
           x.eidCode,
           x.rank,
@@ -515,25 +528,21 @@ function unitsSheet(wb: ExcelJS.Workbook, r: LeadershipReport) {
         to: { row: Math.max(head, rr - 1), column: cols.length },
       }
       if (r.unitsNote) noteRow(ws, rr++, r.unitsNote)
-      noteRow(
-        ws,
-        rr,
-        'Điểm tỉnh có thể tăng: điểm ước tính của tỉnh tăng thêm nếu riêng đơn vị đạt mục tiêu (ngưỡng đủ điểm, hoặc 100%).',
-      )
+      noteRow(ws, rr, t('rpt.units.gain-note'))
     })
     row = head + u.units.length + 4
   }
   if (pu) {
     const cols: Col[] = [
-      { header: 'Khối', width: 16 },
-      { header: 'Đơn vị', width: 36, wrap: true },
-      { header: 'Mã', width: 10 },
-      { header: 'Hạng', width: 9, center: true },
-      { header: 'Số đơn vị được xếp hạng', width: 10, center: true },
-      { header: 'Tổng điểm', width: 10, fmt: FMT.score },
+      { header: t('rpt.h.cohort'), width: 16 },
+      { header: t('rpt.h.unit'), width: 36, wrap: true },
+      { header: t('rpt.h.code'), width: 10 },
+      { header: t('rpt.h.rank'), width: 9, center: true },
+      { header: t('rpt.h.units-ranked'), width: 10, center: true },
+      { header: t('rpt.h.total'), width: 10, fmt: FMT.score },
       ...GROUPS.map((g) => ({ header: `${g.code} (${g.max})`, width: 10, fmt: FMT.score })),
-      { header: 'Điểm bị mất (so với 100)', width: 10, fmt: FMT.score },
-      { header: 'Số chênh lệch Cổng/tính lại', width: 10 },
+      { header: t('rpt.h.lost-100'), width: 10, fmt: FMT.score },
+      { header: t('rpt.h.mismatches'), width: 10 },
     ]
     const start = row
     const head = row + 1
@@ -547,13 +556,16 @@ function unitsSheet(wb: ExcelJS.Workbook, r: LeadershipReport) {
       section(
         ws,
         start,
-        `Theo Cổng Dịch vụ công quốc gia — ${formatPeriodVi(pu.period)}${pu.asOf ? `, ngày ${formatDateVi(pu.asOf)}` : ''}`,
+        t('rpt.xlsx.portal-units-title', {
+          period: periodName(pu.period),
+          day: pu.asOf ? t('rpt.on-day', { date: fmtDate(pu.asOf) }) : '',
+        }),
       )
       headerRow(ws, head, cols)
       let rr = head + 1
       for (const x of pu.units) {
         dataRow(ws, rr++, cols, [
-          UNIT_COHORTS[x.type as keyof typeof UNIT_COHORTS] ?? x.type,
+          levelLabel(x.type, UNIT_COHORTS[x.type as keyof typeof UNIT_COHORTS]),
           x.name,
           x.code,
           x.rank,
@@ -574,14 +586,14 @@ function unitsSheet(wb: ExcelJS.Workbook, r: LeadershipReport) {
   }
   const ws = newSheet(
     wb,
-    'Đơn vị',
+    t('rpt.sheet.units'),
     { ySplit: frozen, xSplit: firstHead === null ? 0 : 2 },
     `${frozen}:${frozen}`,
   )
-  title(ws, 1, `Đơn vị trực thuộc — ${r.province.name}`, subtitle(r))
+  title(ws, 1, t('rpt.xlsx.units-sheet-title', { name: r.province.name }), subtitle(r))
   widths(ws, [16, 36, 10, 9, ...Array.from({ length: Math.max(0, firstWidth - 4) }, () => 10)])
   if (firstHead === null) {
-    ws.getCell(4, 1).value = 'Không có số liệu đơn vị.'
+    ws.getCell(4, 1).value = t('rpt.units.none')
     ws.getCell(4, 1).font = { name: FONT, bold: true }
     let rr = 5
     for (const n of [r.unitsNote, r.portalUnitsNote]) if (n) noteRow(ws, rr++, n)
@@ -593,23 +605,32 @@ function unitsSheet(wb: ExcelJS.Workbook, r: LeadershipReport) {
 // ---- Lịch sử ---------------------------------------------------------------------------------
 
 function historySheet(wb: ExcelJS.Workbook, r: LeadershipReport) {
-  const ws = newSheet(wb, 'Lịch sử', { ySplit: 3 }, '3:3')
+  const ws = newSheet(wb, t('rpt.sheet.history'), { ySplit: 3 }, '3:3')
   const p = r.province
   title(
     ws,
     1,
-    `Thứ hạng và tổng điểm của ${p.name} qua các lần cập nhật`,
-    `Các bảng xếp hạng cùng loại kỳ (${formatPeriodVi(p.period).split(' ')[0]!.toLowerCase()}) và cùng danh sách ${p.cohortSize} tỉnh, thành phố`,
+    t('rpt.xlsx.history-title', { name: p.name }),
+    t('rpt.xlsx.history-sub', {
+      type: t(
+        /Q/.test(p.period)
+          ? 'rpt.period-type.quarter'
+          : /-/.test(p.period)
+            ? 'rpt.period-type.month'
+            : 'rpt.period-type.year',
+      ),
+      n: p.cohortSize,
+    }),
   )
   const cols: Col[] = [
-    { header: 'Ngày số liệu', width: 13, fmt: FMT.date, center: true },
-    { header: 'Kỳ', width: 12, center: true },
-    { header: 'Hạng', width: 8, center: true },
-    { header: 'Số tỉnh, thành phố', width: 10, center: true },
-    { header: 'Tổng điểm', width: 11, fmt: FMT.score },
-    { header: 'Thay đổi hạng', width: 10, fmt: FMT.change, center: true },
-    { header: 'Thay đổi điểm', width: 10, fmt: FMT.signed },
-    { header: 'Nguồn', width: 58, wrap: true },
+    { header: t('rpt.h.date'), width: 13, fmt: FMT.date, center: true },
+    { header: t('rpt.h.period'), width: 12, center: true },
+    { header: t('rpt.h.rank'), width: 8, center: true },
+    { header: t('rpt.h.provinces'), width: 10, center: true },
+    { header: t('rpt.h.total'), width: 11, fmt: FMT.score },
+    { header: t('rpt.h.rank-change'), width: 10, fmt: FMT.change, center: true },
+    { header: t('rpt.h.score-change'), width: 10, fmt: FMT.signed },
+    { header: t('rpt.h.source'), width: 58, wrap: true },
   ]
   headerRow(ws, 3, cols)
   widths(
@@ -626,13 +647,13 @@ function historySheet(wb: ExcelJS.Workbook, r: LeadershipReport) {
       cols,
       [
         date,
-        formatPeriodVi(h.period),
+        periodName(h.period),
         h.rank,
         p.cohortSize,
         h.total,
         prev && prev.rank !== null && h.rank !== null ? prev.rank - h.rank : null,
         prev && prev.total !== null && h.total !== null ? round2(h.total - prev.total) : null,
-        sourceLabelVi(h.source),
+        sourceLabel(h.source),
       ],
       h.snapshotId === p.snapshotId,
     )
@@ -640,7 +661,7 @@ function historySheet(wb: ExcelJS.Workbook, r: LeadershipReport) {
   const last = 3 + history.length
   ws.autoFilter = { from: { row: 3, column: 1 }, to: { row: Math.max(3, last), column: cols.length } }
   if (history.length) rankChangeColours(ws, `F4:F${last}`)
-  if (history.length === 0) noteRow(ws, 4, 'Chưa có bảng xếp hạng nào.')
+  if (history.length === 0) noteRow(ws, 4, t('rpt.history.none-short'))
   if (r.historyNote) noteRow(ws, last + 2, r.historyNote)
 }
 
@@ -657,7 +678,7 @@ function leadershipWorkbook(r: LeadershipReport): ExcelJS.Workbook {
   const wb = new ExcelJS.Workbook()
   wb.creator = 'qd766'
   wb.created = new Date(r.generatedAt)
-  wb.title = `${r.province.name} — Chỉ số phục vụ người dân, doanh nghiệp (QĐ 766)`
+  wb.title = t('rpt.xlsx.wb-title', { name: r.province.name })
   rankingSheet(wb, r)
   provinceSheet(wb, r)
   unitsSheet(wb, r)
