@@ -5,72 +5,86 @@
  */
 import type pg from 'pg'
 
-/** One value in COPY text format. Numbers keep JavaScript's shortest round-trip form (exact for float8). */
-function field(v: unknown): string {
-  if (v === null || v === undefined) return '\\N'
-  if (typeof v === 'number') return Number.isFinite(v) ? String(v) : '\\N'
-  const s = typeof v === 'string' ? v : String(v)
-  return /[\\\t\n\r]/.test(s)
-    ? s.replace(/\\/g, '\\\\').replace(/\t/g, '\\t').replace(/\n/g, '\\n').replace(/\r/g, '\\r')
-    : s
-}
-
-/** Collects rows as COPY text chunks of a few MB. */
-export class CopyBatcher {
-  readonly chunks: string[] = []
-  rows = 0
-  #lines: string[] = []
-  #bytes = 0
-  constructor(
-    readonly columns: string[],
-    readonly limitBytes = 4_000_000,
-  ) {}
-  push(row: Record<string, unknown>): void {
-    this.pushLine(this.columns.map((c) => field(row[c])).join('\t'))
-  }
-  /** A row already in COPY text (SQLite writes it: extract-context.ts planChildren). */
-  pushLine(line: string): void {
-    this.#lines.push(line)
-    this.#bytes += line.length + 1
-    this.rows++
-    if (this.#bytes >= this.limitBytes) this.flush()
-  }
-  flush(): string[] {
-    if (this.#lines.length) this.chunks.push(`${this.#lines.join('\n')}\n`)
-    this.#lines = []
-    this.#bytes = 0
-    return this.chunks
-  }
-}
-
 interface Connection {
   query(text: string): void
   sendCopyFromChunk(chunk: Buffer): void
   endCopyFrom(): void
   sendCopyFail(message: string): void
+  stream: NodeJS.WritableStream & { writableLength: number; destroyed: boolean }
 }
 
+/** Bytes of COPY data queued in this process beyond which producing the next chunk waits. */
+const QUEUED_MAX = 4_000_000
+
+/**
+ * Sends the chunks as the server asks for them. `chunks` may be lazy (extract-context.ts
+ * planChildren: SQLite writes each chunk when it is pulled): after each chunk the event loop gets
+ * its turn, so the socket sends it while the next one is read, and the server parses and stores
+ * rows on the other core meanwhile. Memory stays at a few chunks instead of the whole table.
+ */
 class CopyIn {
   callback?: (err: Error | null) => void
   #error: Error | null = null
   constructor(
     readonly text: string,
-    readonly chunks: string[],
+    readonly chunks: Iterable<string>,
   ) {}
   submit(connection: Connection) {
     connection.query(this.text)
   }
   handleCopyInResponse(connection: Connection) {
-    for (const c of this.chunks) connection.sendCopyFromChunk(Buffer.from(c, 'utf8'))
-    connection.endCopyFrom()
+    void this.#pump(connection)
   }
+  async #pump(connection: Connection) {
+    const chunks = this.chunks[Symbol.iterator]()
+    try {
+      // After an error (a row the server refused) nothing more is read: the server ignores it.
+      while (!this.#error) {
+        const next = chunks.next()
+        if (next.done) {
+          connection.endCopyFrom()
+          return
+        }
+        connection.sendCopyFromChunk(Buffer.from(next.value, 'utf8'))
+        await flushed(connection.stream)
+      }
+    } catch (err) {
+      // Reading the rows failed: the server abandons the COPY and answers with an error.
+      this.#error ??= err as Error
+      connection.sendCopyFail(String((err as Error).message))
+    } finally {
+      chunks.return?.()
+    }
+  }
+  // node-postgres forgets the query at an error (the ReadyForQuery after it is not ours): answer now.
   handleError(err: Error) {
-    this.#error = err
+    this.#error ??= err
+    this.#done()
   }
   handleCommandComplete() {}
   handleReadyForQuery() {
-    this.callback?.(this.#error)
+    this.#done()
   }
+  #done() {
+    const cb = this.callback
+    this.callback = undefined
+    cb?.(this.#error)
+  }
+}
+
+/** Resolves on the next turn of the event loop, or once the socket's queue is short again. */
+function flushed(stream: Connection['stream']): Promise<void> {
+  if (stream.writableLength <= QUEUED_MAX || stream.destroyed)
+    return new Promise((resolve) => setImmediate(resolve))
+  return new Promise((resolve) => {
+    const done = () => {
+      stream.off('drain', done)
+      stream.off('close', done)
+      resolve()
+    }
+    stream.on('drain', done)
+    stream.on('close', done)
+  })
 }
 
 /** COPY schema.table (columns) FROM STDIN with the chunks; resolves when the server has them all. */
@@ -78,7 +92,7 @@ export function copyInto(
   client: pg.PoolClient,
   qualifiedTable: string,
   columns: string[],
-  chunks: string[],
+  chunks: Iterable<string>,
 ): Promise<void> {
   const cols = columns.map((c) => `"${c}"`).join(', ')
   const q = new CopyIn(`COPY ${qualifiedTable} (${cols}) FROM STDIN`, chunks)

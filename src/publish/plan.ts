@@ -20,7 +20,9 @@ export type Step =
       /** Children of parents inserted in this publish: nothing there to conflict with. */
       table: string
       columns: string[]
-      chunks: string[]
+      /** Read from the home as the COPY pulls them (lazy), inside the publish's read transaction. */
+      chunks: Iterable<string>
+      /** Rows sent so far: the whole count once the COPY has pulled every chunk. */
       rows: number
     }
   | { op: 'delete'; table: string; ids: string[]; office: string | null }

@@ -7,7 +7,7 @@
  */
 import { Kysely, PostgresDialect, sql } from 'kysely'
 import pg from 'pg'
-import type { Store } from '../db/sqlite.ts'
+import { Store } from '../db/sqlite.ts'
 import type { Logger } from '../log.ts'
 import { toWarehouseError } from './errors.ts'
 import { extractHome } from './extract.ts'
@@ -90,6 +90,7 @@ export async function publish(
   const startedAt = new Date().toISOString()
   const s = sql.id(target.schema)
   let conn: Awaited<ReturnType<typeof connect>> | null = null
+  const cleanups: Array<() => void> = []
   try {
     conn = await connect(target)
     const { db, client } = conn
@@ -107,7 +108,14 @@ export async function publish(
         return { extract: { watermark: now, upToDate: true, steps: [], changes: {} }, rowsWritten: 0 }
       const remote = await readRemoteState(trx, target.schema, source.officeId)
       const t1 = Date.now()
-      const extract = source.read(() => extractHome(source.store.raw, source.officeId, remote))
+      // The home is read on a connection of its own, in one read transaction that stays open until
+      // the last step has run: child rows are read while PostgreSQL stores the ones before them
+      // (extract-context.ts planChildren). Nothing else uses that connection, so awaiting inside
+      // its transaction cannot interleave with another statement; in WAL mode it blocks no writer.
+      const home = new Store(source.store.path, { readonly: true })
+      cleanups.push(() => home.raw.close())
+      home.raw.exec('BEGIN')
+      const extract = extractHome(home.raw, source.officeId, remote)
       log?.debug(
         { stateMs: t1 - t0, extractMs: Date.now() - t1, steps: extract.steps.length },
         'publish: planned',
@@ -158,6 +166,7 @@ export async function publish(
   } catch (err) {
     throw toWarehouseError(err, target.url)
   } finally {
+    for (const c of cleanups) c()
     await conn?.end()
   }
 }
