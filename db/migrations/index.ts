@@ -11,6 +11,7 @@ import { m0009InboxNotes } from './0009-inbox-notes.ts'
 import { m0010RawTexts } from './0010-raw-texts.ts'
 import { m0011UnitCells } from './0011-unit-cells.ts'
 import { m0012UnitCellTexts } from './0012-unit-cell-texts.ts'
+import { m0013PreviousSnapshotLookup } from './0013-previous-snapshot-lookup.ts'
 
 /** Every migration, in order. Add new ones at the end; never edit one that has shipped. */
 export const MIGRATIONS: Migration[] = [
@@ -26,4 +27,5 @@ export const MIGRATIONS: Migration[] = [
   m0010RawTexts,
   m0011UnitCells,
   m0012UnitCellTexts,
+  m0013PreviousSnapshotLookup,
 ]
