@@ -5,9 +5,20 @@
  * captures belongs to that office and is identified by its score sets. Readings of withdrawn files
  * are not published (and disappear from the warehouse once no office has them).
  */
+import type { Selectable } from 'kysely'
+import type { SnapshotsTable, StgReadingsTable } from '../db/schema.ts'
 import { all, count, type ExtractContext, mapId, planChildren, type Row } from './extract-context.ts'
 import { idOf, rowHash } from './ids.ts'
 import { insertStep } from './plan.ts'
+
+/** Withdrawal markers are absent in a home from before withdrawals (migration 0008). */
+type WithdrawnMaybe<T> = Omit<Selectable<T>, 'withdrawn_at' | 'withdrawal_id'> & {
+  withdrawn_at?: string | null
+}
+
+/** A home's reading, with its file's sha256 and its snapshot's local id (null = none). */
+type LocalReading = WithdrawnMaybe<StgReadingsTable> & { file_sha: string; snapshot_local: number | null }
+type LocalSnapshot = WithdrawnMaybe<SnapshotsTable>
 
 const READING_COLUMNS = [
   'id',
@@ -25,7 +36,7 @@ const READING_COLUMNS = [
   'methodology',
   'office_id',
 ]
-const SNAPSHOT_COLUMNS = [
+const SNAPSHOT_COLUMNS: Array<keyof LocalSnapshot> = [
   'id',
   'reading_id',
   'period',
@@ -84,45 +95,35 @@ const SNAPSHOT_ROW_COLUMNS = [
   'rank_online22',
 ]
 
-function readingKey(ctx: ExtractContext, r: Row, portalMembers: Map<number, string>): string | null {
-  if (r.kind === 'national-table')
-    return idOf('reading', 'national', r.period as string, r.as_of as string | null, r.source_label as string)
+function readingKey(ctx: ExtractContext, r: LocalReading, portalMembers: Map<number, string>): string | null {
+  if (r.kind === 'national-table') return idOf('reading', 'national', r.period, r.as_of, r.source_label)
   if (r.kind === 'portal-metrics') {
-    const members = portalMembers.get(r.id as number)
+    const members = portalMembers.get(r.id)
     return members ? idOf('reading', ctx.office, 'portal', members) : null
   }
-  return idOf(
-    'reading',
-    ctx.office,
-    r.kind as string,
-    r.file_sha as string,
-    r.period as string,
-    r.as_of as string | null,
-    r.source_label as string,
-    r.id as number,
-  )
+  return idOf('reading', ctx.office, r.kind, r.file_sha, r.period, r.as_of, r.source_label, r.id)
 }
 
 export function extractReadings(ctx: ExtractContext): void {
   // The score sets behind each portal reading, as warehouse ids (null when one no longer counts).
   const portalMembers = new Map<number, string>()
-  for (const p of all(
+  for (const p of all<{ reading_id: number; members: string }>(
     ctx,
     "SELECT reading_id, group_concat(score_id, ',') AS members FROM mart_portal_reading_scores GROUP BY reading_id",
   )) {
     const ids = String(p.members)
       .split(',')
       .map((s) => ctx.ids.score.get(Number(s)))
-    if (ids.every((x) => x !== undefined)) portalMembers.set(p.reading_id as number, ids.sort().join(','))
+    if (ids.every((x) => x !== undefined)) portalMembers.set(p.reading_id, ids.sort().join(','))
   }
-  const readings = all(
+  const readings = all<LocalReading>(
     ctx,
     `SELECT r.*, f.sha256 AS file_sha, s.id AS snapshot_local
      FROM stg_readings r JOIN source_files f ON f.id = r.source_file_id
      LEFT JOIN snapshots s ON s.reading_id = r.id
      ORDER BY r.id`,
   )
-  const snapshots = new Map(all(ctx, 'SELECT * FROM snapshots').map((s) => [s.id as number, s]))
+  const snapshots = new Map(all<LocalSnapshot>(ctx, 'SELECT * FROM snapshots').map((s) => [s.id, s]))
   // Later readings with the same identity win within a home (as the home's own reports do).
   const local = new Map<
     string,
@@ -131,10 +132,10 @@ export function extractReadings(ctx: ExtractContext): void {
   for (const r of readings) {
     // Withdrawn: the file, or the reading itself (withdraw's marker, e.g. a portal reading made from
     // a withdrawn capture). Re-derived replacements are readings of their own.
-    if (ctx.withdrawn.has(r.source_file_id as number) || (r.withdrawn_at ?? null) !== null) continue
+    if (ctx.withdrawn.has(r.source_file_id) || (r.withdrawn_at ?? null) !== null) continue
     const id = readingKey(ctx, r, portalMembers)
     if (!id) continue
-    ctx.ids.reading.set(r.id as number, id)
+    ctx.ids.reading.set(r.id, id)
     const shared = r.kind === 'national-table'
     const reading: Row = {
       id,
@@ -152,12 +153,12 @@ export function extractReadings(ctx: ExtractContext): void {
       methodology: r.methodology,
       office_id: shared ? null : ctx.office,
     }
-    const found = r.snapshot_local === null ? null : snapshots.get(r.snapshot_local as number)!
+    const found = r.snapshot_local === null ? undefined : snapshots.get(r.snapshot_local)
     const s = found && (found.withdrawn_at ?? null) === null ? found : null
     let snapshot: Row | null = null
     if (s) {
       const sid = idOf('snapshot', id)
-      ctx.ids.snapshot.set(s.id as number, sid)
+      ctx.ids.snapshot.set(s.id, sid)
       snapshot = Object.fromEntries(SNAPSHOT_COLUMNS.map((c) => [c, s[c]]))
       Object.assign(snapshot, {
         id: sid,
@@ -169,8 +170,8 @@ export function extractReadings(ctx: ExtractContext): void {
     local.set(id, {
       reading,
       snapshot,
-      localReading: r.id as number,
-      localSnapshot: (s?.id as number) ?? null,
+      localReading: r.id,
+      localSnapshot: s?.id ?? null,
     })
   }
 
@@ -196,9 +197,9 @@ export function extractReadings(ctx: ExtractContext): void {
     if (before === undefined && ctx.remote.readings.has(id)) continue
     sendReadings.push(l.reading)
     childReadings.push(l.localReading)
-    if (l.snapshot) {
+    if (l.snapshot && l.localSnapshot !== null) {
       sendSnapshots.push(l.snapshot)
-      childSnapshots.push(l.localSnapshot!)
+      childSnapshots.push(l.localSnapshot)
     }
   }
   const gone = [...remote.keys()].filter((id) => !local.has(id))
