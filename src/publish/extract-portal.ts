@@ -3,8 +3,14 @@
  * gave them, and the score sets computed from them (reported beside computed, per group and metric),
  * identified by province, period and the sha256 of their captures.
  */
+import type { Selectable } from 'kysely'
+import type { MartPortalScoresTable, StgPortalCapturesTable } from '../db/schema-portal.ts'
 import { all, type ExtractContext, mapId, planChildren, planOwned, type Row } from './extract-context.ts'
 import { idOf } from './ids.ts'
+
+type LocalCapture = Selectable<StgPortalCapturesTable> & { file_sha: string }
+/** The withdrawal marker is absent in a home from before withdrawals (migration 0008). */
+type LocalScoreSet = Selectable<MartPortalScoresTable> & { withdrawn_at?: string | null }
 
 const UNIT_COLUMNS = [
   'capture_id',
@@ -92,7 +98,7 @@ const METRIC_SCORE_COLUMNS = [
 ]
 
 export function extractPortal(ctx: ExtractContext): void {
-  const captures = all(
+  const captures = all<LocalCapture>(
     ctx,
     'SELECT c.*, f.sha256 AS file_sha FROM stg_portal_captures c JOIN source_files f ON f.id = c.source_file_id ORDER BY c.id',
   )
@@ -100,34 +106,38 @@ export function extractPortal(ctx: ExtractContext): void {
   const rows: Row[] = []
   const localOf = new Map<string, number>()
   for (const c of captures) {
-    shaOfCapture.set(c.id as number, c.file_sha as string)
-    if (ctx.withdrawn.has(c.source_file_id as number)) continue
-    const id = idOf('capture', ctx.office, c.file_sha as string)
-    ctx.ids.capture.set(c.id as number, id)
-    localOf.set(id, c.id as number)
+    shaOfCapture.set(c.id, c.file_sha)
+    if (ctx.withdrawn.has(c.source_file_id)) continue
+    const id = idOf('capture', ctx.office, c.file_sha)
+    ctx.ids.capture.set(c.id, id)
+    localOf.set(id, c.id)
     const { id: _local, file_sha: _sha, ...rest } = c
     rows.push({ ...rest, id, office_id: ctx.office, source_file_id: mapId(ctx.ids.file, c.source_file_id) })
   }
   const fresh = planOwned(ctx, 'stg_portal_captures', rows, 'immutable')
-  const freshLocal = [...fresh].map((id) => localOf.get(id)!)
+  // every id planOwned returns is one of `rows`, so each has its local id
+  const freshLocal = [...fresh].flatMap((id) => localOf.get(id) ?? [])
   const childIds = { capture_id: ctx.ids.capture, source_file_id: ctx.ids.file }
   planChildren(ctx, 'stg_portal_units', UNIT_COLUMNS, 'capture_id', freshLocal, childIds)
   planChildren(ctx, 'stg_portal_metrics', METRIC_COLUMNS, 'capture_id', freshLocal, childIds)
 
-  const sets = all(ctx, 'SELECT * FROM mart_portal_scores ORDER BY id')
+  const sets = all<LocalScoreSet>(ctx, 'SELECT * FROM mart_portal_scores ORDER BY id')
   const setRows: Row[] = []
   const localSet = new Map<string, number>()
   for (const s of sets) {
     const members = String(s.capture_key).split(',').filter(Boolean).map(Number)
     // A set computed from a withdrawn capture no longer counts (withdraw re-derives its replacement).
-    if (members.some((m) => !ctx.ids.capture.has(m)) || (s.withdrawn_at ?? null) !== null) continue
-    const captureKey = members
-      .map((m) => shaOfCapture.get(m)!)
-      .sort()
-      .join(',')
-    const id = idOf('score-set', ctx.office, s.province_code as string, s.period as string, captureKey)
-    ctx.ids.score.set(s.id as number, id)
-    localSet.set(id, s.id as number)
+    const shas: string[] = []
+    for (const m of members) {
+      const sha = ctx.ids.capture.has(m) ? shaOfCapture.get(m) : undefined
+      if (sha === undefined) break
+      shas.push(sha)
+    }
+    if (shas.length < members.length || (s.withdrawn_at ?? null) !== null) continue
+    const captureKey = shas.sort().join(',')
+    const id = idOf('score-set', ctx.office, s.province_code, s.period, captureKey)
+    ctx.ids.score.set(s.id, id)
+    localSet.set(id, s.id)
     setRows.push({
       ...s,
       id,
@@ -137,8 +147,8 @@ export function extractPortal(ctx: ExtractContext): void {
       run_id: mapId(ctx.ids.run, s.run_id),
     })
   }
-  const freshSets = [...planOwned(ctx, 'mart_portal_scores', setRows, 'immutable')].map(
-    (id) => localSet.get(id)!,
+  const freshSets = [...planOwned(ctx, 'mart_portal_scores', setRows, 'immutable')].flatMap(
+    (id) => localSet.get(id) ?? [],
   )
   const scoreIds = { score_id: ctx.ids.score, capture_id: ctx.ids.capture }
   planChildren(ctx, 'mart_group_scores', GROUP_SCORE_COLUMNS, 'score_id', freshSets, scoreIds)

@@ -4,9 +4,18 @@
  * indicator facts recomputed from counts. Every row stays with its office: two offices' units are
  * never merged. (The typed cells, stg_unit_counts, stay in the home: no view reads them.)
  */
-import { STG_UNIT_FACT_COLUMNS } from '../db/schema.ts'
+import type { Selectable } from 'kysely'
+import {
+  STG_UNIT_FACT_COLUMNS,
+  type StgUnitAliasesTable,
+  type StgUnitReadingsTable,
+  type StgUnitsTable,
+} from '../db/schema.ts'
 import { all, type ExtractContext, mapId, planChildren, planOwned, type Row } from './extract-context.ts'
 import { idOf } from './ids.ts'
+
+/** A home's row with the sha256 of the file it came from. */
+type WithFile<T> = Selectable<T> & { file_sha: string }
 
 const UNIT_ROW_COLUMNS = [
   'reading_id',
@@ -20,20 +29,12 @@ const UNIT_ROW_COLUMNS = [
 ]
 
 export function extractUnits(ctx: ExtractContext): void {
-  const units = all(
+  const units = all<WithFile<StgUnitsTable>>(
     ctx,
     'SELECT u.*, f.sha256 AS file_sha FROM stg_units u JOIN source_files f ON f.id = u.first_source_file_id ORDER BY u.id',
   ).map((u) => {
-    const id = idOf(
-      'unit',
-      ctx.office,
-      u.scope as string,
-      u.file_sha as string,
-      u.name_key as string,
-      u.eid_code as string | null,
-      u.level as string,
-    )
-    ctx.ids.unit.set(u.id as number, id)
+    const id = idOf('unit', ctx.office, u.scope, u.file_sha, u.name_key, u.eid_code, u.level)
+    ctx.ids.unit.set(u.id, id)
     const { file_sha: _sha, ...rest } = u
     return {
       ...rest,
@@ -44,8 +45,11 @@ export function extractUnits(ctx: ExtractContext): void {
   })
   planOwned(ctx, 'stg_units', units, 'mutable')
 
-  const aliases = all(ctx, 'SELECT * FROM stg_unit_aliases ORDER BY rowid').map((a) => ({
-    id: idOf('unit-alias', ctx.office, a.scope as string, a.kind as string, a.value as string),
+  const aliases = all<Selectable<StgUnitAliasesTable>>(
+    ctx,
+    'SELECT * FROM stg_unit_aliases ORDER BY rowid',
+  ).map((a) => ({
+    id: idOf('unit-alias', ctx.office, a.scope, a.kind, a.value),
     office_id: ctx.office,
     scope: a.scope,
     kind: a.kind,
@@ -58,14 +62,14 @@ export function extractUnits(ctx: ExtractContext): void {
   const readings: Row[] = []
   const localOf = new Map<string, number>()
   const readingIds = new Map<number, string>()
-  for (const r of all(
+  for (const r of all<WithFile<StgUnitReadingsTable>>(
     ctx,
     'SELECT r.*, f.sha256 AS file_sha FROM stg_unit_readings r JOIN source_files f ON f.id = r.source_file_id ORDER BY r.id',
   )) {
-    if (ctx.withdrawn.has(r.source_file_id as number)) continue
-    const id = idOf('unit-reading', ctx.office, r.file_sha as string, r.sheet as string)
-    readingIds.set(r.id as number, id)
-    localOf.set(id, r.id as number)
+    if (ctx.withdrawn.has(r.source_file_id)) continue
+    const id = idOf('unit-reading', ctx.office, r.file_sha, r.sheet)
+    readingIds.set(r.id, id)
+    localOf.set(id, r.id)
     const { file_sha: _sha, ...rest } = r
     readings.push({
       ...rest,
@@ -74,7 +78,10 @@ export function extractUnits(ctx: ExtractContext): void {
       source_file_id: mapId(ctx.ids.file, r.source_file_id),
     })
   }
-  const fresh = [...planOwned(ctx, 'stg_unit_readings', readings, 'immutable')].map((id) => localOf.get(id)!)
+  // every id planOwned returns is one of `readings`, so each has its local id
+  const fresh = [...planOwned(ctx, 'stg_unit_readings', readings, 'immutable')].flatMap(
+    (id) => localOf.get(id) ?? [],
+  )
   const ids = { reading_id: readingIds, unit_id: ctx.ids.unit }
   planChildren(ctx, 'stg_unit_rows', UNIT_ROW_COLUMNS, 'reading_id', fresh, ids)
   planChildren(ctx, 'stg_unit_facts', [...STG_UNIT_FACT_COLUMNS], 'reading_id', fresh, ids)
