@@ -3,14 +3,28 @@
  * files from source_files (status `withdrawn` once withdrawn, with who/when/why), rejected files from
  * their latest file event with the reason. Runs by (office, run key).
  */
+import type { Selectable } from 'kysely'
+import type { FileEventsTable, FileWithdrawalsTable, RunsTable, SourceFilesTable } from '../db/schema.ts'
 import { all, type ExtractContext, mapId, planOwned, type Row } from './extract-context.ts'
 import { idOf } from './ids.ts'
 import { hasColumn, hasTable } from './watermark.ts'
 
+/** An accepted file, its withdrawal (null in a home from before withdrawals) read as w_*. */
+type AcceptedFile = Omit<
+  Selectable<SourceFilesTable>,
+  'withdrawn_at' | 'withdrawn_by' | 'withdraw_reason'
+> & {
+  w_at: string | null
+  w_by: string | null
+  w_reason: string | null
+}
+/** A withdraw or undo with its file's sha256 and its place among that file's events (1, 2, ...). */
+type WithdrawalEvent = Selectable<FileWithdrawalsTable> & { file_sha: string; n: number }
+
 export function extractRuns(ctx: ExtractContext): void {
-  const rows = all(ctx, 'SELECT * FROM runs ORDER BY id').map((r) => {
-    const id = idOf('run', ctx.office, r.run_key as string)
-    ctx.ids.run.set(r.id as number, id)
+  const rows = all<Selectable<RunsTable>>(ctx, 'SELECT * FROM runs ORDER BY id').map((r) => {
+    const id = idOf('run', ctx.office, r.run_key)
+    ctx.ids.run.set(r.id, id)
     return {
       id,
       office_id: ctx.office,
@@ -39,16 +53,16 @@ export function extractRuns(ctx: ExtractContext): void {
 export function extractFiles(ctx: ExtractContext): void {
   const withdrawal = hasColumn(ctx.raw, 'source_files', 'withdrawn_at')
   const w = (c: string) => (withdrawal && hasColumn(ctx.raw, 'source_files', c) ? `f.${c}` : 'NULL')
-  const accepted = all(
+  const accepted = all<AcceptedFile>(
     ctx,
     `SELECT f.*, ${w('withdrawn_at')} AS w_at, ${w('withdrawn_by')} AS w_by, ${w('withdraw_reason')} AS w_reason
      FROM source_files f ORDER BY f.id`,
   )
   const rows: Row[] = []
   for (const f of accepted) {
-    const id = idOf('file', ctx.office, f.sha256 as string)
-    ctx.ids.file.set(f.id as number, id)
-    if (f.w_at !== null) ctx.withdrawn.add(f.id as number)
+    const id = idOf('file', ctx.office, f.sha256)
+    ctx.ids.file.set(f.id, id)
+    if (f.w_at !== null) ctx.withdrawn.add(f.id)
     rows.push({
       id,
       office_id: ctx.office,
@@ -74,7 +88,7 @@ export function extractFiles(ctx: ExtractContext): void {
     })
   }
   // Rejected files (never in source_files): the latest event per sha256 says why.
-  const rejected = all(
+  const rejected = all<Selectable<FileEventsTable>>(
     ctx,
     `SELECT e.* FROM file_events e
      WHERE e.status = 'rejected'
@@ -84,7 +98,7 @@ export function extractFiles(ctx: ExtractContext): void {
   )
   for (const e of rejected) {
     rows.push({
-      id: idOf('file', ctx.office, e.sha256 as string),
+      id: idOf('file', ctx.office, e.sha256),
       office_id: ctx.office,
       sha256: e.sha256,
       file_name: e.file_name,
@@ -116,7 +130,7 @@ export function extractFiles(ctx: ExtractContext): void {
  */
 export function extractWithdrawals(ctx: ExtractContext): void {
   if (!hasTable(ctx.raw, 'file_withdrawals')) return
-  const events = all(
+  const events = all<WithdrawalEvent>(
     ctx,
     `SELECT w.*, f.sha256 AS file_sha,
             row_number() OVER (PARTITION BY w.source_file_id ORDER BY w.id) AS n
@@ -124,7 +138,7 @@ export function extractWithdrawals(ctx: ExtractContext): void {
      ORDER BY w.id`,
   )
   const rows: Row[] = events.map((w) => ({
-    id: idOf('withdrawal', ctx.office, w.file_sha as string, w.n as number),
+    id: idOf('withdrawal', ctx.office, w.file_sha, w.n),
     office_id: ctx.office,
     source_file_id: mapId(ctx.ids.file, w.source_file_id),
     action: w.action,

@@ -4,6 +4,8 @@
  * Reference data (provinces, methodology versions, groups, metrics) is shared by every office and
  * upserted only where it differs.
  */
+import type { Selectable } from 'kysely'
+import type { FindingsTable } from '../db/schema.ts'
 import { all, count, type ExtractContext, mapId, planOwned } from './extract-context.ts'
 import { idOf } from './ids.ts'
 import { insertStep } from './plan.ts'
@@ -11,7 +13,7 @@ import { refRows } from './watermark.ts'
 
 export function extractFindings(ctx: ExtractContext): void {
   const seen = new Map<string, number>()
-  const rows = all(ctx, 'SELECT * FROM findings ORDER BY id').map((f) => {
+  const rows = all<Selectable<FindingsTable>>(ctx, 'SELECT * FROM findings ORDER BY id').map((f) => {
     const mapped = {
       run_id: mapId(ctx.ids.run, f.run_id),
       source_file_id: mapId(ctx.ids.file, f.source_file_id),
@@ -25,13 +27,13 @@ export function extractFindings(ctx: ExtractContext): void {
       mapped.source_file_id,
       mapped.reading_id,
       mapped.snapshot_id,
-      f.kind as string,
-      f.province_code as string | null,
-      f.sheet as string | null,
-      f.row_number as number | null,
-      f.message as string,
-      f.detail as string | null,
-      f.at as string,
+      f.kind,
+      f.province_code,
+      f.sheet,
+      f.row_number,
+      f.message,
+      f.detail,
+      f.at,
     )
     // Identical findings (same content, same moment) are told apart by their order.
     const n = seen.get(base) ?? 0
@@ -53,28 +55,21 @@ export function extractFindings(ctx: ExtractContext): void {
   planOwned(ctx, 'findings', rows, 'immutable')
 }
 
-const REF_KEYS: Record<string, string[]> = {
-  ref_provinces: ['cohort', 'code'],
-  ref_methodologies: ['id'],
-  ref_groups: ['methodology', 'code'],
-  ref_metrics: ['methodology', 'code'],
-}
-
 /** Only when the home's reference data differs from what this office last published. */
 export function extractRefs(ctx: ExtractContext, refsHash: string): void {
   if (ctx.remote.watermark?.refsHash === refsHash) return
   const refs = refRows(ctx.raw)
-  const tables: Array<[string, Array<Record<string, unknown>>]> = [
-    ['ref_provinces', refs.provinces],
-    ['ref_methodologies', refs.methodologies],
-    ['ref_groups', refs.groups],
-    ['ref_metrics', refs.metrics],
+  // each table with its natural key
+  const tables: Array<[string, string[], Array<Record<string, unknown>>]> = [
+    ['ref_provinces', ['cohort', 'code'], refs.provinces],
+    ['ref_methodologies', ['id'], refs.methodologies],
+    ['ref_groups', ['methodology', 'code'], refs.groups],
+    ['ref_metrics', ['methodology', 'code'], refs.metrics],
   ]
-  for (const [table, rows] of tables) {
-    if (rows.length === 0) continue
-    ctx.inserts.unshift(
-      insertStep(table, Object.keys(rows[0]!), rows, { keys: REF_KEYS[table]!, action: 'update' }),
-    )
+  for (const [table, keys, rows] of tables) {
+    const first = rows[0]
+    if (first === undefined) continue
+    ctx.inserts.unshift(insertStep(table, Object.keys(first), rows, { keys, action: 'update' }))
     count(ctx, `${table}.checked`, rows.length)
   }
 }
