@@ -7,12 +7,14 @@ import { type Kysely, type Migration, type MigrationProvider, Migrator, sql } fr
 import { WAREHOUSE_0001 } from './migrations/0001-warehouse.ts'
 import { WAREHOUSE_0002 } from './migrations/0002-units-seen.ts'
 import { WAREHOUSE_0003 } from './migrations/0003-file-withdrawals.ts'
+import { WAREHOUSE_0004 } from './migrations/0004-previous-snapshot-lookup.ts'
 
 /** Every warehouse migration in order: add new ones at the end, never edit one that has shipped. */
 const WAREHOUSE_MIGRATIONS: Array<{ id: string; sql: string }> = [
   { id: '0001-warehouse', sql: WAREHOUSE_0001 },
   { id: '0002-units-seen', sql: WAREHOUSE_0002 },
   { id: '0003-file-withdrawals', sql: WAREHOUSE_0003 },
+  { id: '0004-previous-snapshot-lookup', sql: WAREHOUSE_0004 },
 ]
 
 export const WAREHOUSE_VERSION = WAREHOUSE_MIGRATIONS.at(-1)!.id

@@ -48,6 +48,31 @@ async function compareViews(home: string, url: string, schema: string): Promise<
   } finally {
     sqlite.close()
   }
+  await expectSequenceAsWindow(url, schema)
+}
+
+/**
+ * The warehouse's v_snapshot_sequence (index lookup, warehouse migration 0004) names the same
+ * previous snapshot as the LAG window of warehouse migration 0001 (ids are compared here: both are
+ * the warehouse's own).
+ */
+async function expectSequenceAsWindow(url: string, schema: string): Promise<void> {
+  const now = await query(
+    url,
+    `SELECT id, previous_snapshot_id FROM "${schema}".v_snapshot_sequence ORDER BY id`,
+  )
+  const window = await query(
+    url,
+    `SELECT s.id, c.previous_snapshot_id
+     FROM "${schema}".snapshots s
+     LEFT JOIN (SELECT id, LAG(id) OVER (PARTITION BY period_type, cohort
+                                         ORDER BY period_start, COALESCE(as_of, period_end), seq)
+                             AS previous_snapshot_id
+                FROM "${schema}".snapshots WHERE ranked * 2 >= cohort) c ON c.id = s.id
+     ORDER BY s.id`,
+  )
+  expect(now.filter((r) => r.previous_snapshot_id !== null).length).toBeGreaterThan(0)
+  expect(now).toEqual(window)
 }
 
 function publish(home: string, url: string, schema: string, env: Record<string, string> = {}) {
