@@ -15,6 +15,7 @@
  */
 import type { Store } from '../src/db/sqlite.ts'
 import { QdError } from '../src/errors.ts'
+import { t as tr } from '../src/i18n/index.ts'
 import type {
   Finding,
   JsonPipeline,
@@ -74,13 +75,13 @@ function resolveProvince(c: PortalCapture, ctx: PipelineContext): Province {
       if (t.column.startsWith('request') || !found) {
         throw new QdError(
           'unknown-province',
-          `"${t.id}" is not the portal id of one of the 34 provinces (rootDepartmentId UUID or H-code such as H44). ` +
+          tr('portal.province.not-portal-id', { id: t.id }) +
             (ov.departmentType && ov.departmentType !== 'PROVINCE'
-              ? `The overview is a ${ov.departmentType}, not a province: capture the province's page (rootDepartmentId = the province).`
-              : 'Check that the capture is of a province page of the 766 evaluation.'),
+              ? tr('portal.province.overview-type', { type: ov.departmentType })
+              : tr('portal.province.check-page')),
           {
             location: at(file, t.column),
-            expected: 'a province rootDepartmentId or H-code from the 34-province list',
+            expected: tr('portal.province.expected'),
             found: t.id,
           },
         )
@@ -90,7 +91,7 @@ function resolveProvince(c: PortalCapture, ctx: PipelineContext): Province {
     if (found && found.p.code !== p.code) {
       throw new QdError(
         'inconsistent',
-        `${found.column} names ${found.p.name} but ${t.column} names ${p.name}: this response does not belong to the request it is saved with.`,
+        tr('portal.province.mismatch', { a: found.column, aName: found.p.name, b: t.column, bName: p.name }),
         { location: at(file, t.column), expected: found.p.name, found: p.name },
       )
     }
@@ -99,8 +100,8 @@ function resolveProvince(c: PortalCapture, ctx: PipelineContext): Province {
   if (!found) {
     throw new QdError(
       'unknown-province',
-      `Cannot tell which province this ${c.endpoint} capture is about: no rootDepartmentId in the request and no departmentId or departmentCode on ${ov.path}.`,
-      { location: at(file, ov.path), expected: 'a province rootDepartmentId (UUID) or H-code' },
+      tr('portal.province.unknowable', { endpoint: c.endpoint, path: ov.path }),
+      { location: at(file, ov.path), expected: tr('portal.province.unknowable.expected') },
     )
   }
   return found.p
@@ -113,19 +114,18 @@ function checkCounts(c: PortalCapture, file: string): void {
     for (const m of u.metrics) {
       const first = seen.get(m.code)
       if (first) {
-        throw new QdError(
-          'inconsistent',
-          `Metric ${m.code} appears twice in the same unit (${first} and ${m.path}); a portal response lists each metric once.`,
-          { location: at(file, `${m.path}.code`), found: m.code },
-        )
+        throw new QdError('inconsistent', tr('portal.metric-twice', { code: m.code, first, path: m.path }), {
+          location: at(file, `${m.path}.code`),
+          found: m.code,
+        })
       }
       seen.set(m.code, m.path)
       for (const k of ['numerator', 'denominator'] as const) {
         const v = m[k]
         if (v !== null && v < 0) {
-          throw new QdError('out-of-range', `${m.path}.${k}: a count cannot be negative, found ${v}.`, {
+          throw new QdError('out-of-range', tr('portal.negative-count', { at: `${m.path}.${k}`, value: v }), {
             location: at(file, `${m.path}.${k}`),
-            expected: 'a count ≥ 0 or null',
+            expected: tr('portal.count-or-null'),
             found: String(v),
           })
         }
@@ -133,9 +133,9 @@ function checkCounts(c: PortalCapture, file: string): void {
     }
     for (const [k, v] of Object.entries(u.parameters)) {
       if (v !== null && v < 0) {
-        throw new QdError('out-of-range', `${u.path}.${k}: a count cannot be negative, found ${v}.`, {
+        throw new QdError('out-of-range', tr('portal.negative-count', { at: `${u.path}.${k}`, value: v }), {
           location: at(file, `${u.path}.${k}`),
-          expected: 'a count ≥ 0 or null',
+          expected: tr('portal.count-or-null'),
           found: String(v),
         })
       }
@@ -165,10 +165,14 @@ function parse(doc: unknown, ctx: PipelineContext): ParsedPortalCapture {
         if (!p) {
           throw new QdError(
             'unknown-province',
-            `${u.path}: "${u.departmentName ?? u.departmentId}" (${u.departmentId}${u.departmentCode ? `, ${u.departmentCode}` : ''}) is not one of the 34 provinces the portal ranks.`,
+            tr('portal.summary.not-province', {
+              path: u.path,
+              name: String(u.departmentName ?? u.departmentId),
+              ids: `${u.departmentId}${u.departmentCode ? `, ${u.departmentCode}` : ''}`,
+            }),
             {
               location: at(file, `${u.path}.departmentId`),
-              expected: 'a province rootDepartmentId or H-code from the 34-province list',
+              expected: tr('portal.province.expected'),
               found: u.departmentId ?? undefined,
             },
           )
@@ -177,7 +181,7 @@ function parse(doc: unknown, ctx: PipelineContext): ParsedPortalCapture {
         if (first) {
           throw new QdError(
             'duplicate-province',
-            `${p.name} appears twice in the national summary (${first} and ${u.path}).`,
+            tr('portal.summary.twice', { name: p.name, first, path: u.path }),
             { location: at(file, u.path), found: u.departmentName ?? p.name },
           )
         }
@@ -197,7 +201,12 @@ function parse(doc: unknown, ctx: PipelineContext): ParsedPortalCapture {
           kind: 'capture-warning',
           severity: 'warning',
           provinceCode: province.code,
-          message: `${file}: unit ${u.departmentName ?? u.departmentId} appears twice (${first} and ${u.path}); the first is used for unit scores.`,
+          message: tr('portal.unit-twice', {
+            file,
+            unit: String(u.departmentName ?? u.departmentId),
+            first,
+            path: u.path,
+          }),
         })
       } else ids.set(u.departmentId, u.path)
     }
@@ -207,7 +216,7 @@ function parse(doc: unknown, ctx: PipelineContext): ParsedPortalCapture {
       kind: 'capture-warning',
       severity: 'warning',
       provinceCode: province?.code ?? null,
-      message: `${file}: period ${c.period.id} is before the 34-province list (07/2025); the portal's ids are 34-province ids, so this capture is ranked among the 34 provinces.`,
+      message: tr('portal.before-34', { file, period: c.period.id }),
     })
   }
   let methodology: string | null = null

@@ -25,6 +25,7 @@ import { national } from './messages/national.ts'
 import { ops } from './messages/ops.ts'
 import { pipeline } from './messages/pipeline.ts'
 import { poison } from './messages/poison.ts'
+import { portal } from './messages/portal.ts'
 import { provincial } from './messages/provincial.ts'
 import { publish } from './messages/publish.ts'
 import { read } from './messages/read.ts'
@@ -73,6 +74,7 @@ export const MESSAGES = {
   ...provincial,
   ...misc,
   ...report,
+  ...portal,
 } satisfies Catalog
 
 export type MessageKey = keyof typeof MESSAGES

@@ -3,6 +3,7 @@
  * satisfaction endpoint's fromDate/toDate) and capturedAt in Vietnam time.
  */
 import { QdError } from '../errors.ts'
+import { t } from '../i18n/index.ts'
 import { isIsoDate, makePeriod, type Period, periodFromRange } from '../reference/period.ts'
 import { describeValue } from './json.ts'
 
@@ -16,7 +17,7 @@ export function periodFromPayload(payload: Record<string, unknown>, file: string
   const bad = (key: string, expected: string) =>
     new QdError(
       'bad-period',
-      `The request payload's ${key} is ${describeValue(payload[key])}; expected ${expected}.`,
+      t('portal.payload.bad', { key, found: describeValue(payload[key]), expected }),
       {
         location: { file, column: `${at}.${key}` },
         expected,
@@ -26,43 +27,39 @@ export function periodFromPayload(payload: Record<string, unknown>, file: string
   if (payload.timeType !== undefined && payload.timeType !== null) {
     const type = String(payload.timeType).trim().toLowerCase()
     const year = int(payload.year)
-    if (year === null || year < 2000 || year > 2100) throw bad('year', 'a year such as 2026')
+    if (year === null || year < 2000 || year > 2100) throw bad('year', t('portal.payload.year'))
     if (type === 'year') return makePeriod('year', year, null)
     if (type === 'quarter') {
       const q = int(payload.quarter)
-      if (q === null || q < 1 || q > 4) throw bad('quarter', 'a quarter 1-4')
+      if (q === null || q < 1 || q > 4) throw bad('quarter', t('portal.payload.quarter'))
       return makePeriod('quarter', year, q)
     }
     if (type === 'month') {
       const mo = int(payload.month)
-      if (mo === null || mo < 1 || mo > 12) throw bad('month', 'a month 1-12')
+      if (mo === null || mo < 1 || mo > 12) throw bad('month', t('portal.payload.month'))
       return makePeriod('month', year, mo)
     }
-    throw bad('timeType', 'year, quarter or month')
+    throw bad('timeType', t('portal.payload.time-type'))
   }
   if (payload.fromDate !== undefined || payload.toDate !== undefined) {
     const from = typeof payload.fromDate === 'string' ? payload.fromDate.slice(0, 10) : ''
     const to = typeof payload.toDate === 'string' ? payload.toDate.slice(0, 10) : ''
-    if (!isIsoDate(from)) throw bad('fromDate', 'a date YYYY-MM-DD')
-    if (!isIsoDate(to)) throw bad('toDate', 'a date YYYY-MM-DD')
+    if (!isIsoDate(from)) throw bad('fromDate', t('portal.payload.date'))
+    if (!isIsoDate(to)) throw bad('toDate', t('portal.payload.date'))
     const p = periodFromRange(from, to)
     if (!p) {
-      throw new QdError(
-        'bad-period',
-        `The range ${from}..${to} is not a month, quarter or year (it must start on the first day of one and end inside it).`,
-        {
-          location: { file, column: `${at}.fromDate` },
-          expected: 'a month, quarter or year range',
-          found: `${from}..${to}`,
-        },
-      )
+      throw new QdError('bad-period', t('portal.payload.range', { from, to }), {
+        location: { file, column: `${at}.fromDate` },
+        expected: t('portal.payload.range.expected'),
+        found: `${from}..${to}`,
+      })
     }
     return p
   }
   if (payload.year !== undefined) {
     // A year without timeType: the portal's default view is the year.
     const year = int(payload.year)
-    if (year === null || year < 2000 || year > 2100) throw bad('year', 'a year such as 2026')
+    if (year === null || year < 2000 || year > 2100) throw bad('year', t('portal.payload.year'))
     return makePeriod('year', year, null)
   }
   return null

@@ -27,6 +27,7 @@
  * ```
  */
 import { QdError } from '../errors.ts'
+import { t } from '../i18n/index.ts'
 import { factsFromFileName, type Period } from '../reference/period.ts'
 import { periodFromPayload, vietnamDate } from './capture-period.ts'
 import type { CaptureUnit, PortalCapture } from './capture-types.ts'
@@ -40,12 +41,10 @@ import {
   PORTAL_ENDPOINTS,
   type PortalEndpoint,
 } from './endpoints.ts'
-import { describeValue, isObj, pathString, TYPE_WORDS } from './json.ts'
+import { describeValue, isObj, pathString, typeWord } from './json.ts'
 import { dataSchemaFor } from './schemas.ts'
 
-const NAMING_HINT =
-  'Save the capture with its envelope {"request": {"endpoint", "payload"}, "capturedAt", "response"}, or name the file ' +
-  'with the endpoint and period, e.g. "transparency-2026-Q3-2026-10-05.json" (period 2026-Q3, read on 2026-10-05).'
+const namingHint = (): string => t('portal.naming-hint')
 
 /**
  * Parses one portal capture. `json` is the parsed file; `fileName` is used for messages and, when the
@@ -144,10 +143,10 @@ function readEnvelope(json: unknown, file: string): Envelope {
     if (typeof json.capturedAt !== 'string') {
       throw new QdError(
         'bad-value',
-        `capturedAt should be an ISO date-time, found ${describeValue(json.capturedAt)}.`,
+        t('portal.captured-at.type', { found: describeValue(json.capturedAt) }),
         {
           location: { file, column: 'capturedAt' },
-          expected: 'an ISO date-time such as 2026-10-10T08:00:00+07:00',
+          expected: t('portal.iso-datetime'),
           found: describeValue(json.capturedAt),
         },
       )
@@ -156,16 +155,14 @@ function readEnvelope(json: unknown, file: string): Envelope {
   }
   if (json.request === undefined || json.request === null) return out
   if (!isObj(json.request)) {
-    throw new QdError(
-      'bad-value',
-      `request should be an object {"endpoint", "payload"}, found ${describeValue(json.request)}.`,
-      { location: { file, column: 'request' } },
-    )
+    throw new QdError('bad-value', t('portal.request.type', { found: describeValue(json.request) }), {
+      location: { file, column: 'request' },
+    })
   }
   const ep = json.request.endpoint
   const payload = json.request.payload
   if (payload !== undefined && payload !== null && !isObj(payload)) {
-    throw new QdError('bad-value', `request.payload should be an object, found ${describeValue(payload)}.`, {
+    throw new QdError('bad-value', t('portal.payload.type', { found: describeValue(payload) }), {
       location: { file, column: 'request.payload' },
     })
   }
@@ -177,7 +174,7 @@ function readEnvelope(json: unknown, file: string): Envelope {
     if (!out.endpoint) {
       throw new QdError(
         'unrecognised',
-        `request.endpoint "${ep}" is not an evaluation endpoint this pipeline reads (${PORTAL_ENDPOINTS.join(', ')}).`,
+        t('portal.endpoint.unknown', { endpoint: ep, known: PORTAL_ENDPOINTS.join(', ') }),
         {
           location: { file, column: 'request.endpoint' },
           expected: PORTAL_ENDPOINTS.join(' | '),
@@ -200,10 +197,13 @@ function readResponse(
   if (!isObj(response) || !isObj(response.data)) {
     throw new QdError(
       'unrecognised',
-      `Not a portal evaluation response: expected {"code": "OK", "data": {...}, "message": "OK"}${
-        prefix ? ' inside the envelope\'s "response"' : ''
-      }, found ${describeValue(isObj(response) ? response.data : response)} at ${at('data')}. ${NAMING_HINT}`,
-      { location: { file, column: at('data') }, expected: 'a response object with data' },
+      t('portal.response.not', {
+        inEnvelope: Boolean(prefix),
+        found: describeValue(isObj(response) ? response.data : response),
+        at: at('data'),
+        hint: namingHint(),
+      }),
+      { location: { file, column: at('data') }, expected: t('portal.response.expected') },
     )
   }
   const responseCode = typeof response.code === 'string' ? response.code : null
@@ -211,7 +211,7 @@ function readResponse(
   if (responseCode !== null && responseCode.toUpperCase() !== 'OK') {
     throw new QdError(
       'inconsistent',
-      `The portal answered "${responseCode}"${responseMessage ? ` (${responseMessage})` : ''} instead of OK: this capture holds no figures. Capture it again.`,
+      t('portal.response.not-ok', { code: responseCode, message: responseMessage ?? '' }),
       { location: { file, column: at('code') }, expected: 'OK', found: responseCode },
     )
   }
@@ -233,20 +233,19 @@ function identifyEndpoint(
   if (envelopeEndpoint && shapeEndpoint && envelopeEndpoint !== shapeEndpoint) {
     throw new QdError(
       'inconsistent',
-      `The envelope says the endpoint is ${envelopeEndpoint}, but the response looks like ${shapeEndpoint}. Check which request this response belongs to.`,
+      t('portal.endpoint.mismatch', { envelope: envelopeEndpoint, shape: shapeEndpoint }),
       { location: { file, column: 'request.endpoint' }, expected: shapeEndpoint, found: envelopeEndpoint },
     )
   }
   const endpoint = envelopeEndpoint ?? shapeEndpoint ?? nameEndpoint
   if (!endpoint) {
-    throw new QdError(
-      'unrecognised',
-      `Cannot tell which evaluation endpoint this response comes from (no envelope, no known metric codes or tree parameters, nothing in the file name). ${NAMING_HINT}`,
-      { location: { file, column: at('data') }, expected: PORTAL_ENDPOINTS.join(' | ') },
-    )
+    throw new QdError('unrecognised', t('portal.endpoint.unknowable', { hint: namingHint() }), {
+      location: { file, column: at('data') },
+      expected: PORTAL_ENDPOINTS.join(' | '),
+    })
   }
   if (nameEndpoint && nameEndpoint !== endpoint) {
-    warnings.push(`The file name suggests ${nameEndpoint} but the content is ${endpoint}; the content wins.`)
+    warnings.push(t('portal.endpoint.name-differs', { name: nameEndpoint, endpoint }))
   }
   return { endpoint, endpointFrom: envelopeEndpoint ? 'envelope' : shapeEndpoint ? 'shape' : 'file-name' }
 }
@@ -267,12 +266,12 @@ function validateData(
   const nullable = last !== 'departmentId' && last !== 'code'
   const expected =
     issue.code === 'invalid_type'
-      ? (TYPE_WORDS[issue.expected] ?? issue.expected) +
-        (nullable && (issue.expected === 'number' || issue.expected === 'string') ? ' or null' : '')
+      ? typeWord(issue.expected) +
+        (nullable && (issue.expected === 'number' || issue.expected === 'string') ? t('portal.or-null') : '')
       : issue.message
   throw new QdError(
     'bad-value',
-    `${path}: expected ${expected}, found ${describeValue(input)}. A ${endpoint} response must keep the portal's types; re-save the raw response body without editing it.`,
+    t('portal.schema', { path, expected, found: describeValue(input), endpoint }),
     { location: { file, column: path }, expected, found: describeValue(input) },
   )
 }
@@ -291,33 +290,26 @@ function readingOf(
   let period: Period | null = payload ? periodFromPayload(payload, file, 'request.payload') : null
   let periodFrom: Reading['periodFrom'] = 'payload'
   if (period && fromName.period && fromName.period.id !== period.id) {
-    warnings.push(
-      `The file name says ${fromName.period.id} but the request payload says ${period.id}; the payload wins.`,
-    )
+    warnings.push(t('portal.period.name-differs', { name: fromName.period.id, payload: period.id }))
   }
   if (!period) {
     period = fromName.period
     periodFrom = 'file-name'
   }
   if (!period) {
-    throw new QdError(
-      'missing-period',
-      `Cannot tell which period this ${endpoint} capture is for. ${NAMING_HINT}`,
-      {
-        location: { file },
-        expected:
-          'a request payload with timeType/year (or fromDate/toDate), or a period in the file name (2026, 2026-Q3, 2026-08)',
-      },
-    )
+    throw new QdError('missing-period', t('portal.period.unknowable', { endpoint, hint: namingHint() }), {
+      location: { file },
+      expected: t('portal.period.expected'),
+    })
   }
   let asOf: string | null = null
   let asOfFrom: Reading['asOfFrom'] = null
   if (capturedAt !== null) {
     asOf = vietnamDate(capturedAt)
     if (!asOf) {
-      throw new QdError('bad-value', `capturedAt "${capturedAt}" is not an ISO date-time.`, {
+      throw new QdError('bad-value', t('portal.captured-at.bad', { value: capturedAt }), {
         location: { file, column: 'capturedAt' },
-        expected: 'an ISO date-time such as 2026-10-10T08:00:00+07:00',
+        expected: t('portal.iso-datetime'),
         found: capturedAt,
       })
     }
@@ -329,10 +321,10 @@ function readingOf(
   if (asOf && asOf < period.start) {
     throw new QdError(
       'bad-period',
-      `The capture date ${asOf} is before the period ${period.id} starts (${period.start}).`,
+      t('portal.captured-before-period', { asOf, period: period.id, start: period.start }),
       {
         location: { file, column: asOfFrom === 'capturedAt' ? 'capturedAt' : undefined },
-        expected: `a date on or after ${period.start}`,
+        expected: t('prov.date-on-or-after', { date: period.start }),
         found: asOf,
       },
     )
@@ -343,8 +335,6 @@ function readingOf(
 /** A province capture whose request named another province: kept, with a warning to check. */
 function warnOnOtherRoot(rootDepartmentId: string | null, overview: CaptureUnit | null, warnings: string[]) {
   if (rootDepartmentId && overview?.departmentId && overview.departmentId !== rootDepartmentId) {
-    warnings.push(
-      `The request's rootDepartmentId ${rootDepartmentId} differs from the overview's departmentId ${overview.departmentId}.`,
-    )
+    warnings.push(t('portal.root-differs', { root: rootDepartmentId, overview: overview.departmentId }))
   }
 }

@@ -4,6 +4,7 @@
  * engine stays pure and knows nothing of the portal's JSON.
  */
 import { QdError } from '../errors.ts'
+import { t } from '../i18n/index.ts'
 import { GROUP_CODES } from '../reference/groups.ts'
 import type { GroupInput, MetricInput, UnitInput } from '../score/compute.ts'
 import type { CaptureUnit, PortalCapture } from './capture-types.ts'
@@ -17,11 +18,11 @@ function findUnit(capture: PortalCapture, who: string): CaptureUnit {
   if (!hit) {
     throw new QdError(
       'unknown-province',
-      `No unit with departmentId or departmentCode "${who}" in ${capture.fileName}.${
-        all.some((u) => u.departmentCode === null)
-          ? ' Its units carry no departmentCode: look them up by departmentId.'
-          : ''
-      }`,
+      t('portal.unit.not-found', {
+        who,
+        file: capture.fileName,
+        noCodes: all.some((u) => u.departmentCode === null),
+      }),
       {
         location: { file: capture.fileName },
         found: who,
@@ -40,13 +41,9 @@ function findUnit(capture: PortalCapture, who: string): CaptureUnit {
 export function portalCaptureToScoringInput(capture: PortalCapture, unit?: string | CaptureUnit): UnitInput {
   if (capture.form === 'summary') {
     if (unit === undefined) {
-      throw new QdError(
-        'bad-value',
-        'A service-results capture lists every province: say which one (departmentId or departmentCode).',
-        {
-          location: { file: capture.fileName },
-        },
-      )
+      throw new QdError('bad-value', t('portal.unit.say-which'), {
+        location: { file: capture.fileName },
+      })
     }
     const u = typeof unit === 'string' ? findUnit(capture, unit) : unit
     const groups: GroupInput[] = GROUP_CODES.map((code) => ({
@@ -57,7 +54,7 @@ export function portalCaptureToScoringInput(capture: PortalCapture, unit?: strin
   }
   const u = unit === undefined ? capture.overview : typeof unit === 'string' ? findUnit(capture, unit) : unit
   if (!u)
-    throw new QdError('bad-value', `${capture.fileName} has no overview unit.`, {
+    throw new QdError('bad-value', t('portal.unit.no-overview', { file: capture.fileName }), {
       location: { file: capture.fileName },
     })
   const code = capture.group!

@@ -357,8 +357,8 @@ describe('errors point at the JSON path and say what to do', () => {
       'data.evaluation[1].metrics[2].numerator',
     )
     expect(e.location.file).toBe('transparency-2026.json')
-    expect(e.message).toContain('"79,0" (text)')
-    expect(e.expected).toBe('a number or null')
+    expect(e.message).toContain('"79,0" (văn bản)')
+    expect(e.expected).toBe('một số hoặc null')
   })
 
   it('inside an envelope the path starts at response', () => {
@@ -383,7 +383,7 @@ describe('errors point at the JSON path and say what to do', () => {
       'bad-value',
       'data.overview.departmentId',
     )
-    expect(e.message).toContain('missing')
+    expect(e.message).toContain('thiếu khoá')
   })
 
   it('a portal error answer', () => {
