@@ -31,6 +31,7 @@ import { publish } from './messages/publish.ts'
 import { read } from './messages/read.ts'
 import { report } from './messages/report.ts'
 import { run } from './messages/run.ts'
+import { score } from './messages/score.ts'
 import { serve } from './messages/serve.ts'
 import { status } from './messages/status.ts'
 import { terms } from './messages/terms.ts'
@@ -75,6 +76,7 @@ export const MESSAGES = {
   ...misc,
   ...report,
   ...portal,
+  ...score,
 } satisfies Catalog
 
 export type MessageKey = keyof typeof MESSAGES

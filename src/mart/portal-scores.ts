@@ -19,6 +19,7 @@
  * makes a new score set and a new reading beside the old ones. Everything is insert-only.
  */
 import type { Store } from '../db/sqlite.ts'
+import { t } from '../i18n/index.ts'
 import { type Logger, silentLogger } from '../log.ts'
 import { GROUPS, type GroupCode } from '../reference/groups.ts'
 import type { ProvinceRegistry } from '../reference/provinces.ts'
@@ -338,7 +339,7 @@ function findingsOf(
   code: string,
   first: CaptureRow,
 ): ScoreFinding[] {
-  const where = `${name} (${code}), ${first.period}${first.as_of ? ` as of ${first.as_of}` : ''}`
+  const where = t('score.mart.where', { name, code, period: first.period, asOf: first.as_of ?? '' })
   const out: ScoreFinding[] = []
   for (const f of r.findings) {
     const estimate =
@@ -351,7 +352,7 @@ function findingsOf(
       kind: 'score-mismatch',
       severity: estimate ? 'info' : 'warning',
       group: f.group,
-      message: `${where}: ${f.note}${f.diff !== null ? ` (reported − computed = ${f.diff})` : ''}`,
+      message: `${where}: ${f.note}${f.diff !== null ? t('score.mart.diff', { diff: String(f.diff) }) : ''}`,
       detail: { ...f, estimate, methodology: r.methodologyVersion },
     })
   }
@@ -360,7 +361,12 @@ function findingsOf(
       kind: 'capture-conflict',
       severity: 'warning',
       group: c.group,
-      message: `${where}: ${c.group} is ${c.capture} in its group capture but ${c.summary} in the national summary of the same date; the group capture is used and the summary's total is not.`,
+      message: t('score.mart.conflict', {
+        where,
+        group: c.group,
+        capture: String(c.capture),
+        summary: String(c.summary),
+      }),
       detail: c,
     })
   }
@@ -369,7 +375,12 @@ function findingsOf(
       kind: 'unknown-metric',
       severity: 'info',
       group: u.group,
-      message: `${where}: metric ${u.input.code} of ${u.group} is not in methodology ${r.methodologyVersion}; it is stored but not scored.`,
+      message: t('score.mart.unknown-metric', {
+        where,
+        code: u.input.code,
+        group: u.group,
+        methodology: r.methodologyVersion,
+      }),
       detail: { group: u.group, code: u.input.code, methodology: r.methodologyVersion },
     })
   }

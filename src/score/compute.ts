@@ -29,6 +29,7 @@
  * ```
  */
 import { QdError } from '../errors.ts'
+import { t } from '../i18n/index.ts'
 import type { GroupCode } from '../reference/groups.ts'
 import type { Methodology, MethodologyMetric } from './methodology.ts'
 import {
@@ -209,7 +210,7 @@ function metricNote(def: MethodologyMetric, input: MetricInput | undefined): str
   if (def.note) parts.push(def.note)
   if (input?.dataQualityStatus) {
     parts.push(
-      `Portal data quality: ${input.dataQualityStatus}${input.dataQualityMessage ? ` – ${input.dataQualityMessage}` : ''}`,
+      t('score.data-quality', { status: input.dataQualityStatus, message: input.dataQualityMessage ?? '' }),
     )
   }
   return parts.length ? parts.join(' ') : null
@@ -221,22 +222,23 @@ function checkInput(m: Methodology, input: UnitInput): Map<GroupCode, GroupInput
     if (!m.groups.some((x) => x.code === g.code)) {
       throw new QdError(
         'unknown-column',
-        `Unknown group "${g.code}" (methodology ${m.id} has ${m.groups.map((x) => x.code).join(', ')}).`,
+        t('score.unknown-group', {
+          code: String(g.code),
+          id: m.id,
+          known: m.groups.map((x) => x.code).join(', '),
+        }),
         {
           found: String(g.code),
         },
       )
     }
     if (byCode.has(g.code)) {
-      throw new QdError(
-        'inconsistent',
-        `Group ${g.code} is given twice for the same unit; merge the inputs first.`,
-      )
+      throw new QdError('inconsistent', t('score.group-twice', { code: g.code }))
     }
     const codes = new Set<string>()
     for (const x of g.metrics ?? []) {
       if (codes.has(x.code))
-        throw new QdError('inconsistent', `Metric ${x.code} of group ${g.code} is given twice.`)
+        throw new QdError('inconsistent', t('score.metric-twice', { code: x.code, group: g.code }))
       codes.add(x.code)
     }
     byCode.set(g.code, g)
@@ -386,9 +388,12 @@ function collectFindings(
           reported: x.reportedScore,
           computed: null,
           diff: null,
-          note: `d = 0: the methodology gives no score (policy "${x.zeroDenominator}") but the source reports ${x.reportedScore}${
-            x.code === 'DOSSIER_SYNC' ? ' (the portal substitutes last year’s average)' : ''
-          }.${x.dataQualityStatus ? ` Data quality: ${x.dataQualityStatus}.` : ''}`,
+          note: t('score.zero-den', {
+            policy: String(x.zeroDenominator),
+            reported: String(x.reportedScore),
+            sync: x.code === 'DOSSIER_SYNC',
+            quality: x.dataQualityStatus ? t('score.quality-sentence', { status: x.dataQualityStatus }) : '',
+          }),
         })
       } else if (x.status === 'not-computable') {
         out.push({
@@ -398,7 +403,12 @@ function collectFindings(
           reported: x.reportedScore,
           computed: null,
           diff: null,
-          note: `${x.code}: the source reports ${x.reportedScore} but ${x.numerator}/${x.denominator} cannot be scored (inconsistent or incomplete counts).`,
+          note: t('score.not-computable', {
+            code: x.code,
+            reported: String(x.reportedScore),
+            n: String(x.numerator),
+            d: String(x.denominator),
+          }),
         })
       }
       continue
@@ -406,13 +416,16 @@ function collectFindings(
     const dH = rH - toHundredths(x.computedScore)
     if (Math.abs(dH) <= 1) continue
     const why: string[] = [
-      `${x.code}: reported ${x.reportedScore}, computed ${x.computedScore} from ${x.numerator}/${x.denominator}.`,
+      t('score.metric-differs', {
+        code: x.code,
+        reported: String(x.reportedScore),
+        computed: String(x.computedScore),
+        n: String(x.numerator),
+        d: String(x.denominator),
+      }),
     ]
-    if (x.estimate)
-      why.push(
-        'The computed value uses the inferred (unpublished) formula; the portal’s score is authoritative.',
-      )
-    if (x.dataQualityStatus) why.push(`Data quality: ${x.dataQualityStatus}.`)
+    if (x.estimate) why.push(t('score.inferred-formula'))
+    if (x.dataQualityStatus) why.push(t('score.quality-sentence', { status: x.dataQualityStatus }).trim())
     out.push({
       level,
       group: x.group,
@@ -429,11 +442,14 @@ function collectFindings(
     if (Math.abs(dH) <= 1) continue
     const differing = out.filter((f) => f.group === g.code).map((f) => f.code)
     const why = [
-      `${g.code}: reported ${g.reportedScore}, computed ${g.computedScore} (sum of rounded metric scores).`,
+      t('score.group-differs', {
+        code: g.code,
+        reported: String(g.reportedScore),
+        computed: String(g.computedScore),
+      }),
     ]
-    if (differing.length) why.push(`Differing metrics: ${differing.join(', ')}.`)
-    if (g.estimate)
-      why.push('The computed value is an estimate (inferred split); the portal’s score is authoritative.')
+    if (differing.length) why.push(t('score.differing-metrics', { codes: differing.join(', ') }))
+    if (g.estimate) why.push(t('score.estimate-split'))
     out.push({
       level: 'group',
       group: g.code,
@@ -453,10 +469,7 @@ function collectFindings(
       reported: fromHundredths(reportedTotalH),
       computed: fromHundredths(base),
       diff: fromHundredths(reportedTotalH - base),
-      note:
-        computedTotalH !== null
-          ? 'The reported total differs from the sum of the computed group scores.'
-          : 'The reported total differs from the sum of the group scores (reported where given).',
+      note: computedTotalH !== null ? t('score.total-differs-computed') : t('score.total-differs'),
     })
   }
   return out
@@ -495,17 +508,17 @@ export function whatIf(result: UnitResult, change: WhatIfChange): WhatIfResult {
   if (!target) {
     throw new QdError(
       'bad-value',
-      `Unknown metric "${change.metric}" (known: ${result.metrics.map((x) => x.code).join(', ')}).`,
+      t('score.whatif.unknown-metric', {
+        metric: change.metric,
+        known: result.metrics.map((x) => x.code).join(', '),
+      }),
       {
         found: change.metric,
       },
     )
   }
   if (target.rule.type === 'tracked') {
-    throw new QdError(
-      'bad-value',
-      `Metric ${target.code} is tracked, never scored: a what-if cannot change the score.`,
-    )
+    throw new QdError('bad-value', t('score.whatif.tracked', { code: target.code }))
   }
   let factor: Rational | null | undefined
   if (target.factor) {
@@ -516,14 +529,10 @@ export function whatIf(result: UnitResult, change: WhatIfChange): WhatIfResult {
   let ratio: number | null
   if ('ratio' in change) {
     if (!Number.isFinite(change.ratio) || change.ratio < 0 || change.ratio > 1) {
-      throw new QdError(
-        'out-of-range',
-        `A what-if ratio is a fraction from 0 to 1 (0.55 for 55%), found ${change.ratio}.`,
-        {
-          expected: '0..1',
-          found: String(change.ratio),
-        },
-      )
+      throw new QdError('out-of-range', t('score.whatif.ratio', { value: String(change.ratio) }), {
+        expected: '0..1',
+        found: String(change.ratio),
+      })
     }
     let r = decimalToRational(change.ratio)
     if (factor) r = { num: r.num * factor.num, den: r.den * factor.den }
@@ -551,17 +560,23 @@ export function whatIf(result: UnitResult, change: WhatIfChange): WhatIfResult {
   let note: string | null = null
   let groupH: number | null = null
   const unknown = others.filter((x) => x.score === null && x.status !== 'zero-denominator')
-  if (newH === null)
-    note = `${target.code} cannot be scored with this change (its factor metric has no ratio).`
+  if (newH === null) note = t('score.whatif.no-factor', { code: target.code })
   else if (unknown.length) {
-    note = `Cannot recompute ${target.group}: no score for ${unknown.map((x) => x.code).join(', ')}.`
+    note = t('score.whatif.cannot-recompute', {
+      group: target.group,
+      codes: unknown.map((x) => x.code).join(', '),
+    })
   } else {
     const baseH = others.reduce((s, x) => s + (n2h(x.score) ?? 0), 0)
     groupH = baseH + newH
     const beforeSum =
       target.score === null && target.status !== 'zero-denominator' ? null : baseH + (n2h(target.score) ?? 0)
     if (group.score !== null && beforeSum !== null && beforeSum !== toHundredths(group.score)) {
-      note = `${target.group}'s score ${group.score} differs from the sum of its metric scores ${fromHundredths(beforeSum)}; the what-if recomputes the group from its metrics.`
+      note = t('score.whatif.group-sum', {
+        group: target.group,
+        score: String(group.score),
+        sum: String(fromHundredths(beforeSum)),
+      })
     }
   }
   let totalH: number | null = groupH
@@ -569,7 +584,7 @@ export function whatIf(result: UnitResult, change: WhatIfChange): WhatIfResult {
     if (g.code === target.group || totalH === null) continue
     totalH = g.score === null ? null : totalH + toHundredths(g.score)
   }
-  if (totalH === null && groupH !== null && !note) note = 'No total: not every group has a score.'
+  if (totalH === null && groupH !== null && !note) note = t('score.whatif.no-total')
   return {
     metric: target.code,
     group: target.group,
@@ -608,21 +623,21 @@ export function mergeUnitInputs(...inputs: UnitInput[]): UnitInput {
       ) {
         throw new QdError(
           'inconsistent',
-          `Group ${g.code} comes from two inputs that disagree (reported ${ra} vs ${rb}) or both carry details; keep one reading.`,
+          t('score.merge.group', { code: g.code, a: String(ra), b: String(rb) }),
         )
       }
       const base = detailed(a) ? a : g
       groups[i] = { ...base, reportedScore: ra ?? rb }
     }
-    const t = inp.reportedTotal ?? null
-    if (t !== null) {
-      if (reportedTotal !== null && toHundredths(reportedTotal) !== toHundredths(t)) {
+    const tot = inp.reportedTotal ?? null
+    if (tot !== null) {
+      if (reportedTotal !== null && toHundredths(reportedTotal) !== toHundredths(tot)) {
         throw new QdError(
           'inconsistent',
-          `Two different reported totals for the same unit: ${reportedTotal} and ${t}.`,
+          t('score.merge.total', { a: String(reportedTotal), b: String(tot) }),
         )
       }
-      reportedTotal = t
+      reportedTotal = tot
     }
   }
   return { groups, reportedTotal }

@@ -20,6 +20,7 @@ import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { z } from 'zod'
 import { QdError } from '../errors.ts'
+import { t } from '../i18n/index.ts'
 import { GROUP_CODES, GROUPS, type GroupCode, type GroupInfo, ONLINE22 } from '../reference/groups.ts'
 import { isIsoDate } from '../reference/period.ts'
 import { fromHundredths, type Rule, toHundredths, type ZeroDenominatorPolicy } from './round.ts'
@@ -319,9 +320,9 @@ export function parseMethodology(json: unknown, file: string): Methodology {
   if (!r.success) {
     const first = r.error.issues[0]!
     const path = jsonPath(first.path)
-    throw new QdError('bad-value', `Methodology file is invalid at ${path}: ${first.message}`, {
+    throw new QdError('bad-value', t('score.methodology.invalid', { path, why: first.message }), {
       location: { file, column: path },
-      expected: 'a methodology document as described in src/score/methodology.ts',
+      expected: t('score.methodology.invalid.expected'),
     })
   }
   return fromFile(r.data, file)
@@ -343,7 +344,7 @@ export function loadMethodologiesFrom(dir: string): Methodology[] {
     } catch (err) {
       throw new QdError(
         'corrupt-file',
-        `Methodology file ${name} is not valid JSON: ${(err as Error).message}`,
+        t('score.methodology.not-json', { name, why: (err as Error).message }),
         {
           location: { file },
           cause: err,
@@ -356,7 +357,7 @@ export function loadMethodologiesFrom(dir: string): Methodology[] {
   for (let i = 0; i < list.length; i++) {
     const a = list[i]!
     if (list.findIndex((b) => b.id === a.id) !== i) {
-      throw new QdError('inconsistent', `Two methodology files have the id ${a.id}.`, {
+      throw new QdError('inconsistent', t('score.methodology.same-id', { id: a.id }), {
         location: { file: a.file },
       })
     }
@@ -364,12 +365,18 @@ export function loadMethodologiesFrom(dir: string): Methodology[] {
     if (next && (a.effectiveTo === null || a.effectiveTo >= next.effectiveFrom)) {
       throw new QdError(
         'inconsistent',
-        `Methodology ${a.id} (${a.effectiveFrom}..${a.effectiveTo ?? 'open'}) overlaps ${next.id} (from ${next.effectiveFrom}): end ${a.id} the day before.`,
+        t('score.methodology.overlap', {
+          id: a.id,
+          from: a.effectiveFrom,
+          to: a.effectiveTo ?? t('score.methodology.open'),
+          next: next.id,
+          nextFrom: next.effectiveFrom,
+        }),
         { location: { file: a.file, column: 'effective_to' } },
       )
     }
   }
-  if (list.length === 0) throw new QdError('internal', `No methodology files in ${dir}.`)
+  if (list.length === 0) throw new QdError('internal', t('score.methodology.none', { dir }))
   return list
 }
 
@@ -392,7 +399,7 @@ export function methodologyFor(
 ): Methodology {
   const day = /^\d{4}-\d{2}-\d{2}/.exec(date.trim())?.[0]
   if (!day || !isIsoDate(day)) {
-    throw new QdError('bad-period', `"${date}" is not a date: write it as YYYY-MM-DD, e.g. 2026-10-05.`, {
+    throw new QdError('bad-period', t('score.methodology.not-a-date', { value: date }), {
       expected: 'YYYY-MM-DD',
       found: date,
     })
@@ -400,8 +407,8 @@ export function methodologyFor(
   const m = list.find((v) => v.effectiveFrom <= day && (v.effectiveTo === null || day <= v.effectiveTo))
   if (!m) {
     const known = list.map((v) => `${v.id} ${v.effectiveFrom}..${v.effectiveTo ?? ''}`).join(', ')
-    throw new QdError('bad-period', `No methodology is in force on ${day} (versions: ${known}).`, {
-      expected: 'a date inside a methodology version',
+    throw new QdError('bad-period', t('score.methodology.not-in-force', { day, known }), {
+      expected: t('score.methodology.not-in-force.expected'),
       found: day,
     })
   }
@@ -414,7 +421,7 @@ export function methodologyById(id: string, list: readonly Methodology[] = loadM
   if (!m) {
     throw new QdError(
       'bad-value',
-      `Unknown methodology version "${id}" (known: ${list.map((v) => v.id).join(', ')}).`,
+      t('score.methodology.unknown', { id, known: list.map((v) => v.id).join(', ') }),
       {
         found: id,
       },

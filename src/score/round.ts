@@ -13,6 +13,7 @@
  * and all of ours are.
  */
 import { QdError } from '../errors.ts'
+import { t } from '../i18n/index.ts'
 
 /** A non-reduced fraction num/den with den > 0. */
 export interface Rational {
@@ -36,10 +37,10 @@ const DECIMAL = /^(-?)(\d+)(?:\.(\d+))?(?:e([+-]?\d+))?$/i
 /** The exact decimal a finite JS number prints as, as a fraction: 0.55 -> 55/100, 1e-7 -> 1/10^7. */
 export function decimalToRational(x: number): Rational {
   if (!Number.isFinite(x)) {
-    throw new QdError('bad-value', `Expected a finite number, found ${String(x)}.`, { found: String(x) })
+    throw new QdError('bad-value', t('score.finite', { value: String(x) }), { found: String(x) })
   }
   const m = DECIMAL.exec(String(x))
-  if (!m) throw new QdError('internal', `Cannot read ${String(x)} as a decimal.`)
+  if (!m) throw new QdError('internal', t('score.not-decimal', { value: String(x) }))
   const frac = m[3] ?? ''
   let num = BigInt(`${m[2]}${frac}`)
   let den = 10n ** BigInt(frac.length)
@@ -54,7 +55,7 @@ function mul(a: Rational, b: Rational): Rational {
 }
 
 function div(a: Rational, b: Rational): Rational {
-  if (b.num === 0n) throw new QdError('internal', 'Division by zero in exact arithmetic.')
+  if (b.num === 0n) throw new QdError('internal', t('score.div-zero'))
   const sign = b.num < 0n ? -1n : 1n
   return { num: a.num * b.den * sign, den: a.den * b.num * sign }
 }
@@ -103,10 +104,11 @@ export function diff2(a: number, b: number): number {
   return fromHundredths(toHundredths(a) - toHundredths(b))
 }
 
-function checkCount(label: string, v: number): void {
+function checkCount(which: 'numerator' | 'denominator', v: number): void {
   if (!Number.isFinite(v) || v < 0) {
-    throw new QdError('out-of-range', `The ${label} must be a number ≥ 0, found ${String(v)}.`, {
-      expected: 'a count ≥ 0',
+    const label = t(which === 'numerator' ? 'score.numerator' : 'score.denominator')
+    throw new QdError('out-of-range', t('score.count-negative', { label, value: String(v) }), {
+      expected: t('score.count-expected'),
       found: String(v),
     })
   }
@@ -119,7 +121,7 @@ function checkCount(label: string, v: number): void {
  */
 export function scoreRatioHundredths(rule: Rule, max: number, r: Rational): number | null {
   if (rule.type === 'tracked') return null
-  if (r.num < 0n) throw new QdError('out-of-range', 'A ratio cannot be negative.', { found: String(r.num) })
+  if (r.num < 0n) throw new QdError('out-of-range', t('score.ratio-negative'), { found: String(r.num) })
   const maxR = decimalToRational(max)
   let value = mul(maxR, r)
   if (rule.type === 'threshold') value = div(value, decimalToRational(rule.t))

@@ -505,7 +505,7 @@ describe('portal API captures through the CLI', () => {
       expect(mismatches.length).toBeGreaterThanOrEqual(2)
       expect(mismatches[0]!.province_code).toBe('66')
       expect(mismatches.map((f) => f.message).join('\n')).toContain(
-        'PUBLIC_UPDATE_ON_TIME: reported 3.9, computed 3.85',
+        'PUBLIC_UPDATE_ON_TIME: nguồn ghi 3.9, tính lại được 3.85',
       )
       const text = cli(home, ['status']).stdout
       expect(text).toContain('PUBLIC_UPDATE_ON_TIME')

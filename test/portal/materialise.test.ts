@@ -172,7 +172,7 @@ describe('materialising portal captures', () => {
         .where('province_code', '=', '66'),
     )
     expect(
-      f.some((x) => x.severity === 'info' && x.message.includes('CLGQ: reported 8.97, computed 8.04')),
+      f.some((x) => x.severity === 'info' && x.message.includes('CLGQ: nguồn ghi 8.97, tính lại được 8.04')),
     ).toBe(true)
   })
 
@@ -203,7 +203,9 @@ describe('materialising portal captures', () => {
         .where('kind', '=', 'capture-conflict'),
     )
     expect(f).toHaveLength(1)
-    expect(f[0]!.message).toContain('CKMB is 11.85 in its group capture but 12 in the national summary')
+    expect(f[0]!.message).toContain(
+      'CKMB là 11.85 trong bản thu thập của nhóm nhưng là 12 trong bảng tổng hợp toàn quốc',
+    )
     // Phú Thọ agrees with the summary: its reported total is kept
     const pt = sets().find((s) => s.province_code === '25')!
     expect(pt.reported_total).toBe(61.89) // 7.96 + 17.68 + 8.56 + 6.67 + 11.43 + 9.59

@@ -256,7 +256,7 @@ describe('findings: reported ≠ computed', () => {
       computed: 8.97,
       diff: -0.47,
     })
-    expect(r.findings[0]!.note).toMatch(/estimate/)
+    expect(r.findings[0]!.note).toMatch(/ước tính/)
   })
 
   it('DOSSIER_SYNC with d = 0 but a reported score is a finding with computed null', () => {
@@ -284,7 +284,7 @@ describe('findings: reported ≠ computed', () => {
       computed: null,
       diff: null,
     })
-    expect(r.findings[0]!.note).toContain('last year')
+    expect(r.findings[0]!.note).toContain('năm trước')
   })
 
   it('a reported score over counts that cannot be scored (n > 0, d = 0) is a finding', () => {
@@ -404,7 +404,7 @@ describe('what-if (hand-checked)', () => {
     const w = whatIf(computeUnit(v2025, input), { metric: 'DOSSIER_ON_TIME', ratio: 0.95 })
     expect(w.before.groupScore).toBe(17.5)
     expect(w.after.groupScore).toBe(19)
-    expect(w.note).toContain('differs')
+    expect(w.note).toContain('khác tổng điểm các chỉ tiêu')
   })
 
   it('rejects a percentage passed as a ratio, unknown metrics and tracked metrics', () => {
@@ -424,7 +424,7 @@ describe('input handling', () => {
     ])
   })
   it('a group given twice is an error', () => {
-    expect(() => computeUnit(v2025, { groups: [{ code: 'CKMB' }, { code: 'CKMB' }] })).toThrow(/twice/)
+    expect(() => computeUnit(v2025, { groups: [{ code: 'CKMB' }, { code: 'CKMB' }] })).toThrow(/hai lần/)
   })
   it('an explicit metric wins over tree parameters', () => {
     const r = computeUnit(v2025, {
@@ -473,8 +473,8 @@ describe('input handling', () => {
     })
     it('refuses two readings that disagree', () => {
       const other: UnitInput = { groups: [{ code: 'TDGQ', reportedScore: 17.5 }] }
-      expect(() => mergeUnitInputs(detailed, other)).toThrow(/disagree/)
-      expect(() => mergeUnitInputs(summary, { groups: [], reportedTotal: 60 })).toThrow(/totals/)
+      expect(() => mergeUnitInputs(detailed, other)).toThrow(/không khớp/)
+      expect(() => mergeUnitInputs(summary, { groups: [], reportedTotal: 60 })).toThrow(/tổng điểm khác nhau/)
     })
   })
 })
