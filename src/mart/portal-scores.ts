@@ -19,7 +19,7 @@
  * makes a new score set and a new reading beside the old ones. Everything is insert-only.
  */
 import type { Store } from '../db/sqlite.ts'
-import { t } from '../i18n/index.ts'
+import { type MessageKey, t } from '../i18n/index.ts'
 import { type Logger, silentLogger } from '../log.ts'
 import { GROUPS, type GroupCode } from '../reference/groups.ts'
 import type { ProvinceRegistry } from '../reference/provinces.ts'
@@ -50,10 +50,10 @@ export interface MaterialiseResult {
 
 type Source = 'portal-metrics' | 'portal-service-results' | 'portal-metrics+service-results'
 
-const SOURCE_TEXT: Record<Source, string> = {
-  'portal-metrics': 'portal API captures (metric detail)',
-  'portal-service-results': 'portal national summary (service-results)',
-  'portal-metrics+service-results': 'portal API captures + national summary',
+const SOURCE_TEXT: Record<Source, MessageKey> = {
+  'portal-metrics': 'mart.source.portal-metrics',
+  'portal-service-results': 'mart.source.portal-service-results',
+  'portal-metrics+service-results': 'mart.source.portal-metrics+service-results',
 }
 
 export function materialisePortalScores(
@@ -438,7 +438,14 @@ function insertReading(
       as_of: first.as_of,
       cohort: 34,
       form: 'six',
-      title: `${SOURCE_TEXT[source]}, ${first.period}${first.as_of ? ` as of ${first.as_of}` : ''}: ${sets.length} province(s), ${detailed} with metric detail, ${complete} with all six groups`,
+      title: t('mart.snapshot-title', {
+        source: t(SOURCE_TEXT[source]),
+        period: first.period,
+        asOf: first.as_of ?? '',
+        sets: sets.length,
+        detailed,
+        complete,
+      }),
       source_label: source,
       methodology: methodology.id,
     }),

@@ -20,6 +20,7 @@
 import { setTimeout as sleep } from 'node:timers/promises'
 import cron, { type ScheduledTask } from 'node-cron'
 import { type App, type JobResult, runJob } from '../app.ts'
+import { t } from '../i18n/index.ts'
 import type { Logger } from '../log.ts'
 import { goneReason, RunBusyError, RunKeyTakenError, recordSkippedTick } from '../run/runs.ts'
 import { type CronSchedule, cronSchedule } from './cron.ts'
@@ -130,7 +131,7 @@ export class Scheduler {
         recordSkippedTick(store, {
           runKey: tickKey(tick),
           scheduledFor: tick.toISOString(),
-          reason: `no scheduler was running at this time; the tick of ${latest.toISOString()} caught up`,
+          reason: t('schedule.skipped.no-scheduler', { latest: latest.toISOString() }),
         })
       )
         this.#log.warn({ tick: tick.toISOString() }, 'tick missed while no scheduler was running')
@@ -209,7 +210,7 @@ export class Scheduler {
         recordSkippedTick(this.#app.store, {
           runKey: tickKey(old.tick),
           scheduledFor: old.tick.toISOString(),
-          reason: `superseded by the tick of ${newest.tick.toISOString()} (the previous run was still going)`,
+          reason: t('schedule.skipped.superseded', { newest: newest.tick.toISOString() }),
         })
       }
       await this.runTick(newest.tick, newest.trigger)

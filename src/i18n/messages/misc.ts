@@ -43,6 +43,46 @@ export const misc = {
     en: (p: { schema: string }) =>
       `warehouse schema "${p.schema}": use lower-case letters, digits and _ (a PostgreSQL identifier)`,
   },
+  'schedule.skipped.no-scheduler': {
+    vi: (p: { latest: string }) => `không có bộ lập lịch nào chạy vào lúc này; đã chạy bù mốc ${p.latest}`,
+    en: (p: { latest: string }) => `no scheduler was running at this time; the tick of ${p.latest} caught up`,
+  },
+  'schedule.skipped.superseded': {
+    vi: (p: { newest: string }) => `được thay bằng mốc ${p.newest} (lượt chạy trước vẫn chưa xong)`,
+    en: (p: { newest: string }) => `superseded by the tick of ${p.newest} (the previous run was still going)`,
+  },
+  'mart.snapshot-title': {
+    vi: (p: {
+      source: string
+      period: string
+      asOf: string
+      sets: number
+      detailed: number
+      complete: number
+    }) =>
+      `${p.source}, ${p.period}${p.asOf ? ` tính đến ngày ${p.asOf}` : ''}: ${p.sets} tỉnh, thành phố, ${p.detailed} có số liệu chi tiết theo chỉ tiêu, ${p.complete} có đủ sáu nhóm`,
+    en: (p: {
+      source: string
+      period: string
+      asOf: string
+      sets: number
+      detailed: number
+      complete: number
+    }) =>
+      `${p.source}, ${p.period}${p.asOf ? ` as of ${p.asOf}` : ''}: ${p.sets} province(s), ${p.detailed} with metric detail, ${p.complete} with all six groups`,
+  },
+  'mart.source.portal-metrics': {
+    vi: 'số liệu thu thập từ API của Cổng (chi tiết theo chỉ tiêu)',
+    en: 'portal API captures (metric detail)',
+  },
+  'mart.source.portal-service-results': {
+    vi: 'bảng tổng hợp toàn quốc của Cổng (service-results)',
+    en: 'portal national summary (service-results)',
+  },
+  'mart.source.portal-metrics+service-results': {
+    vi: 'số liệu thu thập từ API của Cổng + bảng tổng hợp toàn quốc',
+    en: 'portal API captures + national summary',
+  },
   'status.bad-schedule': {
     vi: (p: { error: string }) => `Lịch chạy trong qd766.config.json không hợp lệ: ${p.error}`,
     en: (p: { error: string }) => `The schedule in qd766.config.json is invalid: ${p.error}`,
