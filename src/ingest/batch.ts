@@ -30,7 +30,6 @@ import { heartbeat, LeaseLostError } from '../run/runs.ts'
 import { failureDetail, RunFailedError } from './failure.ts'
 import { CommitGroup } from './group-commit.ts'
 import { commitGroup, type FileOutcome, type IngestEnv, ingestFile, recordNote } from './ingest-file.ts'
-import { ParseAhead } from './parse-ahead.ts'
 import { prewarmParseWorker } from './parse-budget.ts'
 
 export interface WaitingFile {
@@ -88,11 +87,8 @@ export async function unreadableArguments(files: string[]): Promise<Array<{ file
 
 export async function ingestBatch(plainEnv: IngestEnv, opts: BatchOptions = {}): Promise<BatchResult> {
   // Group commit needs a run: its lease renewal is the group's durable commit.
-  const grouped: IngestEnv =
+  const env: IngestEnv =
     plainEnv.runId === null || plainEnv.group ? plainEnv : { ...plainEnv, group: new CommitGroup() }
-  // The next file is parsed while this one loads (parse-ahead.ts); the file's turn uses that parse.
-  const parseAhead = new ParseAhead()
-  const env: IngestEnv = { ...grouped, parseAhead }
   const { home } = env
   const workDir = join(home.work, `run-${env.runId ?? 'adhoc'}-${process.pid}`)
   const result: BatchResult = { outcomes: [], waiting: [], ignored: [], skipped: [] }
@@ -155,11 +151,6 @@ export async function ingestBatch(plainEnv: IngestEnv, opts: BatchOptions = {}):
         heartbeat(env.store, env.runId)
         lastBeat = Date.now()
       }
-      const next = items[i + 1]
-      env.onParsed =
-        next && next.origin !== 'leftover' && !opts.shouldStop?.()
-          ? () => parseAhead.start(env, next.path)
-          : undefined
       try {
         result.outcomes.push(await ingestFile(env, item.path, { recovered: item.origin === 'leftover' }))
       } catch (err) {
@@ -259,8 +250,6 @@ export async function ingestBatch(plainEnv: IngestEnv, opts: BatchOptions = {}):
     }
     return result
   } finally {
-    env.onParsed = undefined
-    await parseAhead.settle()
     await removeEmptyDirs(home.work).catch(() => {})
   }
 }

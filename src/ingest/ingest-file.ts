@@ -28,7 +28,6 @@ import { assertLease, LeaseLostError } from '../run/runs.ts'
 import { injectFault } from '../testing/faults.ts'
 import { failureDetail, isFileFault, RunFailedError } from './failure.ts'
 import { type CommitGroup, commitDurably } from './group-commit.ts'
-import type { ParseAhead } from './parse-ahead.ts'
 import { parseWithinBudget } from './parse-budget.ts'
 import type { ParsedFile } from './parse-file.ts'
 import { loadWarnings, todayIn } from './reading-warnings.ts'
@@ -48,10 +47,6 @@ export interface IngestEnv {
    * durable and its move follows at once.
    */
   group?: CommitGroup
-  /** Parses started ahead of their file's turn (parse-ahead.ts): the batch sets it. */
-  parseAhead?: ParseAhead
-  /** Called when a file's parse is over, before its load: the batch starts the next file's parse. */
-  onParsed?: () => void
 }
 
 export interface FileOutcome {
@@ -176,15 +171,10 @@ async function ingestOne(
   let parsed: ParsedFile
   try {
     injectFault('parse', fileName, 'read')
-    const ahead = await env.parseAhead?.take(workPath, sha256)
-    parsed = await (ahead ?? parseWithinBudget(env, workPath, fileName, sha256))
-    env.onParsed?.()
+    parsed = await parseWithinBudget(env, workPath, fileName, sha256)
   } catch (err) {
     if (err instanceof LeaseLostError) throw err
-    if (isFileFault(err)) {
-      env.onParsed?.()
-      return reject(env, workPath, base, err.at({ file: fileName }))
-    }
+    if (isFileFault(err)) return reject(env, workPath, base, err.at({ file: fileName }))
     throw new RunFailedError(fileName, err)
   }
 
