@@ -57,13 +57,13 @@ export function formatTimestampVi(iso: string, timeZone: string): string {
 
 function changeCell(change: number | null): string {
   const text = formatRankChange(change)
-  if (!text) return '<td class="num chg"></td>'
-  const cls = change! > 0 ? 'up' : change! < 0 ? 'down' : 'same'
+  if (!text || change === null) return '<td class="num chg"></td>'
+  const cls = change > 0 ? 'up' : change < 0 ? 'down' : 'same'
   const title =
-    change! > 0
-      ? t('rpt.rank-up', { n: change! })
-      : change! < 0
-        ? t('rpt.rank-down', { n: -change! })
+    change > 0
+      ? t('rpt.rank-up', { n: change })
+      : change < 0
+        ? t('rpt.rank-down', { n: -change })
         : t('rpt.unchanged')
   return `<td class="num chg ${cls}" title="${esc(title)}">${esc(text)}</td>`
 }
@@ -141,7 +141,7 @@ function historySection(r: LeadershipReport): string {
     emphasiseLast: true,
   })
   const rows = h.map((x, i) => {
-    const prev = i > 0 ? h[i - 1]!.rank : null
+    const prev = h[i - 1]?.rank ?? null
     const change = x.rank !== null && prev !== null ? prev - x.rank : null
     const me = x.snapshotId === r.province.snapshotId ? ' class="me"' : ''
     return `<tr${me} title="${esc(t('rpt.history.row-title', { period: periodName(x.period), source: sourceLabel(x.source) }))}"><td>${esc(label(x))}</td><td class="num">${esc(x.rank ?? MISSING)}</td>${changeCell(change)}<td class="num">${esc(num(x.total))}</td></tr>`
@@ -271,8 +271,7 @@ function metricsSection(r: LeadershipReport): string {
   } else {
     lead = t('rpt.metrics.by-group')
     const groups = displayGroups(r)
-      .filter((g) => g.score !== null)
-      .map((g) => ({ ...g, lost: Math.round((g.max - g.score!) * 100) / 100 }))
+      .flatMap((g) => (g.score === null ? [] : [{ ...g, lost: Math.round((g.max - g.score) * 100) / 100 }]))
       .sort((a, b) => b.lost - a.lost)
     chart = barChart({
       title: t('rpt.metrics.group-chart-title', { name: p.name }),
@@ -320,10 +319,10 @@ function unitsSection(r: LeadershipReport): string {
     const short = new Map(u.indicators.map((i) => [i.code, i.short]))
     const rows = top.map((x) => {
       const worst = Object.entries(x.indicators)
-        .filter(([, v]) => v && (v.pointsAtStake ?? 0) > 0)
-        .sort((a, b) => (b[1]!.pointsAtStake ?? 0) - (a[1]!.pointsAtStake ?? 0))[0]
+        .flatMap(([code, v]) => (v && (v.pointsAtStake ?? 0) > 0 ? [{ code, v }] : []))
+        .sort((a, b) => (b.v.pointsAtStake ?? 0) - (a.v.pointsAtStake ?? 0))[0]
       const worstText = worst
-        ? `${short.get(worst[0] as never) ?? worst[0]}: ${fmtPercent(worst[1]!.value)}`
+        ? `${short.get(worst.code as never) ?? worst.code}: ${fmtPercent(worst.v.value)}`
         : ''
       return `<tr><td class="name">${esc(x.name)}</td><td>${esc(levelLabel(x.level, LEVEL_LABELS[x.level]))}</td><td class="num">${esc(fmtPercent(x.scorePercent, 1))}</td><td>${esc(worstText)}</td><td class="barcell">${inlineBar(x.pointsAtStake, maxStake, { label: t('rpt.points', { n: num(x.pointsAtStake) }) })}<span>${esc(num(x.pointsAtStake))}</span></td></tr>`
     })
@@ -352,10 +351,10 @@ function unitsSection(r: LeadershipReport): string {
   }
   const pu = r.portalUnits
   if (pu) {
-    const ranked = pu.units.filter((x) => x.total !== null)
-    const worst = [...ranked].sort((a, b) => a.total! - b.total!).slice(0, 12)
+    const ranked = pu.units.flatMap((x) => (x.total === null ? [] : [{ ...x, total: x.total }]))
+    const worst = [...ranked].sort((a, b) => a.total - b.total).slice(0, 12)
     const rows = worst.map((x) => {
-      const lost = Math.round((100 - x.total!) * 100) / 100
+      const lost = Math.round((100 - x.total) * 100) / 100
       const label = levelLabel(x.type, UNIT_COHORTS[x.type as keyof typeof UNIT_COHORTS])
       return `<tr><td class="name">${esc(x.name)}</td><td>${esc(label)}</td><td class="num">${esc(x.rank === null ? MISSING : `${x.rank}/${x.rankOf}`)}</td><td class="num">${esc(num(x.total))}</td><td class="barcell">${inlineBar(lost, 100, { label: t('rpt.points', { n: num(lost) }) })}<span>${esc(num(lost))}</span></td></tr>`
     })
