@@ -38,12 +38,17 @@ const CANDIDATES: CsvDelimiter[] = [',', ';', '\t']
  * alike; decimal commas in a `;` file vary from line to line while the `;` count does not.
  */
 export function detectDelimiter(sample: string, preferTab = false): CsvDelimiter {
-  const counts: number[][] = [[], [], []]
-  let cur = [0, 0, 0]
+  // Per candidate: its count in each finished record, and in the record being read.
+  const tally: Record<CsvDelimiter, { counts: number[]; cur: number }> = {
+    ',': { counts: [], cur: 0 },
+    ';': { counts: [], cur: 0 },
+    '\t': { counts: [], cur: 0 },
+  }
+  const tallies = CANDIDATES.map((d) => tally[d])
   let inQuotes = false
   let hasContent = false
   const maxRecords = 50
-  for (let i = 0; i < sample.length && counts[0]!.length < maxRecords; i++) {
+  for (let i = 0; i < sample.length && tally[','].counts.length < maxRecords; i++) {
     const ch = sample[i]
     if (ch === '"') {
       inQuotes = !inQuotes
@@ -51,39 +56,45 @@ export function detectDelimiter(sample: string, preferTab = false): CsvDelimiter
     } else if (inQuotes) {
       // delimiters and newlines inside quotes are data
     } else if (ch === '\n' || ch === '\r') {
-      if (hasContent) for (let k = 0; k < 3; k++) counts[k]!.push(cur[k]!)
-      cur = [0, 0, 0]
+      for (const x of tallies) {
+        if (hasContent) x.counts.push(x.cur)
+        x.cur = 0
+      }
       hasContent = false
     } else {
-      const k = ch === ',' ? 0 : ch === ';' ? 1 : ch === '\t' ? 2 : -1
-      if (k >= 0) cur[k]!++
+      if (ch === ',' || ch === ';' || ch === '\t') tally[ch].cur++
       hasContent = true
     }
   }
   // A last record without newline only counts when the sample is the whole file (caller trims).
-  if (hasContent && !inQuotes) for (let k = 0; k < 3; k++) counts[k]!.push(cur[k]!)
+  if (hasContent && !inQuotes) for (const x of tallies) x.counts.push(x.cur)
 
   let best: CsvDelimiter = preferTab ? '\t' : ','
   let bestScore = [0, 0, 0]
-  CANDIDATES.forEach((d, k) => {
-    const list = counts[k]!
+  for (const d of CANDIDATES) {
+    const list = tally[d].counts
     const freq = new Map<number, number>()
     for (const n of list) if (n > 0) freq.set(n, (freq.get(n) ?? 0) + 1)
     let mode = 0
     let modeFreq = 0
     for (const [n, f] of freq) if (f > modeFreq || (f === modeFreq && n > mode)) [mode, modeFreq] = [n, f]
-    if (mode === 0) return
+    if (mode === 0) continue
     const score = [modeFreq / list.length, mode, preferTab && d === '\t' ? 1 : 0]
-    for (let j = 0; j < score.length; j++) {
-      if (score[j]! > bestScore[j]!) {
-        best = d
-        bestScore = score
-        return
-      }
-      if (score[j]! < bestScore[j]!) return
+    if (compareLexically(score, bestScore) > 0) {
+      best = d
+      bestScore = score
     }
-  })
+  }
   return best
+}
+
+/** Compares equal-length score lists element by element, the first difference deciding. */
+function compareLexically(a: readonly number[], b: readonly number[]): number {
+  for (const [j, x] of a.entries()) {
+    const y = b[j] ?? 0
+    if (x !== y) return x > y ? 1 : -1
+  }
+  return 0
 }
 
 function sheetNameOf(path: string): string {
@@ -208,8 +219,8 @@ async function* csvRows(
       const cells: CellValue[] = new Array(record.length)
       let filled = 0
       for (let i = 0; i < record.length; i++) {
-        const f = record[i]!
-        if (f === '') {
+        const f = record[i]
+        if (f === undefined || f === '') {
           cells[i] = null
           continue
         }

@@ -96,7 +96,9 @@ export function parseIsoDate(s: string): string {
   return s.trim()
 }
 
-function dmy(d: string, m: string, y: string): string | null {
+/** Day, month, year (regex groups, so possibly absent) to an ISO date; null if absent or not a real date. */
+function dmy(d: string | undefined, m: string | undefined, y: string | undefined): string | null {
+  if (d === undefined || m === undefined || y === undefined) return null
   const iso = `${y}-${pad(Number(m))}-${pad(Number(d))}`
   return isIsoDate(iso) ? iso : null
 }
@@ -134,8 +136,8 @@ export function factsFromText(text: string): TitleFacts {
 
   const range = new RegExp(String.raw`tu ngay\s*${D}\s*(?:den|-|–)\s*(?:ngay\s*)?${D}`).exec(t)
   if (range) {
-    const from = dmy(range[1]!, range[2]!, range[3]!)
-    const to = dmy(range[4]!, range[5]!, range[6]!)
+    const from = dmy(range[1], range[2], range[3])
+    const to = dmy(range[4], range[5], range[6])
     if (from && to) {
       period = periodFromRange(from, to)
       asOf = to
@@ -145,11 +147,11 @@ export function factsFromText(text: string): TitleFacts {
     const m = new RegExp(
       String.raw`(?:tinh den|den|cap nhat|cap nhat luc|ngay cap nhat|du lieu ngay)\s*(?:ngay)?\s*:?\s*${D}`,
     ).exec(t)
-    if (m) asOf = dmy(m[1]!, m[2]!, m[3]!)
+    if (m) asOf = dmy(m[1], m[2], m[3])
   }
   if (!period) {
     let m = /quy\s*([1-4]|iv|iii|ii|i)\s*(?:\/|nam|-)\s*(\d{4})/.exec(t)
-    if (m) period = periodIn('quarter', Number(m[2]), ROMAN[m[1]!] ?? Number(m[1]))
+    if (m) period = periodIn('quarter', Number(m[2]), ROMAN[m[1] ?? ''] ?? Number(m[1]))
     if (!period) {
       m = /thang\s*(\d{1,2})\s*(?:\/|nam|-)\s*(\d{4})/.exec(t)
       if (m && Number(m[1]) >= 1 && Number(m[1]) <= 12) period = periodIn('month', Number(m[2]), Number(m[1]))
@@ -186,7 +188,7 @@ export function factsFromFileName(name: string): TitleFacts {
   } else {
     m = /(?<!\d)(\d{1,2})[-_.](\d{1,2})[-_.](\d{4})(?!\d)/.exec(rest)
     if (m) {
-      asOf = dmy(m[1]!, m[2]!, m[3]!)
+      asOf = dmy(m[1], m[2], m[3])
       rest = rest.replace(m[0], ' ')
     }
   }
