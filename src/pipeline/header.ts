@@ -66,7 +66,8 @@ export function headerKey(text: string): { key: string; max: number | null } {
   let out: { key: string; max: number | null } = { key: matchKey(plain), max: null }
   if (m) {
     const key = matchKey(plain.slice(0, m.index))
-    const number = (m[2] ?? m[5] ?? m[7])!
+    // one of the pattern's three alternatives matched, each with its number group
+    const number = m[2] ?? m[5] ?? m[7] ?? ''
     const bareBrackets = m[2] !== undefined && m[1] === undefined && m[3] === undefined
     if (key !== '' || !bareBrackets) out = { key, max: Number(number.replace(',', '.')) }
   }
@@ -157,18 +158,20 @@ function bandAt(preview: Row[], start: number, height: number): Band {
   const columns: HeaderColumn[] = []
   for (let c = 0; c < width; c++) {
     const { path, max } = pathOf(band, c)
-    if (path.length === 0) continue
+    const leafText = path.at(-1)
+    if (leafText === undefined) continue
     columns.push({
       index: c,
       letter: columnLetter(c),
       path,
-      declaredMax: headerKey(path[path.length - 1]!).max ?? max,
+      declaredMax: headerKey(leafText).max ?? max,
     })
   }
   const have = columns.map((col) => col.path.map((t) => headerKey(t).key))
   const byLeaf = new Map<string, number[]>()
   have.forEach((keys, ci) => {
-    const leaf = keys[keys.length - 1]!
+    const leaf = keys.at(-1)
+    if (leaf === undefined) return // not reached: every column has a non-empty path
     const list = byLeaf.get(leaf)
     if (list) list.push(ci)
     else byLeaf.set(leaf, [ci])
@@ -195,7 +198,7 @@ const requiredLeaves = new WeakMap<ColumnSpec[], string[][]>()
 function leavesOfRequired(specs: ColumnSpec[]): string[][] {
   let leaves = requiredLeaves.get(specs)
   if (!leaves) {
-    leaves = specs.filter((s) => s.required).map((s) => wantedKeys(s).map((w) => w[w.length - 1]!))
+    leaves = specs.filter((s) => s.required).map((s) => wantedKeys(s).flatMap((w) => w.slice(-1)))
     requiredLeaves.set(specs, leaves)
   }
   return leaves
@@ -208,10 +211,12 @@ function leavesOfRequired(specs: ColumnSpec[]): string[][] {
  * data rows that hold no header text).
  */
 function mayMatch(preview: Row[], start: number, height: number, leaves: string[][]): boolean {
+  const rows = preview.slice(start, start + height)
   for (const alternatives of leaves) {
     let found = false
-    for (let r = start; r < start + height && !found; r++) {
-      const keys = keysOf(preview[r]!)
+    for (const row of rows) {
+      if (found) break
+      const keys = keysOf(row)
       for (const leaf of alternatives)
         if (keys.has(leaf)) {
           found = true
@@ -248,8 +253,13 @@ function scoreBand(
     // the leftmost unused column whose path ends with one of the spec's alternatives
     let hitAt = -1
     for (const w of wantedKeys(spec)) {
-      for (const ci of byLeaf.get(w[w.length - 1]!) ?? []) {
-        if ((hitAt < 0 || ci < hitAt) && !used.has(columns[ci]!.index) && tailMatches(have[ci]!, w))
+      const leaf = w.at(-1)
+      if (leaf === undefined) continue
+      for (const ci of byLeaf.get(leaf) ?? []) {
+        const col = columns[ci]
+        const keys = have[ci]
+        // byLeaf holds indexes into columns and have, which are parallel
+        if (col && keys && (hitAt < 0 || ci < hitAt) && !used.has(col.index) && tailMatches(keys, w))
           hitAt = ci
       }
     }
@@ -266,11 +276,14 @@ function scoreBand(
   for (const col of mapped.values()) if (col.declaredMax !== null) maxima++
   const score = mapped.size * 1000 + maxima * 10 - height
   if (!best || score > best.score) {
+    const first = preview[start]
+    const last = preview[start + height - 1]
+    if (!first || !last) throw new Error(`internal: header band ${start}+${height} is outside the preview`)
     best = {
       score,
       match: {
-        firstRow: preview[start]!.rowNumber,
-        lastRow: preview[start + height - 1]!.rowNumber,
+        firstRow: first.rowNumber,
+        lastRow: last.rowNumber,
         columns,
         mapped,
         unmapped: columns.filter((c) => !used.has(c.index)),

@@ -81,7 +81,6 @@ export function provincialPeriod(
 ): ProvincialPeriod {
   const text = lines.join('\n')
   const fromTitle = factsFromText(text)
-  let rangeText: string | null = null
   if (fromTitle.period) {
     return { period: fromTitle.period, asOf: fromTitle.asOf, source: 'title' }
   }
@@ -89,7 +88,6 @@ export function provincialPeriod(
     /t[ừu]\s*ng[àa]y\s*(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})\s*(?:đến|den|-|–)\s*(?:ng[àa]y\s*)?(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})/i.exec(
       stripAccents(text),
     )
-  if (range) rangeText = range[0]
   const fromName = factsFromFileName(periodFreeFileName(fileName))
   if (fromName.period) {
     const asOf = fromName.asOf
@@ -101,10 +99,12 @@ export function provincialPeriod(
     }
     return { period: fromName.period, asOf, source: 'file-name' }
   }
-  if (rangeText) {
+  if (range) {
+    // every group of the pattern is mandatory, so the defaults never apply
+    const [rangeText, d1 = '', m1 = '', y1 = '', d2 = '', m2 = '', y2 = ''] = range
     const pad = (s: string) => s.padStart(2, '0')
-    const from = `${range![3]}-${pad(range![2]!)}-${pad(range![1]!)}`
-    const to = `${range![6]}-${pad(range![5]!)}-${pad(range![4]!)}`
+    const from = `${y1}-${pad(m1)}-${pad(d1)}`
+    const to = `${y2}-${pad(m2)}-${pad(d2)}`
     throw new QdError('bad-period', t('prov.range-not-period', { range: rangeText, from, to }), {
       expected: t('prov.range-not-period.expected'),
       found: rangeText,
@@ -161,10 +161,10 @@ export function resolveProvincialProvince(
     const p = provinceOfEid(registry, code, cohort)
     if (p) fromCodes.set(p.code, p)
   }
-  if (fromCodes.size === 1) {
-    const p = [...fromCodes.values()][0]!
+  const [only, ...others] = fromCodes.values()
+  if (only && others.length === 0) {
     const c = config.province === undefined ? null : registry.resolve(cohort, config.province)
-    return { province: p, source: 'eid-code', configDisagrees: c && c.code !== p.code ? c.name : null }
+    return { province: only, source: 'eid-code', configDisagrees: c && c.code !== only.code ? c.name : null }
   }
   const p = fromConfig()
   if (p) return { province: p, source: 'config', configDisagrees: null }
