@@ -95,10 +95,10 @@ export function htmlFromBytes(bytes: Buffer, limits: Partial<ReadLimits> = {}): 
 /** The charset a <meta> tag announces near the top of the document, as a TextDecoder encoding. */
 function metaCharset(bytes: Buffer): DetectedEncoding | undefined {
   const head = bytes.toString('latin1', 0, Math.min(bytes.length, 4096))
-  const m = /<meta\b[^>]*?charset\s*=\s*["']?\s*([\w.:-]+)/i.exec(head)
-  if (!m) return undefined
+  const charset = /<meta\b[^>]*?charset\s*=\s*["']?\s*([\w.:-]+)/i.exec(head)?.[1]
+  if (charset === undefined) return undefined
   try {
-    const label = new TextDecoder(m[1]!).encoding
+    const label = new TextDecoder(charset).encoding
     // A meta tag cannot switch to UTF-16 (the bytes would not have let us read it).
     if (label.startsWith('utf-16')) return undefined
     return { name: label, label, bomLength: 0 }
@@ -152,16 +152,17 @@ const SKIP_TEXT = new Set(['script', 'style', 'template', 'head', 'table'])
  */
 function cellText(node: ParentNode): string {
   let s = ''
-  const stack: ChildNode[] = []
-  for (let i = node.childNodes.length - 1; i >= 0; i--) stack.push(node.childNodes[i]!)
-  while (stack.length > 0) {
-    const child = stack.pop()!
+  const stack: ChildNode[] = node.childNodes.toReversed()
+  for (let child = stack.pop(); child !== undefined; child = stack.pop()) {
     if (child.nodeName === '#text') s += (child as DefaultTreeAdapterTypes.TextNode).value
     else if ('tagName' in child) {
       const tag = child.tagName
       if (tag === 'br') s += '\n'
       else if (!SKIP_TEXT.has(tag))
-        for (let i = child.childNodes.length - 1; i >= 0; i--) stack.push(child.childNodes[i]!)
+        for (let i = child.childNodes.length - 1; i >= 0; i--) {
+          const grandchild = child.childNodes[i]
+          if (grandchild) stack.push(grandchild)
+        }
     }
   }
   return s
@@ -258,8 +259,8 @@ class TableLayout {
     let content = false
     for (const cell of tr.childNodes) {
       if (!('tagName' in cell) || (cell.tagName !== 'td' && cell.tagName !== 'th')) continue
-      while (nextOcc < occ.length && occ[nextOcc]!.col <= col) {
-        col = Math.max(col, occ[nextOcc]!.end)
+      for (let o = occ[nextOcc]; o !== undefined && o.col <= col; o = occ[nextOcc]) {
+        col = Math.max(col, o.end)
         nextOcc++
       }
       const colspan = span(cell, 'colspan', 1000, 1)
@@ -385,7 +386,10 @@ export class HtmlTableStream {
       this.parser.tokenizer.write('', true)
       const open = (this.parser as unknown as { openElements: { items: Element[]; stackTop: number } })
         .openElements
-      for (let i = open.stackTop; i >= 0; i--) this.closed(open.items[i]!)
+      for (let i = open.stackTop; i >= 0; i--) {
+        const el = open.items[i]
+        if (el) this.closed(el)
+      }
     })
   }
 
@@ -398,8 +402,7 @@ export class HtmlTableStream {
   liveNodes(): number {
     let n = 0
     const stack: ParentNode[] = [this.parser.document]
-    while (stack.length > 0) {
-      const node = stack.pop()!
+    for (let node = stack.pop(); node !== undefined; node = stack.pop()) {
       n++
       for (const c of node.childNodes) {
         if ('childNodes' in c) stack.push(c)
@@ -521,8 +524,8 @@ export class HtmlTableStream {
 
 /** The worksheet name from the Office XML island (`<x:Name>` in a conditional comment). */
 export function officeSheetName(html: string): string | undefined {
-  const m = /<x:Name>([^<]*)<\/x:Name>/i.exec(html)
-  const name = m ? decodeXmlEntities(m[1]!).normalize('NFC').trim() : ''
+  const raw = /<x:Name>([^<]*)<\/x:Name>/i.exec(html)?.[1]
+  const name = raw === undefined ? '' : decodeXmlEntities(raw).normalize('NFC').trim()
   return name || undefined
 }
 
