@@ -110,7 +110,7 @@ export async function ingestBatch(plainEnv: IngestEnv, opts: BatchOptions = {}):
         }
       } catch (err) {
         // it stays in work/, which the next run takes first: nothing is lost either way
-        env.log.warn({ file: basename(item.path), err: failureDetail(err) }, 'could not give a file back')
+        env.log.warn({ file: basename(item.path), err: failureDetail(err) }, t('log.ingest.give-back-failed'))
       }
       first ??= where
     }
@@ -140,7 +140,7 @@ export async function ingestBatch(plainEnv: IngestEnv, opts: BatchOptions = {}):
       if (opts.shouldStop?.()) {
         const left = items.slice(i)
         await commitDone(left)
-        env.log.warn({ left: left.length }, 'stopping before the next file; the rest are given back')
+        env.log.warn({ left: left.length }, t('log.ingest.stopping'))
         await giveBack(left)
         result.stopped = (result.stopped ?? 0) + left.length
         return false
@@ -161,7 +161,7 @@ export async function ingestBatch(plainEnv: IngestEnv, opts: BatchOptions = {}):
         // fails too, they stay in work/ with their records, and the next run moves them).
         await commitGroup(env).catch((groupErr: unknown) => {
           if (groupErr instanceof LeaseLostError) throw groupErr
-          env.log.warn({ err: failureDetail(groupErr) }, 'could not commit the files done before the failure')
+          env.log.warn({ err: failureDetail(groupErr) }, t('log.ingest.group-commit-failed'))
         })
         failure.returned = await giveBack(items.slice(i))
         failure.outcomes = result.outcomes
@@ -188,7 +188,7 @@ export async function ingestBatch(plainEnv: IngestEnv, opts: BatchOptions = {}):
         if (entry.futureMtime)
           env.log.warn(
             { file: entry.name, mtime: new Date(entry.mtimeMs).toISOString() },
-            'file dated in the future',
+            t('log.ingest.future-mtime'),
           )
       } catch (err) {
         // One file the antivirus holds (or `chattr +i`, a permission) must not stop the others.
@@ -216,7 +216,7 @@ export async function ingestBatch(plainEnv: IngestEnv, opts: BatchOptions = {}):
 
   try {
     const first: Claimed[] = (await leftovers(home.work)).map((path) => ({ path, origin: 'leftover' }))
-    if (first.length > 0) env.log.warn({ files: first.length }, 'taking up files left by an interrupted run')
+    if (first.length > 0) env.log.warn({ files: first.length }, t('log.ingest.leftovers'))
 
     if (opts.files && opts.files.length > 0) {
       const bad = await unreadableArguments(opts.files)

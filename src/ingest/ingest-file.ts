@@ -487,7 +487,7 @@ export function recordNote(
       ),
     )
   } catch (err) {
-    env.log.warn({ err, file: note.file_name }, 'could not record an inbox note')
+    env.log.warn({ err, file: note.file_name }, t('log.ingest.note-failed'))
   }
 }
 
@@ -545,8 +545,7 @@ async function finishInterruptedMove(
     await clearPath(env, storedAs)
     const notMoved = await moveRecorded(env, workPath, storedAs, base.file)
     env.group?.release(storedAs)
-    if (!notMoved.notMoved)
-      log.info({ file: base.file, storedAs }, 'finished archiving a file committed by an interrupted run')
+    if (!notMoved.notMoved) log.info({ file: base.file, storedAs }, t('log.ingest.resumed-archive'))
     return {
       ...base,
       status: 'accepted',
@@ -581,7 +580,7 @@ async function finishInterruptedMove(
     if (!notMoved.notMoved)
       log.info(
         { file: base.file, storedAs: event.stored_as },
-        `finished moving a file an interrupted run had ${event.status === 'rejected' ? 'rejected' : 'found to be a duplicate'}`,
+        t('log.ingest.resumed-move', { rejected: event.status === 'rejected' }),
       )
     return {
       ...base,

@@ -250,7 +250,7 @@ export async function parseWithinBudget(
       recordFailure(store, sha256, outcome.failure, write)
       log.warn(
         { file: fileName, attempt, budget: outcome.failure.budget, limit: outcome.failure.limit },
-        'parse stopped: the file exceeded a budget',
+        t('log.ingest.budget'),
       )
       continue
     }

@@ -93,7 +93,7 @@ export function materialisePortalScores(
       // or the snapshots; it is retried on the next refresh.
       log.warn(
         { period: list[0]!.period, asOf: list[0]!.as_of, err: (err as Error).message },
-        'portal captures of this reading could not be scored',
+        t('log.mart.unscored'),
       )
     }
   }

@@ -4,6 +4,7 @@
  * logged without the password, and the next run catches up from the committed watermark.
  */
 import type { App } from '../app.ts'
+import { t } from '../i18n/index.ts'
 import { attempt, type PublishOutcome, provinceCode } from './attempt.ts'
 import { publish } from './publish.ts'
 import { resolveTarget, type WarehouseTarget } from './target.ts'
@@ -14,12 +15,12 @@ export async function publishAfterRefresh(app: App): Promise<PublishOutcome | nu
   try {
     target = resolveTarget(app.config)
   } catch (err) {
-    app.log.warn({ err: (err as Error).message }, 'warehouse configuration is invalid; not published')
+    app.log.warn({ err: (err as Error).message }, t('log.publish.bad-config'))
     return null
   }
   if (!target) return null
-  const t = target
-  const outcome = await attempt(app.store, t, (officeId) =>
+  const tgt = target
+  const outcome = await attempt(app.store, tgt, (officeId) =>
     publish(
       {
         store: app.store,
@@ -27,14 +28,14 @@ export async function publishAfterRefresh(app: App): Promise<PublishOutcome | nu
         officeId,
         provinceCode: provinceCode(app.config, app.registry),
       },
-      t,
+      tgt,
       app.log,
     ),
   )
   if (!outcome.ok)
     app.log.warn(
-      { target: t.display, code: outcome.error.code, err: outcome.error.message },
-      'warehouse publish failed; the next run catches up',
+      { target: tgt.display, code: outcome.error.code, err: outcome.error.message },
+      t('log.publish.failed'),
     )
   return outcome
 }

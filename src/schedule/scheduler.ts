@@ -134,23 +134,17 @@ export class Scheduler {
           reason: t('schedule.skipped.no-scheduler', { latest: latest.toISOString() }),
         })
       )
-        this.#log.warn({ tick: tick.toISOString() }, 'tick missed while no scheduler was running')
+        this.#log.warn({ tick: tick.toISOString() }, t('log.schedule.missed'))
     }
     const rows = claimed(tickKey(latest))
     const last = rows.at(-1)
     if (!last) {
-      this.#log.info(
-        { tick: latest.toISOString() },
-        'catching up a tick missed while no scheduler was running',
-      )
+      this.#log.info({ tick: latest.toISOString() }, t('log.schedule.catching-up'))
       return [await this.runTick(latest, 'catch-up')]
     }
     const died = last.status === 'abandoned' || (last.status === 'running' && goneReason(last, now) !== null)
     if (died && rows.length <= MAX_RETRIES) {
-      this.#log.warn(
-        { tick: latest.toISOString(), run: last.id },
-        'the run of this tick died (killed or power cut); running it again',
-      )
+      this.#log.warn({ tick: latest.toISOString(), run: last.id }, t('log.schedule.retry'))
       return [await this.runTick(latest, 'retry', rows.length)]
     }
     return []
@@ -174,7 +168,7 @@ export class Scheduler {
       },
     })
     task.on('execution:missed', (ctx) => {
-      this.#log.warn({ tick: ctx.date.toISOString() }, 'tick fired too late; catching up')
+      this.#log.warn({ tick: ctx.date.toISOString() }, t('log.schedule.late'))
       this.#enqueue(ctx.date, 'schedule')
     })
     this.#task = task
@@ -185,7 +179,7 @@ export class Scheduler {
         timezone: this.schedule.timezone,
         next: this.schedule.next(this.#opts.now()).toISOString(),
       },
-      'schedule armed',
+      t('log.schedule.armed'),
     )
   }
 
@@ -257,16 +251,16 @@ export class Scheduler {
             snapshots: result.snapshots.length,
             stopped: result.stopped ?? 0,
           },
-          'scheduled refresh finished',
+          t('log.schedule.finished'),
         )
         return done({ ...base, outcome: 'ran', runId: result.runId, result })
       } catch (err) {
         if (err instanceof RunKeyTakenError) {
-          log.info({ key }, 'tick already claimed by another scheduler; skipped')
+          log.info({ key }, t('log.schedule.taken'))
           return done({ ...base, outcome: 'taken' })
         }
         if (err instanceof RunBusyError) {
-          log.info({ holder: err.holder }, 'another run holds the home; waiting for it')
+          log.info({ holder: err.holder }, t('log.schedule.busy'))
           try {
             await sleep(this.#opts.busyRetryMs, undefined, { signal: this.#wake.signal })
           } catch {
@@ -275,7 +269,7 @@ export class Scheduler {
           continue
         }
         const message = err instanceof Error ? err.message : String(err)
-        log.error({ err }, 'scheduled refresh failed')
+        log.error({ err }, t('log.schedule.failed'))
         return done({ ...base, outcome: 'failed', error: message })
       }
     }

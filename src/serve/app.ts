@@ -106,7 +106,7 @@ export function buildServeApp(deps: ServeDeps, log: { error(obj: unknown, msg: s
             : 500
     // The person gets the reason when it is theirs to act on; a fault of ours is logged, not shown.
     const message = status === 500 ? t('serve.error.internal') : err.message
-    if (status === 500) log.error({ err, path: c.req.path }, 'request failed')
+    if (status === 500) log.error({ err, path: c.req.path }, t('log.serve.request-failed'))
     if (c.req.path.startsWith('/api/'))
       return c.json(
         {

@@ -8,6 +8,7 @@ import type { AddressInfo } from 'node:net'
 import { availableParallelism } from 'node:os'
 import { serve } from '@hono/node-server'
 import { openReadOnly, type ReadApp } from '../app.ts'
+import { t } from '../i18n/index.ts'
 import type { Logger } from '../log.ts'
 import { buildServeApp } from './app.ts'
 import type { ServeDeps } from './context.ts'
@@ -106,11 +107,11 @@ function refreshStarter(cliPath: string, root: string, log: Logger) {
     })
     child.on('exit', (code) => {
       running = false
-      log.info({ code }, 'refresh started from the dashboard finished')
+      log.info({ code }, t('log.serve.refresh-finished'))
     })
     child.on('error', (err) => {
       running = false
-      log.warn({ err }, 'could not start refresh')
+      log.warn({ err }, t('log.serve.refresh-failed'))
     })
     return { started: true }
   }

@@ -268,7 +268,7 @@ describe('qd766 schedule (real processes)', () => {
     const runs = dbRuns(home)
     expect(runs.map((r) => r.run_key)).toEqual([`refresh@${new Date(tick).toISOString()}`])
     expect(runs[0]!.status).toBe('ok')
-    expect(a.stderr() + b.stderr()).toMatch(/already claimed by another scheduler/)
+    expect(a.stderr() + b.stderr()).toMatch(/đã do một bộ lập lịch khác nhận/)
   })
 
   it('two daemons ticking every second: every tick runs once, runs never overlap, SIGTERM exits 0', async () => {
@@ -289,8 +289,8 @@ describe('qd766 schedule (real processes)', () => {
     const ran = runs.filter((r) => r.status === 'ok').sort((x, y) => x.started_at.localeCompare(y.started_at))
     for (let i = 1; i < ran.length; i++) expect(ran[i]!.started_at >= ran[i - 1]!.finished_at!).toBe(true)
     // both processes took part (each ran at least one tick or skipped one the other had claimed)
-    expect(a.stderr()).toMatch(/schedule armed/)
-    expect(b.stderr()).toMatch(/schedule armed/)
+    expect(a.stderr()).toMatch(/đã bật lịch chạy tự động/)
+    expect(b.stderr()).toMatch(/đã bật lịch chạy tự động/)
   })
 
   it('SIGTERM during a catch-up batch: the current file finishes, the run is recorded, exit 0', async () => {
