@@ -70,13 +70,18 @@ export function localParts(at: Date, timezone: string): LocalParts {
   const out: Record<string, number> = {}
   for (const p of formatter(timezone).formatToParts(at))
     if (p.type !== 'literal') out[p.type] = Number(p.value)
+  const field = (name: keyof LocalParts): number => {
+    const v = out[name]
+    if (v === undefined) throw new Error(`internal: the ${timezone} formatter gave no ${name}`)
+    return v
+  }
   return {
-    year: out.year!,
-    month: out.month!,
-    day: out.day!,
-    hour: out.hour!,
-    minute: out.minute!,
-    second: out.second!,
+    year: field('year'),
+    month: field('month'),
+    day: field('day'),
+    hour: field('hour'),
+    minute: field('minute'),
+    second: field('second'),
   }
 }
 
@@ -94,9 +99,8 @@ function offsetAt(t: number, timezone: string): number {
 export function zonedInstant(p: LocalParts, timezone: string): Date {
   const asUtc = Date.UTC(p.year, p.month - 1, p.day, p.hour, p.minute, p.second)
   // offsets in force a day either side bracket any transition near this wall-clock time
-  const offsets = [
-    ...new Set([offsetAt(asUtc - 86_400_000, timezone), offsetAt(asUtc + 86_400_000, timezone)]),
-  ]
+  const before = offsetAt(asUtc - 86_400_000, timezone)
+  const offsets = [...new Set([before, offsetAt(asUtc + 86_400_000, timezone)])]
   const candidates = offsets
     .map((o) => asUtc - o)
     .filter((t) => {
@@ -104,7 +108,7 @@ export function zonedInstant(p: LocalParts, timezone: string): Date {
       return l.day === p.day && l.hour === p.hour && l.minute === p.minute && l.second === p.second
     })
     .sort((a, b) => a - b)
-  return new Date(candidates[0] ?? asUtc - offsets[0]!)
+  return new Date(candidates[0] ?? asUtc - before)
 }
 
 /** A local calendar day moved by `delta` days. */

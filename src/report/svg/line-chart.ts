@@ -79,10 +79,14 @@ export function niceTicks(min: number, max: number, target = 4): number[] {
   const pow = 10 ** Math.floor(Math.log10(raw))
   const step = [1, 2, 5, 10].map((m) => m * pow).find((s) => s >= raw) ?? raw
   const ticks = [min]
+  let last = min
   for (let v = Math.ceil(min / step) * step; v < max; v += step) {
-    if (v > min && v - ticks[ticks.length - 1]! >= step * 0.5) ticks.push(Number(v.toFixed(10)))
+    if (v > min && v - last >= step * 0.5) {
+      last = Number(v.toFixed(10))
+      ticks.push(last)
+    }
   }
-  if (max - ticks[ticks.length - 1]! < step * 0.5 && ticks.length > 1) ticks.pop()
+  if (max - last < step * 0.5 && ticks.length > 1) ticks.pop()
   ticks.push(max)
   return ticks
 }
@@ -139,15 +143,14 @@ export function lineChart(o: LineChartOptions): string {
     )
   }
   // dots and value labels; with many points only the first, the last and the extremes are labelled
-  const known = o.points
-    .map((p, i) => ({ v: p.value, i }))
-    .filter((x) => x.v !== null && Number.isFinite(x.v))
+  const known = o.points.flatMap((p, i) =>
+    p.value !== null && Number.isFinite(p.value) ? [{ v: p.value, i }] : [],
+  )
   const labelled = new Set<number>()
   if (known.length <= MAX_VALUE_LABELS) for (const k of known) labelled.add(k.i)
-  else if (known.length > 0) {
-    const byValue = [...known].sort((a, b) => a.v! - b.v!)
-    for (const k of [known[0]!, known[known.length - 1]!, byValue[0]!, byValue[byValue.length - 1]!])
-      labelled.add(k.i)
+  else {
+    const byValue = [...known].sort((a, b) => a.v - b.v)
+    for (const k of [known[0], known.at(-1), byValue[0], byValue.at(-1)]) if (k) labelled.add(k.i)
   }
   const radius = known.length > 40 ? 2.5 : 4
   o.points.forEach((p, i) => {
