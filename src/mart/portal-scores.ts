@@ -92,7 +92,7 @@ export function materialisePortalScores(
       // One reading that cannot be scored (e.g. no methodology for its date) must not stop the others
       // or the snapshots; it is retried on the next refresh.
       log.warn(
-        { period: list[0]!.period, asOf: list[0]!.as_of, err: (err as Error).message },
+        { period: list[0]?.period, asOf: list[0]?.as_of, err: (err as Error).message },
         t('log.mart.unscored'),
       )
     }
@@ -129,7 +129,8 @@ function materialiseReading(
   opts: ReadingOptions,
   out: MaterialiseResult,
 ): void {
-  const first = caps[0]!
+  const [first] = caps
+  if (!first) throw new Error('internal: a portal reading with no captures')
   const summary = caps.filter((c) => c.form === 'summary').sort(captureOrder)[0] ?? null
   const latest = new Map<string, Map<string, CaptureRow>>()
   for (const c of [...caps].sort(captureOrder)) {
@@ -148,7 +149,7 @@ function materialiseReading(
               .where('capture_id', '=', summary.id)
               .where('province_code', 'is not', null),
           )
-          .map((r) => r.province_code!)
+          .flatMap((r) => (r.province_code === null ? [] : [r.province_code]))
       : [],
   )
   const provinces = [...new Set([...latest.keys(), ...inSummary])].sort()
@@ -424,8 +425,11 @@ function insertReading(
         sets.map((s) => s.id),
       ),
   )
-  const sources = new Set(sets.map((s) => s.source))
-  const source: Source = sources.size === 1 ? (sets[0]!.source as Source) : 'portal-metrics+service-results'
+  const [onlySource, ...otherSources] = new Set(sets.map((s) => s.source))
+  const source: Source =
+    onlySource !== undefined && otherSources.length === 0
+      ? (onlySource as Source)
+      : 'portal-metrics+service-results'
   const detailed = sets.filter((s) => s.source !== 'portal-service-results').length
   const readingId = store.run(
     db.insertInto('stg_readings').values({
