@@ -107,17 +107,18 @@ export function renderTable(
   // table does not fit the terminal otherwise.
   const heads = headers.map((h) => [h])
   let widths = headers.map((h, i) => Math.max(width(h), cellWidth(i)))
+  // widths has one entry per header, so `?? 0` below never applies
   if (fit && sum(widths) > max) {
     // the splits that save the most columns first, until the table fits
     const splits = headers
       .map((h, i) => ({ i, lines: splitHeader(h, cellWidth(i)) }))
-      .map((x) => ({ ...x, saves: widths[x.i]! - Math.max(cellWidth(x.i), ...x.lines.map(width)) }))
+      .map((x) => ({ ...x, saves: (widths[x.i] ?? 0) - Math.max(cellWidth(x.i), ...x.lines.map(width)) }))
       .filter((x) => x.saves > 0)
       .sort((a, b) => b.saves - a.saves)
     for (const x of splits) {
       if (sum(widths) <= max) break
       heads[x.i] = x.lines
-      widths[x.i] = widths[x.i]! - x.saves
+      widths[x.i] = (widths[x.i] ?? 0) - x.saves
     }
   }
   if (fit) {
@@ -125,12 +126,13 @@ export function renderTable(
     if (over > 0) {
       const room = Math.max(fit.minWidth ?? 12, (widths[fit.shrink] ?? 0) - over)
       text = text.map((r) => r.map((c, i) => (i === fit.shrink ? truncate(c, room) : c)))
-      if (width(headers[fit.shrink] ?? '') > room) heads[fit.shrink] = [truncate(headers[fit.shrink]!, room)]
+      const shrunk = headers[fit.shrink]
+      if (shrunk !== undefined && width(shrunk) > room) heads[fit.shrink] = [truncate(shrunk, room)]
       widths = heads.map((lines, i) => Math.max(cellWidth(i), ...lines.map(width)))
     }
   }
   const pad = (s: string, i: number) => {
-    const fill = ' '.repeat(Math.max(0, widths[i]! - width(s)))
+    const fill = ' '.repeat(Math.max(0, (widths[i] ?? 0) - width(s)))
     return (align?.[i] ?? 'l') === 'r' ? fill + s : s + fill
   }
   const line = (cells: string[]) => cells.map(pad).join('  ').trimEnd()
