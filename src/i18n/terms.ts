@@ -30,11 +30,17 @@ export const severityName = (severity: string | null | undefined) => term('term.
 /** "2026" -> "Năm 2026", "2026-Q3" -> "Quý 3/2026", "2026-08" -> "Tháng 8/2026" (English: "Q3 2026"). */
 export function periodName(period: string | null | undefined): string {
   if (!period) return ''
-  let m = /^(\d{4})$/.exec(period)
-  if (m) return t('term.period.year', { y: m[1]! })
-  m = /^(\d{4})-Q([1-4])$/.exec(period)
-  if (m) return t('term.period.quarter', { y: m[1]!, n: m[2]! })
+  if (/^\d{4}$/.test(period)) return t('term.period.year', { y: period })
+  // the groups below are mandatory, so the defaults never apply
+  let m = /^(\d{4})-Q([1-4])$/.exec(period)
+  if (m) {
+    const [, y = '', n = ''] = m
+    return t('term.period.quarter', { y, n })
+  }
   m = /^(\d{4})-(\d{2})$/.exec(period)
-  if (m) return t('term.period.month', { y: m[1]!, n: String(Number(m[2])) })
+  if (m) {
+    const [, y = ''] = m
+    return t('term.period.month', { y, n: String(Number(m[2])) })
+  }
   return period
 }

@@ -144,10 +144,11 @@ export function parseRate(v: CellValue): ParsedRate {
   }
   const t = cleanText(v)
   if (EMPTY.has(t)) return { ok: true, value: null, style: 'empty' }
-  let m = /^(\d+(?:[.,]\d+)?)\s*%$/.exec(t)
-  if (m) return { ok: true, value: Number(m[1]!.replace(',', '.')), style: 'percent-text' }
-  m = /^(\d+(?:[.,]\d+)?)$/.exec(t)
-  if (m) return { ok: true, value: Number(m[1]!.replace(',', '.')), style: 'plain-text' }
+  const percent = /^(\d+(?:[.,]\d+)?)\s*%$/.exec(t)?.[1]
+  if (percent !== undefined)
+    return { ok: true, value: Number(percent.replace(',', '.')), style: 'percent-text' }
+  const plain = /^(\d+(?:[.,]\d+)?)$/.exec(t)?.[1]
+  if (plain !== undefined) return { ok: true, value: Number(plain.replace(',', '.')), style: 'plain-text' }
   return { ok: false, expected: tr('prov.rate.text'), found: t }
 }
 
@@ -169,8 +170,8 @@ export function splitMultiValue(v: CellValue): MultiValue | null {
   if (typeof v !== 'string') return null
   const t = stripAccents(v.normalize('NFC')).toLowerCase().replace(/\s+/g, ' ')
   const grab = (label: string) => {
-    const m = new RegExp(`${label}\\s*:\\s*([0-9][0-9.,]*\\s*%?)`).exec(t)
-    return m ? m[1]!.replace(/\s+/g, '') : null
+    const value = new RegExp(`${label}\\s*:\\s*([0-9][0-9.,]*\\s*%?)`).exec(t)?.[1]
+    return value === undefined ? null : value.replace(/\s+/g, '')
   }
   const out = { quantity: grab('so luong'), rate: grab('ty le'), score: grab('diem so') }
   if (out.quantity === null && out.rate === null && out.score === null) {
