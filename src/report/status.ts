@@ -134,15 +134,19 @@ function statusFromDatabase(app: ReadApp, files: InboxFiles, now: Date, runCount
         .orderBy('id', 'desc')
         .limit(20),
     )
-    .filter((r) => r.stored_as !== null && existsSync(r.stored_as))
-    .map((r) => ({
-      file: r.file_name,
-      storedAs: basename(r.stored_as!),
-      code: r.error_code,
-      message: r.message,
-      at: r.at,
-      resolvedBy: resolutionOf(store, r),
-    }))
+    .flatMap((r) => {
+      if (r.stored_as === null || !existsSync(r.stored_as)) return []
+      return [
+        {
+          file: r.file_name,
+          storedAs: basename(r.stored_as),
+          code: r.error_code,
+          message: r.message,
+          at: r.at,
+          resolvedBy: resolutionOf(store, r),
+        },
+      ]
+    })
   // Findings of withdrawn files (and of score sets that no longer count) are not news any more.
   const findings = store
     .all(
@@ -174,16 +178,22 @@ function statusFromDatabase(app: ReadApp, files: InboxFiles, now: Date, runCount
         .where('withdrawn_at', 'is not', null)
         .orderBy('withdrawn_at', 'desc'),
     )
-    .map((f) => ({
-      file: f.file_name,
-      sha256: f.sha256,
-      kind: f.kind,
-      period: f.period,
-      asOf: f.as_of,
-      withdrawnAt: f.withdrawn_at!,
-      withdrawnBy: f.withdrawn_by,
-      reason: f.withdraw_reason,
-    }))
+    .flatMap((f) => {
+      // the query keeps only withdrawn files
+      if (f.withdrawn_at === null) return []
+      return [
+        {
+          file: f.file_name,
+          sha256: f.sha256,
+          kind: f.kind,
+          period: f.period,
+          asOf: f.as_of,
+          withdrawnAt: f.withdrawn_at,
+          withdrawnBy: f.withdrawn_by,
+          reason: f.withdraw_reason,
+        },
+      ]
+    })
   const latest = store.all(
     store.db
       .selectFrom('snapshots')
@@ -492,10 +502,11 @@ function attentionItems(ctx: {
         .where('command', 'not like', 'withdraw%'),
     )
     if (!since) out.push(t('status.a.no-run-since', { at: localTimeText(schedule.lastTick, timezone) }))
-  } else if (schedule.lastTickRun?.status === 'missed') {
+  } else if (schedule.lastTick && schedule.lastTickRun?.status === 'missed') {
+    // (a tick run is only looked up for a last tick, so lastTick is set whenever lastTickRun is)
     out.push(
       t('status.a.missed', {
-        at: localTimeText(schedule.lastTick!, timezone),
+        at: localTimeText(schedule.lastTick, timezone),
         error: schedule.lastTickRun.error ?? '',
       }),
     )
