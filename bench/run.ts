@@ -60,30 +60,21 @@ const SERVE_REQUESTS = quick ? 2_400 : 12_000
 
 /**
  * The measured code is what users run: `qd766` runs the bundle bin/build.js makes (esbuild, no
- * tsx loader, no keepNames wrappers), so bench/task.ts and the parse worker are bundled the same
- * way, two folders below the root like .build/cli (so `../../db/seeds/` resolves the same).
+ * tsx loader, no keepNames wrappers), so bin/build.js bundles bench/task.ts beside its parse worker
+ * with the CLI's own options, two folders below the root like .build/cli.
  * Measuring through tsx instead would charge every run tsx's module loading (in the ingesting
  * thread and again in the parse worker) and every closure esbuild's __name helper.
  */
 const TASK_BUNDLE = join(ROOT, '.build', 'bench', 'task.js')
-async function buildTaskBundle(): Promise<void> {
-  const { build } = await import('esbuild')
-  await build({
-    entryPoints: {
-      task: join(ROOT, 'bench', 'task.ts'),
-      'parse-worker': join(ROOT, 'src/ingest/parse-worker.ts'),
+function buildTaskBundle(): void {
+  execFileSync(
+    process.execPath,
+    [join(ROOT, 'bin', 'build.js'), dirname(TASK_BUNDLE), join('bench', 'task.ts')],
+    {
+      cwd: ROOT,
+      stdio: ['ignore', 'inherit', 'inherit'],
     },
-    outdir: dirname(TASK_BUNDLE),
-    entryNames: '[name]',
-    chunkNames: 'chunk-[hash]',
-    splitting: true,
-    bundle: true,
-    platform: 'node',
-    format: 'esm',
-    target: 'node20',
-    packages: 'external',
-    logLevel: 'warning',
-  })
+  )
 }
 
 function task<T>(mode: string, args: string[]): T {
@@ -175,7 +166,7 @@ async function main() {
     .join(' / ')
   rmSync(OUT, { recursive: true, force: true })
   mkdirSync(OUT, { recursive: true })
-  await buildTaskBundle()
+  buildTaskBundle()
 
   // ---- inputs ------------------------------------------------------------------------------------
   log(`generating inputs (${quick ? 'quick' : 'full'} size)...`)

@@ -4,14 +4,18 @@
 // Runs on `npm ci`/`npm install` (the "prepare" script). The bundle sits two folders deep, like the
 // sources under src/<area>/, so `new URL('../../db/seeds/', import.meta.url)` resolves the same.
 // bin/qd766.js falls back to running the sources through tsx whenever they are newer than the bundle.
+// `node bin/build.js OUTDIR [EXTRA.ts ...]` adds entries beside the CLI's, bundled the same way (the
+// benchmark measures bench/task.ts so, as users run the code).
+import { basename } from 'node:path'
 import { build } from 'esbuild'
 
-const outdir = process.argv[2] ?? '.build/cli'
+const [outdir = '.build/cli', ...extra] = process.argv.slice(2)
+const extraEntries = Object.fromEntries(extra.map((file) => [basename(file, '.ts'), file]))
 
 await build({
   // The parse worker (src/ingest/parse-budget.ts) is its own entry, beside the CLI in .build/cli/,
   // where parse-budget's `new URL('./parse-worker.js', import.meta.url)` finds it from any chunk.
-  entryPoints: { qd766: 'src/cli/main.ts', 'parse-worker': 'src/ingest/parse-worker.ts' },
+  entryPoints: { qd766: 'src/cli/main.ts', 'parse-worker': 'src/ingest/parse-worker.ts', ...extraEntries },
   outdir,
   entryNames: '[name]',
   chunkNames: 'chunk-[hash]',

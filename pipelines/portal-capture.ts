@@ -13,6 +13,7 @@
  * date after the ingest, so a capture that arrives alone (the other endpoints tomorrow) is kept as
  * it is and scored when its set is known.
  */
+import { STG_PORTAL_METRIC_COLUMNS, STG_PORTAL_UNIT_COLUMNS } from '../src/db/schema-portal.ts'
 import type { Store } from '../src/db/sqlite.ts'
 import { QdError } from '../src/errors.ts'
 import { t as tr } from '../src/i18n/index.ts'
@@ -238,44 +239,7 @@ function parse(doc: unknown, ctx: PipelineContext): ParsedPortalCapture {
 const json = (v: unknown): string | null =>
   v === null || v === undefined || (isObj(v) && Object.keys(v).length === 0) ? null : JSON.stringify(v)
 
-/** Column orders of the multi-row INSERTs in load() (the rows there are built in this order). */
-const UNIT_COLUMNS = [
-  'capture_id',
-  'ord',
-  'source_file_id',
-  'path',
-  'role',
-  'province_code',
-  'department_id',
-  'department_name',
-  'department_code',
-  'department_type',
-  'department_level',
-  'total_score',
-  'total_max_score',
-  'ratio',
-  'score_delta',
-  ...GROUPS.map((g) => g.column),
-  'extra',
-] as const
-const METRIC_COLUMNS = [
-  'capture_id',
-  'unit_ord',
-  'source_file_id',
-  'path',
-  'department_id',
-  'group_code',
-  'code',
-  'name',
-  'numerator',
-  'denominator',
-  'ratio',
-  'score',
-  'max_score',
-  'data_quality_status',
-  'data_quality_message',
-  'extra',
-] as const
+/** Column order of the parameters' multi-row INSERT in load(); units and metrics share theirs with publish. */
 const PARAM_COLUMNS = [
   'capture_id',
   'unit_ord',
@@ -382,8 +346,8 @@ function load(store: Store, p: ParsedPortalCapture, ids: LoadIds): LoadSummary {
       ])
     }
   }
-  store.insertRows('stg_portal_units', UNIT_COLUMNS, unitRows)
-  store.insertRows('stg_portal_metrics', METRIC_COLUMNS, metricRows)
+  store.insertRows('stg_portal_units', STG_PORTAL_UNIT_COLUMNS, unitRows)
+  store.insertRows('stg_portal_metrics', STG_PORTAL_METRIC_COLUMNS, metricRows)
   store.insertRows('stg_portal_params', PARAM_COLUMNS, paramRows)
   return {
     rows: p.rows,

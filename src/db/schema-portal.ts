@@ -196,3 +196,50 @@ export interface PortalDatabase {
   mart_portal_readings: MartPortalReadingsTable
   mart_portal_reading_scores: MartPortalReadingScoresTable
 }
+
+/** The columns of stg_portal_units a capture's load writes and a publish copies, in that order. */
+export const STG_PORTAL_UNIT_COLUMNS = [
+  'capture_id',
+  'ord',
+  'source_file_id',
+  'path',
+  'role',
+  'province_code',
+  'department_id',
+  'department_name',
+  'department_code',
+  'department_type',
+  'department_level',
+  'total_score',
+  'total_max_score',
+  'ratio',
+  'score_delta',
+  // the six groups, in the order of GROUPS (src/reference/groups.ts)
+  'ckmb',
+  'tdgq',
+  'clgq',
+  'tttt',
+  'mdhl',
+  'mdsh',
+  'extra',
+] as const satisfies ReadonlyArray<keyof StgPortalUnitsTable>
+
+/** The columns of stg_portal_metrics a capture's load writes and a publish copies, in that order. */
+export const STG_PORTAL_METRIC_COLUMNS = [
+  'capture_id',
+  'unit_ord',
+  'source_file_id',
+  'path',
+  'department_id',
+  'group_code',
+  'code',
+  'name',
+  'numerator',
+  'denominator',
+  'ratio',
+  'score',
+  'max_score',
+  'data_quality_status',
+  'data_quality_message',
+  'extra',
+] as const satisfies ReadonlyArray<keyof StgPortalMetricsTable>

@@ -4,7 +4,12 @@
  * identified by province, period and the sha256 of their captures.
  */
 import type { Selectable } from 'kysely'
-import type { MartPortalScoresTable, StgPortalCapturesTable } from '../db/schema-portal.ts'
+import {
+  type MartPortalScoresTable,
+  STG_PORTAL_METRIC_COLUMNS,
+  STG_PORTAL_UNIT_COLUMNS,
+  type StgPortalCapturesTable,
+} from '../db/schema-portal.ts'
 import { all, type ExtractContext, mapId, planChildren, planOwned, type Row } from './extract-context.ts'
 import { idOf } from './ids.ts'
 
@@ -12,48 +17,6 @@ type LocalCapture = Selectable<StgPortalCapturesTable> & { file_sha: string }
 /** The withdrawal marker is absent in a home from before withdrawals (migration 0008). */
 type LocalScoreSet = Selectable<MartPortalScoresTable> & { withdrawn_at?: string | null }
 
-const UNIT_COLUMNS = [
-  'capture_id',
-  'ord',
-  'source_file_id',
-  'path',
-  'role',
-  'province_code',
-  'department_id',
-  'department_name',
-  'department_code',
-  'department_type',
-  'department_level',
-  'total_score',
-  'total_max_score',
-  'ratio',
-  'score_delta',
-  'ckmb',
-  'tdgq',
-  'clgq',
-  'tttt',
-  'mdhl',
-  'mdsh',
-  'extra',
-]
-const METRIC_COLUMNS = [
-  'capture_id',
-  'unit_ord',
-  'source_file_id',
-  'path',
-  'department_id',
-  'group_code',
-  'code',
-  'name',
-  'numerator',
-  'denominator',
-  'ratio',
-  'score',
-  'max_score',
-  'data_quality_status',
-  'data_quality_message',
-  'extra',
-]
 const GROUP_SCORE_COLUMNS = [
   'score_id',
   'group_code',
@@ -118,8 +81,8 @@ export function extractPortal(ctx: ExtractContext): void {
   // every id planOwned returns is one of `rows`, so each has its local id
   const freshLocal = [...fresh].flatMap((id) => localOf.get(id) ?? [])
   const childIds = { capture_id: ctx.ids.capture, source_file_id: ctx.ids.file }
-  planChildren(ctx, 'stg_portal_units', UNIT_COLUMNS, 'capture_id', freshLocal, childIds)
-  planChildren(ctx, 'stg_portal_metrics', METRIC_COLUMNS, 'capture_id', freshLocal, childIds)
+  planChildren(ctx, 'stg_portal_units', [...STG_PORTAL_UNIT_COLUMNS], 'capture_id', freshLocal, childIds)
+  planChildren(ctx, 'stg_portal_metrics', [...STG_PORTAL_METRIC_COLUMNS], 'capture_id', freshLocal, childIds)
 
   const sets = all<LocalScoreSet>(ctx, 'SELECT * FROM mart_portal_scores ORDER BY id')
   const setRows: Row[] = []
