@@ -3,8 +3,7 @@
  * into `rejected/<name>.error.json`, so each carries where (file, sheet, row, column) and what was
  * expected. `code` is stable and machine-readable; `message` is for people.
  */
-import { MESSAGES } from './i18n/catalog.ts'
-import { getLang, t } from './i18n/index.ts'
+import { t, textOf } from './i18n/index.ts'
 
 export interface ErrorLocation {
   file?: string
@@ -69,9 +68,7 @@ export class QdError extends Error {
   /** The hint people read: the site's own, else the catalogue's for this code (messages/errors.ts). */
   hintText(): string {
     if (this.hint) return this.hint
-    const entry = (MESSAGES as Record<string, { vi: unknown; en: unknown }>)[`error.hint.${this.code}`]
-    const text = entry?.[getLang()]
-    return typeof text === 'string' ? text : t('error.hint.default')
+    return textOf(`error.hint.${this.code}`) ?? t('error.hint.default')
   }
 
   /** Returns a copy of this error with more location filled in (inner layers know less). */
@@ -115,11 +112,26 @@ export function describeLocation(loc: ErrorLocation): string {
   return parts.join(', ')
 }
 
+/** The message of anything thrown: an Error's own, else the thrown value as text. */
+export function errorMessage(err: unknown): string {
+  return err instanceof Error ? err.message : String(err)
+}
+
+/** The stack of an Error (its message when it has none), else the thrown value as text. */
+export function errorStack(err: unknown): string {
+  return err instanceof Error ? (err.stack ?? String(err)) : String(err)
+}
+
+/** The system error code of a failed file or process call ("ENOENT", "EADDRINUSE"), if any. */
+export function errnoCode(err: unknown): string | undefined {
+  if (typeof err !== 'object' || err === null || !('code' in err)) return undefined
+  return typeof err.code === 'string' ? err.code : undefined
+}
+
 /** Wraps anything thrown into a QdError so the batch can record it as data. */
 export function asQdError(err: unknown, location: ErrorLocation = {}): QdError {
   if (err instanceof QdError) return err.at(location)
-  const message = err instanceof Error ? err.message : String(err)
-  return new QdError('internal', message, { location, cause: err })
+  return new QdError('internal', errorMessage(err), { location, cause: err })
 }
 
 /** 0 -> "A", 25 -> "Z", 26 -> "AA". Column indexes in this code base are 0-based. */

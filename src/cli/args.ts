@@ -3,6 +3,7 @@
  * text; --help works everywhere; usage errors exit 2 with the command's usage (cli-contract.md).
  */
 import { type ParseArgsConfig, parseArgs } from 'node:util'
+import { errorMessage } from '../errors.ts'
 import { t } from '../i18n/index.ts'
 import { parseIsoDate, parsePeriod } from '../reference/period.ts'
 
@@ -91,7 +92,7 @@ export function parseCommand<O extends Options>(def: CommandDef<O>, argv: string
       strict: true,
     })
   } catch (err) {
-    throw new UsageError((err as Error).message)
+    throw new UsageError(errorMessage(err))
   }
 }
 
@@ -139,6 +140,6 @@ export function periodOptions(values: { period?: string; 'as-of'?: string }): {
       asOf: values['as-of'] ? parseIsoDate(values['as-of']) : undefined,
     }
   } catch (err) {
-    throw new UsageError((err as Error).message)
+    throw new UsageError(errorMessage(err))
   }
 }

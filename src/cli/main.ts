@@ -3,6 +3,7 @@
  * by the library (src/app.ts and below).
  */
 
+import { errorStack } from '../errors.ts'
 import { parseLang, setLang, t } from '../i18n/index.ts'
 import { ConfigError, DatabaseVersionError, NotFoundError, QdError, RunBusyError } from '../index.ts'
 import { RunFailedError } from '../ingest/failure.ts'
@@ -98,9 +99,7 @@ export async function main(argv: string[]): Promise<number> {
       process.stderr.write(`qd766 ${def.name}: ${err.describe()}\n`)
       return EXIT.usage
     }
-    process.stderr.write(
-      `${t('cli.internal-error', { name: def.name, detail: String((err as Error).stack ?? err) })}\n`,
-    )
+    process.stderr.write(`${t('cli.internal-error', { name: def.name, detail: errorStack(err) })}\n`)
     return EXIT.internal
   }
 }

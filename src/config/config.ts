@@ -7,6 +7,7 @@
  */
 import { existsSync, readFileSync } from 'node:fs'
 import { type core, z } from 'zod'
+import { errorMessage } from '../errors.ts'
 import { t } from '../i18n/index.ts'
 
 const Band = z.strictObject({
@@ -166,7 +167,7 @@ export function loadConfig(path: string): Config {
     // Notepad saves UTF-8 with a byte-order mark, which JSON.parse refuses.
     json = JSON.parse(readFileSync(path, 'utf8').replace(/^\uFEFF/, ''))
   } catch (err) {
-    throw new ConfigError(t('config.not-json', { path, message: (err as Error).message }))
+    throw new ConfigError(t('config.not-json', { path, message: errorMessage(err) }))
   }
   const parsed = ConfigSchema.safeParse(json)
   if (!parsed.success) {

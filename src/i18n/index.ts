@@ -25,3 +25,18 @@ export function tIn<K extends MessageKey>(lang: Lang, key: K, ...params: Params<
   const entry = MESSAGES[key]
   return render(entry[lang], params[0])
 }
+
+/** A key built at run time ("term.kind." + a code read from the database) that the catalogue has. */
+export function isMessageKey(key: string): key is MessageKey {
+  return Object.hasOwn(MESSAGES, key)
+}
+
+/**
+ * The plain text of a key built at run time, in the current language (or `lang`); undefined when
+ * the catalogue has no such key or its entry needs parameters. Callers fall back to the code itself.
+ */
+export function textOf(key: string, lang: Lang = getLang()): string | undefined {
+  if (!isMessageKey(key)) return undefined
+  const text = MESSAGES[key][lang]
+  return typeof text === 'string' ? text : undefined
+}

@@ -3,16 +3,11 @@
  * "commune", "accepted") as a person reads them, from the catalogue (messages/terms.ts). A code the
  * catalogue does not know is shown as it is rather than hidden.
  */
-import { MESSAGES } from './catalog.ts'
-import { t } from './index.ts'
-import { getLang } from './lang.ts'
+import { t, textOf } from './index.ts'
 
 function term(prefix: string, code: string | null | undefined): string {
   if (code === null || code === undefined || code === '') return ''
-  const entry = (MESSAGES as Record<string, { vi: unknown; en: unknown }>)[`${prefix}.${code}`]
-  if (!entry) return code
-  const text = entry[getLang()]
-  return typeof text === 'string' ? text : code
+  return textOf(`${prefix}.${code}`) ?? code
 }
 
 /** Input family: "national-ranking" -> "bảng xếp hạng quốc gia". */

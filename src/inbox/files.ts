@@ -7,6 +7,7 @@ import { createHash } from 'node:crypto'
 import { constants, createReadStream, existsSync } from 'node:fs'
 import { type FileHandle, mkdir, open, readdir, readFile, rename, rm } from 'node:fs/promises'
 import { basename, join } from 'node:path'
+import { errnoCode } from '../errors.ts'
 import { injectFault } from '../testing/faults.ts'
 import { fitName, NAME_MAX, safeName } from './names.ts'
 
@@ -81,7 +82,7 @@ export async function claim(path: string | Buffer, workDir: string, name: string
     await rename(path, target)
     return target
   } catch (err) {
-    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return null
+    if (errnoCode(err) === 'ENOENT') return null
     throw err
   }
 }
@@ -106,7 +107,7 @@ export async function notARegularFile(path: string): Promise<'missing' | 'direct
   try {
     fh = await open(path, constants.O_RDONLY | constants.O_NONBLOCK)
   } catch (err) {
-    const code = (err as NodeJS.ErrnoException).code
+    const code = errnoCode(err)
     if (code === 'ENOENT' || code === 'ENOTDIR') return 'missing'
     if (code === 'EISDIR') return 'directory'
     throw err

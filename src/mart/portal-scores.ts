@@ -19,6 +19,7 @@
  * makes a new score set and a new reading beside the old ones. Everything is insert-only.
  */
 import type { Store } from '../db/sqlite.ts'
+import { errorMessage } from '../errors.ts'
 import { type MessageKey, t } from '../i18n/index.ts'
 import { type Logger, silentLogger } from '../log.ts'
 import { GROUPS, type GroupCode } from '../reference/groups.ts'
@@ -92,7 +93,7 @@ export function materialisePortalScores(
       // One reading that cannot be scored (e.g. no methodology for its date) must not stop the others
       // or the snapshots; it is retried on the next refresh.
       log.warn(
-        { period: list[0]?.period, asOf: list[0]?.as_of, err: (err as Error).message },
+        { period: list[0]?.period, asOf: list[0]?.as_of, err: errorMessage(err) },
         t('log.mart.unscored'),
       )
     }

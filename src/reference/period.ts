@@ -4,7 +4,7 @@
  * 05/10/2026)") and from file-name tokens. Also which province cohort (63 or 34) a reading belongs to.
  */
 
-import { QdError } from '../errors.ts'
+import { errorMessage, QdError } from '../errors.ts'
 import { t } from '../i18n/index.ts'
 import { stripAccents } from '../text/normalize.ts'
 
@@ -62,7 +62,7 @@ export function parsePeriod(s: string): Period {
   try {
     return parsePeriodStrict(s)
   } catch (err) {
-    throw new Error(t('period.not-a-period', { value: s, why: (err as Error).message }))
+    throw new Error(t('period.not-a-period', { value: s, why: errorMessage(err) }))
   }
 }
 

@@ -7,6 +7,7 @@ import { existsSync } from 'node:fs'
 import { readdir } from 'node:fs/promises'
 import { basename, join } from 'node:path'
 import type { ReadApp } from '../app.ts'
+import { errorMessage } from '../errors.ts'
 import { getLang, t } from '../i18n/index.ts'
 import { listInbox } from '../inbox/scan.ts'
 import { readingWarnings, todayIn } from '../ingest/reading-warnings.ts'
@@ -328,7 +329,7 @@ function scheduleStatus(app: ReadApp, now: Date) {
     return {
       cron,
       timezone,
-      error: (err as Error).message,
+      error: errorMessage(err),
       lastTick: null,
       lastTickRun: null,
       nextTick: null,

@@ -6,6 +6,7 @@
  */
 import { hostname } from 'node:os'
 import type { Store } from '../db/sqlite.ts'
+import { errnoCode } from '../errors.ts'
 import { t } from '../i18n/index.ts'
 
 /** Ten minutes; QD766_TEST_LEASE_MS (tests only, see src/testing/faults.ts) shortens it. */
@@ -25,7 +26,7 @@ export function pidAlive(pid: number | null): boolean {
     process.kill(pid, 0)
     return true
   } catch (err) {
-    return (err as NodeJS.ErrnoException).code === 'EPERM'
+    return errnoCode(err) === 'EPERM'
   }
 }
 

@@ -4,6 +4,7 @@
  */
 import type { Context } from 'hono'
 import type { ReadApp } from '../app.ts'
+import { errorMessage } from '../errors.ts'
 import { parseIsoDate, parsePeriod } from '../reference/period.ts'
 import type { Cohort } from '../reference/provinces.ts'
 import type { Html } from './html.ts'
@@ -110,6 +111,6 @@ export function readingQuery(c: Ctx): { period?: string; asOf?: string } {
       asOf: asOf ? parseIsoDate(asOf) : undefined,
     }
   } catch (err) {
-    throw new BadRequest((err as Error).message)
+    throw new BadRequest(errorMessage(err))
   }
 }

@@ -3,6 +3,8 @@
  * stake, findings, what-if, and the portal's agencies/communes for `--units`. Kept apart from
  * province.ts so the provincial-export `--units` and these parts can change independently.
  */
+
+import { errorMessage } from '../../errors.ts'
 import { fmtDate } from '../../i18n/format.ts'
 import { t } from '../../i18n/index.ts'
 import { levelName, periodName, severityName } from '../../i18n/terms.ts'
@@ -21,7 +23,7 @@ export function parseWhatIfs(values: unknown): WhatIfChange[] {
   try {
     return list.map((v) => parseWhatIf(String(v)))
   } catch (err) {
-    throw new UsageError((err as Error).message)
+    throw new UsageError(errorMessage(err))
   }
 }
 

@@ -1,4 +1,5 @@
 import { resolveHomeDir } from '../../config/home.ts'
+import { errnoCode } from '../../errors.ts'
 import { t } from '../../i18n/index.ts'
 import { ServeConfigError, startServer } from '../../serve/server.ts'
 import { defineCommand, EXIT, UsageError } from '../args.ts'
@@ -37,7 +38,7 @@ export const serveCommand = defineCommand({
         )
         return EXIT.usage
       }
-      const code = (err as NodeJS.ErrnoException).code
+      const code = errnoCode(err)
       if (code === 'EADDRINUSE' || code === 'EACCES' || code === 'EADDRNOTAVAIL') {
         process.stderr.write(`qd766 serve: ${t('serve.cli.cannot-listen', { host, port, code })}\n`)
         return EXIT.usage

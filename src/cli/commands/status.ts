@@ -1,6 +1,5 @@
-import { MESSAGES } from '../../i18n/catalog.ts'
 import { fmtDate, fmtDuration, fmtInt, fmtNumber } from '../../i18n/format.ts'
-import { getLang, t } from '../../i18n/index.ts'
+import { t, textOf } from '../../i18n/index.ts'
 import { kindName, periodName, severityName } from '../../i18n/terms.ts'
 import { getStatus } from '../../index.ts'
 import { localTimeText } from '../../report/status.ts'
@@ -10,9 +9,7 @@ import { printJson, renderTable, TERMINAL_WIDTH, wrap } from '../output.ts'
 
 /** A run status, trigger or period type in the current language; the code itself when unknown. */
 function termOf(prefix: string, code: string): string {
-  const entry = (MESSAGES as Record<string, { vi: unknown; en: unknown }>)[`${prefix}.${code}`]
-  const text = entry?.[getLang()]
-  return typeof text === 'string' ? text : code
+  return textOf(`${prefix}.${code}`) ?? code
 }
 
 function duration(from: string, to: string): string {

@@ -6,10 +6,9 @@
  * Vietnamese that the reports print instead, so that a report is always produced.
  */
 import type { Store } from '../../db/sqlite.ts'
-import { NotFoundError } from '../../errors.ts'
-import { MESSAGES } from '../../i18n/catalog.ts'
+import { errorMessage, NotFoundError } from '../../errors.ts'
 import { fmtDate, fmtNumber } from '../../i18n/format.ts'
-import { getLang, t } from '../../i18n/index.ts'
+import { getLang, t, textOf } from '../../i18n/index.ts'
 import { levelName, periodName, sourceName } from '../../i18n/terms.ts'
 import { readingWarnings, todayIn } from '../../ingest/reading-warnings.ts'
 import type { Cohort, ProvinceRegistry } from '../../reference/provinces.ts'
@@ -227,7 +226,7 @@ function whatIfs(store: Store, p: ProvinceReport, set: ScoreSetRow | null): Lead
         totalAfter: null,
         rankBefore: null,
         rankAfter: null,
-        note: t('rpt.whatif.failed', { error: (err as Error).message }),
+        note: t('rpt.whatif.failed', { error: errorMessage(err) }),
       }
     }
   }
@@ -311,9 +310,7 @@ function portalUnitsOf(
 
 /** An indicator group's name in the current language ("MDSH" -> "Số hóa hồ sơ" / "Digitised dossiers"). */
 export function groupName(code: string, fallback?: string): string {
-  const entry = (MESSAGES as Record<string, { vi: unknown; en: unknown }>)[`rpt.group.${code}`]
-  const text = entry?.[getLang()]
-  return typeof text === 'string' ? text : (fallback ?? code)
+  return textOf(`rpt.group.${code}`) ?? fallback ?? code
 }
 
 /** A unit level or portal cohort as the reports print it ("Sở, ban, ngành" / "agencies"). */
@@ -420,6 +417,5 @@ export function sourceLabel(source: string): string {
 
 /** The same always in Vietnamese (the ranking workbook of `qd766 ranking --format xlsx`). */
 export function sourceLabelVi(source: string): string {
-  const entry = (MESSAGES as Record<string, { vi: unknown }>)[`term.source.${source}`]
-  return typeof entry?.vi === 'string' ? entry.vi : source
+  return textOf(`term.source.${source}`, 'vi') ?? source
 }

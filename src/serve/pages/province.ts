@@ -3,6 +3,8 @@
  * (the portal's score beside the computed one, sorted by the points at stake, estimates labelled),
  * findings, history, and a what-if form that runs the same engine as `province --what-if`.
  */
+
+import { errorMessage } from '../../errors.ts'
 import { t } from '../../i18n/index.ts'
 import { parseWhatIf } from '../../report/portal-detail.ts'
 import { getProvinceReport, type ProvinceReport } from '../../report/province.ts'
@@ -22,7 +24,7 @@ export function whatIfsFromQuery(values: string[]): WhatIfChange[] {
       try {
         return parseWhatIf(`${v.slice(0, at)}=${v.slice(at + 1).replace(',', '.')}`)
       } catch (err) {
-        throw new BadRequest((err as Error).message)
+        throw new BadRequest(errorMessage(err))
       }
     })
 }
