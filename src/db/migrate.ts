@@ -63,9 +63,10 @@ export function appliedMigrationIds(store: Store): string[] {
     .prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'schema_migrations'")
     .get()
   if (!table) return []
-  return (store.raw.prepare('SELECT id FROM schema_migrations').all() as Array<{ id: string }>).map(
-    (r) => r.id,
-  )
+  return store.raw
+    .prepare<[], { id: string }>('SELECT id FROM schema_migrations')
+    .all()
+    .map((r) => r.id)
 }
 
 /** The code's migrations not yet applied, in order. */

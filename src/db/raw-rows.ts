@@ -26,7 +26,7 @@ export interface TextRef {
 }
 
 function isRef(v: unknown): v is TextRef {
-  return typeof v === 'object' && v !== null && typeof (v as Partial<TextRef>).sha256 === 'string'
+  return typeof v === 'object' && v !== null && 'sha256' in v && typeof v.sha256 === 'string'
 }
 
 /**
@@ -88,19 +88,21 @@ export class RawRowWriter {
 /** The raw rows of one file and sheet, in row order, with their long texts put back. */
 export function readRawRows(store: Store, sourceFileId: number, sheet: string): Row[] {
   const rows = store.raw
-    .prepare(
+    .prepare<[number, string], { rowNumber: number; cells: string }>(
       'SELECT row_number AS rowNumber, cells FROM raw_rows WHERE source_file_id = ? AND sheet = ? ORDER BY row_number',
     )
-    .all(sourceFileId, sheet) as Array<{ rowNumber: number; cells: string }>
+    .all(sourceFileId, sheet)
   const text = store.raw.prepare('SELECT text FROM raw_texts WHERE sha256 = ?').pluck()
   return rows.map((r) => ({ rowNumber: r.rowNumber, cells: restoreCells(r.cells, (sha) => text.get(sha)) }))
 }
 
 /** A row's cells from raw_rows.cells, every `{"sha256"}` replaced by its text (`lookup`). */
 export function restoreCells(json: string, lookup: (sha256: string) => unknown): CellValue[] {
-  const cells = JSON.parse(json) as Array<CellValue | TextRef>
-  return cells.map((v) => {
-    if (!isRef(v)) return v
+  const cells: unknown = JSON.parse(json)
+  if (!Array.isArray(cells)) throw new Error(`raw_rows.cells is not a JSON array: ${json.slice(0, 80)}`)
+  return cells.map((v: unknown) => {
+    if (typeof v === 'string' || typeof v === 'number' || v === null) return v
+    if (!isRef(v)) throw new Error(`raw_rows.cells holds a value that is no cell: ${JSON.stringify(v)}`)
     const text = lookup(v.sha256)
     if (typeof text !== 'string') throw new Error(`raw_texts has no text ${v.sha256}`)
     return text

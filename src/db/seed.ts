@@ -74,7 +74,7 @@ export function seedReference(store: Store, provinces: Province[], methodologies
             name: x.name,
             max_score: x.max,
             rule: x.rule.type,
-            threshold: 't' in x.rule ? (x.rule.t as number) : null,
+            threshold: 't' in x.rule ? x.rule.t : null,
             zero_denominator: x.zeroDenominator,
             estimate: x.estimate ? 1 : 0,
             ord: i + 1,

@@ -73,10 +73,17 @@ export class Store {
     return stmt
   }
 
+  /** The cached statement of a compiled read, typed with the rows kysely says the query returns. */
+  #prepareRead<R>(q: CompiledQuery<R>): BetterSqlite3.Statement<unknown[], R> {
+    // The one place a statement's row type is asserted: the SQL is kysely's compilation of a query
+    // whose result type is R, and the cache keeps statements of every row type under their SQL.
+    return this.#prepare(q) as BetterSqlite3.Statement<unknown[], R>
+  }
+
   /** Executes a write synchronously; returns lastInsertRowid and changes. */
   run(q: Compilable): { lastInsertRowid: number; changes: number } {
     const compiled = q.compile()
-    const r = this.#prepare(compiled).run(...(compiled.parameters as unknown[]))
+    const r = this.#prepare(compiled).run(...compiled.parameters)
     return { lastInsertRowid: Number(r.lastInsertRowid), changes: r.changes }
   }
 
@@ -86,7 +93,8 @@ export class Store {
    * more than SQLite's insert itself. Table and column names come from our code, never from data.
    */
   insert<T extends keyof Database & string>(table: T, values: Insertable<Database[T]>): number {
-    const cols = Object.keys(values as object)
+    const entries = Object.entries(values)
+    const cols = entries.map(([c]) => c)
     const key = `${table}|${cols.join(',')}`
     let stmt = this.#inserts.get(key)
     if (!stmt) {
@@ -95,8 +103,7 @@ export class Store {
       )
       this.#inserts.set(key, stmt)
     }
-    const row = values as Record<string, unknown>
-    return Number(stmt.run(...cols.map((c) => row[c] ?? null)).lastInsertRowid)
+    return Number(stmt.run(...entries.map(([, v]) => v ?? null)).lastInsertRowid)
   }
 
   /**
@@ -121,7 +128,7 @@ export class Store {
         this.#inserts.set(key, stmt)
       }
       const params: unknown[] = []
-      for (let i = start; i < start + n; i++) for (const v of rows[i]!) params.push(v ?? null)
+      for (const row of rows.slice(start, start + n)) for (const v of row) params.push(v ?? null)
       stmt.run(...params)
     }
   }
@@ -137,18 +144,23 @@ export class Store {
   /** Executes a read synchronously. */
   all<T>(q: Compilable<T>): T[] {
     const compiled = q.compile()
-    return this.#prepare(compiled).all(...(compiled.parameters as unknown[])) as T[]
+    return this.#prepareRead(compiled).all(...compiled.parameters)
   }
 
   first<T>(q: Compilable<T>): T | undefined {
     const compiled = q.compile()
-    return this.#prepare(compiled).get(...(compiled.parameters as unknown[])) as T | undefined
+    return this.#prepareRead(compiled).get(...compiled.parameters)
   }
 
   integrityCheck(): string[] {
-    return (this.raw.pragma('integrity_check') as Array<{ integrity_check: string }>).map(
-      (r) => r.integrity_check,
-    )
+    return integrityCheck(this.raw)
+  }
+
+  /** SQLite's data_version: changes when another connection commits (a cheap "anything new?"). */
+  dataVersion(): number {
+    const row = this.raw.prepare<[], { data_version: number }>('PRAGMA data_version').get()
+    if (row === undefined) throw new Error('internal: PRAGMA data_version returned no row')
+    return row.data_version
   }
 
   /** Online backup: consistent even while another process writes (never copy the live file). */
@@ -167,6 +179,14 @@ export class Store {
     await this.db.destroy()
     if (this.raw.open) this.raw.close()
   }
+}
+
+/** PRAGMA integrity_check's lines ("ok" when the file is sound), of any open database handle. */
+export function integrityCheck(raw: BetterSqlite3.Database): string[] {
+  return raw
+    .prepare<[], { integrity_check: string }>('PRAGMA integrity_check')
+    .all()
+    .map((r) => r.integrity_check)
 }
 
 /**

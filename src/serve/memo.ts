@@ -17,14 +17,18 @@ export class DataMemo {
 
   /** Call inside the request's read transaction, so the version and the value agree. */
   get<T>(key: string, compute: () => T): T {
-    const version = this.store.raw.pragma('data_version', { simple: true }) as number
+    const version = this.store.dataVersion()
     if (version !== this.#version) {
       this.#entries.clear()
       this.#version = version
     }
+    // A key is always computed by the same caller, so the value under it is that caller's T.
     if (this.#entries.has(key)) return this.#entries.get(key) as T
     const value = compute()
-    if (this.#entries.size >= this.max) this.#entries.delete(this.#entries.keys().next().value as string)
+    if (this.#entries.size >= this.max) {
+      const oldest = this.#entries.keys().next()
+      if (!oldest.done) this.#entries.delete(oldest.value)
+    }
     this.#entries.set(key, value)
     return value
   }

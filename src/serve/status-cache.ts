@@ -82,7 +82,7 @@ export class StatusCache {
     const runs = opts.runs ?? 5
     const files = await this.#files(now)
     return this.app.read(() => {
-      const version = this.app.store.raw.pragma('data_version', { simple: true }) as number
+      const version = this.app.store.dataVersion()
       const key = this.#key(version, files, now)
       const hit = this.#status.get(runs)
       if (hit && hit.key === key) return hit.value

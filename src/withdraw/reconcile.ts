@@ -111,11 +111,11 @@ function applyMarkers(
   out: Set<number>,
   opts: { withdrawalId: number | null; at: string },
 ): { gone: number[]; back: number[] } {
-  const rows = store.raw.prepare(`SELECT id, ${key} AS k, withdrawn_at FROM ${table}`).all() as Array<{
-    id: number
-    k: number
-    withdrawn_at: string | null
-  }>
+  const rows = store.raw
+    .prepare<[], { id: number; k: number; withdrawn_at: string | null }>(
+      `SELECT id, ${key} AS k, withdrawn_at FROM ${table}`,
+    )
+    .all()
   const gone: number[] = []
   const back: number[] = []
   for (const r of rows) {

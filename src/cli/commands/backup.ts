@@ -2,7 +2,7 @@ import { existsSync, mkdirSync, renameSync, rmSync, statSync } from 'node:fs'
 import { dirname, join, resolve } from 'node:path'
 import BetterSqlite3 from 'better-sqlite3'
 import { homeAt, resolveHomeDir } from '../../config/home.ts'
-import { Store } from '../../db/sqlite.ts'
+import { integrityCheck, Store } from '../../db/sqlite.ts'
 import { fmtNumber } from '../../i18n/format.ts'
 import { t } from '../../i18n/index.ts'
 import { defineCommand, EXIT, UsageError } from '../args.ts'
@@ -52,12 +52,10 @@ export const backupCommand = defineCommand({
     let tables: number
     try {
       copy.pragma('journal_mode = DELETE')
-      problems = (copy.pragma('integrity_check') as Array<{ integrity_check: string }>)
-        .map((r) => r.integrity_check)
-        .filter((r) => r !== 'ok')
-      tables = (
-        copy.prepare("SELECT count(*) AS n FROM sqlite_master WHERE type = 'table'").get() as { n: number }
-      ).n
+      problems = integrityCheck(copy).filter((r) => r !== 'ok')
+      tables =
+        copy.prepare<[], { n: number }>("SELECT count(*) AS n FROM sqlite_master WHERE type = 'table'").get()
+          ?.n ?? 0
     } finally {
       copy.close()
     }

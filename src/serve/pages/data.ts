@@ -4,6 +4,7 @@
  * withdrawals), the runs, the freshness of every period and input, the findings, and — when
  * uploads are enabled — the upload form.
  */
+import type { FileEventsTable } from '../../db/schema.ts'
 import { t } from '../../i18n/index.ts'
 import type { Ctx, ServeDeps } from '../context.ts'
 import { render } from '../context.ts'
@@ -12,7 +13,7 @@ import { date, type Html, html, periodLabel, qs } from '../html.ts'
 interface FileRow {
   id: number
   fileName: string
-  status: string
+  status: FileEventsTable['status']
   kind: string | null
   rows: number | null
   message: string | null
@@ -28,10 +29,8 @@ interface FileRow {
 /** Whether this database records withdrawals (a later migration adds the columns). */
 function hasWithdrawals(deps: ServeDeps): boolean {
   const cols = deps.app.store.raw
-    .prepare(`SELECT name FROM pragma_table_info('source_files')`)
-    .all() as Array<{
-    name: string
-  }>
+    .prepare<[], { name: string }>(`SELECT name FROM pragma_table_info('source_files')`)
+    .all()
   return cols.some((c) => c.name === 'withdrawn_at')
 }
 
@@ -42,7 +41,7 @@ export function fileRows(deps: ServeDeps, limit = 300): FileRow[] {
       ${withdrawn ? 'sf.withdrawn_at AS withdrawnAt, sf.withdrawn_by AS withdrawnBy, sf.withdraw_reason AS withdrawReason' : 'NULL AS withdrawnAt, NULL AS withdrawnBy, NULL AS withdrawReason'}
     FROM file_events e LEFT JOIN source_files sf ON sf.sha256 = e.sha256 AND e.status = 'accepted'
     ORDER BY e.id DESC LIMIT ?`
-  return deps.app.store.raw.prepare(sql).all(limit) as FileRow[]
+  return deps.app.store.raw.prepare<[number], FileRow>(sql).all(limit)
 }
 
 /** The name of a rejected file's error report in rejected/, when the event points at one. */
@@ -55,7 +54,7 @@ export function errorReportName(storedAs: string | null): string | null {
 function statusLabel(f: FileRow): Html {
   if (f.withdrawnAt) return html`<span class="band band-3">${t('serve.file.withdrawn')}</span>`
   const cls = f.status === 'accepted' ? 'band-1' : f.status === 'duplicate' ? 'band-none' : 'band-4'
-  return html`<span class="band ${cls}">${t(`serve.file.${f.status as 'accepted' | 'duplicate' | 'rejected'}`)}</span>`
+  return html`<span class="band ${cls}">${t(`serve.file.${f.status}`)}</span>`
 }
 
 export async function dataPage(c: Ctx) {
