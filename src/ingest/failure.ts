@@ -10,25 +10,23 @@ import type { FileOutcome } from './ingest-file.ts'
 
 export type FailureKind = 'disk-full' | 'permission' | 'database-busy' | 'io' | 'bug'
 
-interface CodedError {
-  code?: unknown
-  syscall?: unknown
-  name?: unknown
-  cause?: unknown
+/** An error's `code` when it has a string one (Node system errors, SQLite errors), else null. */
+export function errorCode(err: unknown): string | null {
+  return err instanceof Error && 'code' in err && typeof err.code === 'string' ? err.code : null
 }
 
 /** A Node system error (fs, net: has code and syscall) or an SQLite error: the machine, not the file. */
 export function isEnvironmentError(err: unknown): boolean {
   if (!(err instanceof Error)) return false
-  const e = err as CodedError
-  if (e.name === 'SqliteError' || (typeof e.code === 'string' && e.code.startsWith('SQLITE_'))) return true
-  return typeof e.code === 'string' && /^E[A-Z0-9]+$/.test(e.code) && typeof e.syscall === 'string'
+  const code = errorCode(err)
+  if (err.name === 'SqliteError' || code?.startsWith('SQLITE_')) return true
+  return code !== null && /^E[A-Z0-9]+$/.test(code) && 'syscall' in err && typeof err.syscall === 'string'
 }
 
 /** The innermost environment error in a cause chain (readers wrap what they throw). */
 function environmentCause(err: unknown, depth = 0): Error | null {
   if (depth > 8 || !(err instanceof Error)) return null
-  return isEnvironmentError(err) ? err : environmentCause((err as CodedError).cause, depth + 1)
+  return isEnvironmentError(err) ? err : environmentCause(err.cause, depth + 1)
 }
 
 /** True only for a QdError about the content of the file: the one kind of failure that rejects it. */
@@ -39,7 +37,7 @@ export function isFileFault(err: unknown): err is QdError {
 export function failureKind(err: unknown): FailureKind {
   const env = environmentCause(err)
   if (!env) return 'bug'
-  const code = String((env as CodedError).code ?? '')
+  const code = errorCode(env) ?? ''
   if (/^(ENOSPC|EDQUOT|EFBIG)$|^SQLITE_FULL/.test(code)) return 'disk-full'
   if (/^(EACCES|EPERM|EROFS)$|^SQLITE_(READONLY|CANTOPEN|AUTH|PERM)/.test(code)) return 'permission'
   if (/^SQLITE_(BUSY|LOCKED)/.test(code)) return 'database-busy'
@@ -50,8 +48,8 @@ export function failureKind(err: unknown): FailureKind {
 export function failureDetail(err: unknown): string {
   const inner = environmentCause(err) ?? err
   if (inner instanceof Error) {
-    const code = (inner as CodedError).code
-    return typeof code === 'string' && !inner.message.includes(code)
+    const code = errorCode(inner)
+    return code !== null && !inner.message.includes(code)
       ? `${code}: ${inner.message}`
       : `${inner.name === 'Error' ? '' : `${inner.name}: `}${inner.message}`
   }

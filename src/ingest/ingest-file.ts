@@ -23,13 +23,13 @@ import { freeName, sha256File, writeErrorReport } from '../inbox/files.ts'
 import { NAME_MAX, REPORT_SUFFIX } from '../inbox/names.ts'
 import type { Logger } from '../log.ts'
 import type { Finding, LoadSummary, Pipeline } from '../pipeline/types.ts'
+import { isObj } from '../portal/json.ts'
 import type { ProvinceRegistry } from '../reference/provinces.ts'
 import { assertLease, LeaseLostError } from '../run/runs.ts'
 import { injectFault } from '../testing/faults.ts'
-import { failureDetail, isFileFault, RunFailedError } from './failure.ts'
+import { errorCode, failureDetail, isFileFault, RunFailedError } from './failure.ts'
 import { type CommitGroup, commitDurably } from './group-commit.ts'
-import { parseWithinBudget } from './parse-budget.ts'
-import type { ParsedFile } from './parse-file.ts'
+import { type LoadableFile, parseWithinBudget } from './parse-budget.ts'
 import { loadWarnings, todayIn } from './reading-warnings.ts'
 
 export interface IngestEnv {
@@ -168,7 +168,7 @@ async function ingestOne(
   }
 
   // ---- read, recognise, validate (no writes) ---------------------------------------------------
-  let parsed: ParsedFile
+  let parsed: LoadableFile
   try {
     injectFault('parse', fileName, 'read')
     parsed = await parseWithinBudget(env, workPath, fileName, sha256)
@@ -180,12 +180,18 @@ async function ingestOne(
 
   // ---- load: one transaction for everything this file brings -----------------------------------
   const kind = [...new Set(parsed.sheets.map((s) => s.pipeline.key))].join('+')
-  const archiveAs = await planMove(env, workPath, home.archive, sha256)
   let summaries: LoadSummary[]
+  let archiveAs: string
+  try {
+    archiveAs = await planMove(env, workPath, home.archive, sha256)
+  } catch (err) {
+    parsed.release()
+    throw err
+  }
   try {
     summaries = store.tx(() => {
       holdLease(env)
-      const first = parsed.sheets[0]!
+      const firstSheet = parsed.sheets[0]?.sheet ?? null
       const sourceFileId = store.run(
         store.db.insertInto('source_files').values({
           sha256,
@@ -240,7 +246,7 @@ async function ingestOne(
               kind: f.kind,
               severity: f.severity,
               province_code: f.provinceCode ?? null,
-              sheet: f.sheet ?? first.sheet,
+              sheet: f.sheet ?? firstSheet,
               row_number: f.row ?? null,
               message: f.message,
               detail: f.detail === undefined ? null : JSON.stringify(f.detail),
@@ -271,6 +277,8 @@ async function ingestOne(
     if (err instanceof LeaseLostError) throw err
     if (isFileFault(err)) return reject(env, workPath, base, err.at({ file: fileName }))
     throw new RunFailedError(fileName, err)
+  } finally {
+    parsed.release() // the worker drops whatever the load did not pull
   }
 
   // ---- archive (after commit, to the path the commit recorded: a crash here is finished by the
@@ -418,6 +426,13 @@ function recordRejection(
   }, durability(env))
 }
 
+/** A stored JSON object (an error's details), or null when there is none. */
+function jsonObject(text: string | null): Record<string, unknown> | null {
+  if (text === null) return null
+  const v: unknown = JSON.parse(text)
+  return isObj(v) ? v : null
+}
+
 /** Rejected names leave room for "<name>.error.json.tmp" within the file system's limit. */
 const REJECTED_NAME_MAX = NAME_MAX - Buffer.byteLength(REPORT_SUFFIX)
 
@@ -456,7 +471,7 @@ async function moveRecorded(
     await rename(workPath, storedAs)
     return {}
   } catch (err) {
-    const code = (err as NodeJS.ErrnoException).code ?? null
+    const code = errorCode(err)
     const notMoved = t('inbox.note.cannot-move', {
       to: relative(env.home.root, dirname(storedAs)) || '.',
       detail: failureDetail(err),
@@ -588,7 +603,7 @@ async function finishInterruptedMove(
       kind: event.kind,
       rows: event.status === 'duplicate' ? 0 : null,
       error: event.status === 'rejected' ? event.message : null,
-      errorDetail: event.error_json ? (JSON.parse(event.error_json) as Record<string, unknown>) : null,
+      errorDetail: jsonObject(event.error_json),
       storedAs: event.stored_as,
       resumed: true,
       ...notMoved,

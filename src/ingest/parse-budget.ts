@@ -11,12 +11,14 @@
  * whenever it was stopped or its state is in doubt. The main thread only waits on messages while a
  * file parses, so the lease heartbeat (runJob) keeps beating through the longest parse.
  */
-import { Worker } from 'node:worker_threads'
+import { MessageChannel, Worker } from 'node:worker_threads'
 import pino from 'pino'
 import { QdError } from '../errors.ts'
 import { getLang, t } from '../i18n/index.ts'
 import type { Logger } from '../log.ts'
-import type { Pipeline } from '../pipeline/types.ts'
+import type { ParsedTable, Pipeline, Sequence } from '../pipeline/types.ts'
+import { isObj } from '../portal/json.ts'
+import type { Row } from '../read/types.ts'
 import type { IngestEnv } from './ingest-file.ts'
 import {
   type AttemptRecord,
@@ -26,14 +28,31 @@ import {
   type ParseFailure,
   recordFailure,
 } from './parse-attempts.ts'
-import type { ParsedFile } from './parse-file.ts'
+import { StreamClient } from './parse-stream.ts'
 import { errorFromWire, type ParseJob, type WireParsed, type WorkerReply } from './parse-wire.ts'
+
+/** A sheet as the load receives it: its big lists are pulled from the worker as they are read. */
+export interface LoadableSheet {
+  pipeline: Pipeline
+  sheet: string
+  parsed: ParsedTable
+  raw: Sequence<Row>
+}
+
+/** A parsed file on the ingesting thread; `release()` once loaded (or not) lets the worker drop it. */
+export interface LoadableFile {
+  format: string
+  encoding: string | null
+  json: string | null
+  sheets: LoadableSheet[]
+  release(): void
+}
 
 /** A worker that has not begun the job by then is broken (not the file's fault). */
 const STARTUP_MS = 120_000
 
 type Outcome =
-  | { kind: 'parsed'; result: WireParsed }
+  | { kind: 'parsed'; result: WireParsed; streams: StreamClient }
   | { kind: 'rejected'; error: QdError }
   | { kind: 'failed'; error: Error }
   | { kind: 'budget'; failure: ParseFailure }
@@ -98,12 +117,17 @@ export async function stopParseWorker(): Promise<void> {
   if (w) await w.worker.terminate()
 }
 
+const LOG_METHODS = ['trace', 'debug', 'info', 'warn', 'error', 'fatal'] as const
+
 /** Re-emits a worker's pino line through the ingesting process's logger. */
 function forwardLog(log: Logger, line: string): void {
   try {
-    const { level, msg, time: _time, ...fields } = JSON.parse(line) as Record<string, unknown>
-    const label = pino.levels.labels[level as number] as 'debug' | 'info' | 'warn' | 'error' | undefined
-    if (label && typeof log[label] === 'function') log[label](fields, String(msg ?? ''))
+    const entry: unknown = JSON.parse(line)
+    if (!isObj(entry)) return
+    const { level, msg, time: _time, ...fields } = entry
+    const label = typeof level === 'number' ? pino.levels.labels[level] : undefined
+    const method = LOG_METHODS.find((m) => m === label)
+    if (method) log[method](fields, String(msg ?? ''))
   } catch {
     // a malformed log line is not worth failing a parse for
   }
@@ -111,13 +135,16 @@ function forwardLog(log: Logger, line: string): void {
 
 /** One parse of one file in a worker, bounded by the file's budgets. Never throws. */
 export function parseInWorker(
-  job: Omit<ParseJob, 'type' | 'id'>,
+  job: Omit<ParseJob, 'type' | 'id' | 'pull'>,
   opts: { log: Logger; onRows?: (file: string, rows: number) => void },
 ): Promise<Outcome> {
   const { parseMemoryMegabytes: memoryMb, parseSeconds } = job.config.limits
   const id = nextJobId++
   const worker = takeWorker(memoryMb)
   worker.ref()
+  const channel = new MessageChannel()
+  const signal = new SharedArrayBuffer(4)
+  const streams = new StreamClient(channel.port1, signal)
   return new Promise<Outcome>((resolve) => {
     let settled = false
     let budgetTimer: NodeJS.Timeout | undefined
@@ -133,6 +160,7 @@ export function parseInWorker(
       worker.off('message', onMessage)
       worker.off('error', onError)
       worker.off('exit', onExit)
+      if (outcome.kind !== 'parsed') streams.release()
       if (after === 'keep') release(worker, memoryMb)
       else if (after === 'stop') void worker.terminate()
       resolve(outcome)
@@ -152,7 +180,7 @@ export function parseInWorker(
           opts.onRows?.(m.file, m.rows)
           return
         case 'done':
-          return finish({ kind: 'parsed', result: m.result }, 'keep')
+          return finish({ kind: 'parsed', result: m.result, streams }, 'keep')
         case 'rejected':
           return finish({ kind: 'rejected', error: errorFromWire(m.error) }, 'keep')
         case 'failed': {
@@ -183,7 +211,10 @@ export function parseInWorker(
     worker.on('message', onMessage)
     worker.on('error', onError)
     worker.on('exit', onExit)
-    worker.postMessage({ type: 'parse', id, ...job } satisfies ParseJob)
+    worker.postMessage(
+      { type: 'parse', id, ...job, pull: { port: channel.port2, signal } } satisfies ParseJob,
+      [channel.port2],
+    )
   })
 }
 
@@ -200,7 +231,14 @@ export function budgetRejection(record: AttemptRecord): QdError {
   )
 }
 
-function fromWire(result: WireParsed, pipelines: Pipeline[]): ParsedFile {
+/** What every parse result has (the rest is the family's own, read by its own load()). */
+function isParsedTable(v: unknown): v is ParsedTable {
+  return isObj(v) && typeof v.rows === 'number' && Array.isArray(v.findings)
+}
+
+const isRow = (v: unknown): v is Row => isObj(v) && typeof v.rowNumber === 'number' && Array.isArray(v.cells)
+
+function fromWire(result: WireParsed, streams: StreamClient, pipelines: Pipeline[]): LoadableFile {
   return {
     format: result.format,
     encoding: result.encoding,
@@ -208,8 +246,15 @@ function fromWire(result: WireParsed, pipelines: Pipeline[]): ParsedFile {
     sheets: result.sheets.map((s) => {
       const pipeline = pipelines.find((p) => p.key === s.pipelineKey)
       if (!pipeline) throw new Error(`the parse worker used pipeline ${s.pipelineKey}, unknown here`)
-      return { pipeline, sheet: s.sheet, parsed: s.parsed, raw: s.raw }
+      // A streamed field's items are the family's own type: its load() reads them (unchecked here).
+      const parsed: Record<string, unknown> = { ...s.parsed }
+      for (const [field, ref] of Object.entries(s.streamed))
+        parsed[field] = streams.sequence(ref, (v): v is unknown => true)
+      if (!isParsedTable(parsed))
+        throw new Error(`the parse worker's result for ${s.sheet} has no rows/findings`)
+      return { pipeline, sheet: s.sheet, parsed, raw: streams.sequence(s.raw, isRow) }
     }),
+    release: () => streams.release(),
   }
 }
 
@@ -223,7 +268,7 @@ export async function parseWithinBudget(
   path: string,
   fileName: string,
   sha256: string,
-): Promise<ParsedFile> {
+): Promise<LoadableFile> {
   const { store, config, log } = env
   const write = { durable: env.group === undefined }
   for (;;) {
@@ -255,7 +300,14 @@ export async function parseWithinBudget(
       continue
     }
     clearAttempts(store, sha256, write)
-    if (outcome.kind === 'parsed') return fromWire(outcome.result, env.pipelines)
+    if (outcome.kind === 'parsed') {
+      try {
+        return fromWire(outcome.result, outcome.streams, env.pipelines)
+      } catch (err) {
+        outcome.streams.release()
+        throw err
+      }
+    }
     throw outcome.error
   }
 }

@@ -7,7 +7,7 @@ import type { Config } from '../config/config.ts'
 import { QdError } from '../errors.ts'
 import { t } from '../i18n/index.ts'
 import type { Logger } from '../log.ts'
-import type { ParsedTable, Pipeline, PipelineContext, TablePipeline } from '../pipeline/types.ts'
+import type { ParsedTable, Pipeline, PipelineContext } from '../pipeline/types.ts'
 import { openWorkbook, readJson } from '../read/open.ts'
 import { DEFAULT_LIMITS, type ReadLimits, type Row } from '../read/types.ts'
 import type { ProvinceRegistry } from '../reference/provinces.ts'
@@ -104,7 +104,7 @@ export async function parseFile(env: ParseEnv, path: string, fileName: string): 
         yield n.value
       }
     }
-    const pipeline = hit.pipeline as TablePipeline
+    const pipeline = hit.pipeline
     const parsed = await pipeline.parse({ sheet: sheet.name, header: hit.header, rows: dataRows(), ctx })
     sheets.push({ pipeline, sheet: sheet.name, parsed, raw })
   }

@@ -3,16 +3,16 @@
  * Everything here is structured-clonable: plain data, Maps and arrays. Pipelines travel by key
  * (their functions stay on each side), errors as their fields.
  *
- * Cost: the parsed tables and the raw rows are copied once by structured clone (measured for a
- * 200,000-row provincial export in docs/operations.md). Streaming rows out of the worker in batches
- * would avoid holding both copies at once; that is left to the performance work.
+ * The big lists (every sheet's raw rows, the fields a pipeline declares `streamed`) do not travel
+ * in the reply: they stay in the worker and the load pulls them in chunks (parse-stream.ts).
  */
+
+import type { MessagePort } from 'node:worker_threads'
 import type { Config } from '../config/config.ts'
 import { type ErrorCode, type ErrorLocation, QdError } from '../errors.ts'
 import type { Lang } from '../i18n/index.ts'
-import type { ParsedTable } from '../pipeline/types.ts'
-import type { Row } from '../read/types.ts'
 import type { Province } from '../reference/provinces.ts'
+import type { StreamRef } from './parse-stream.ts'
 
 export interface ParseJob {
   type: 'parse'
@@ -24,13 +24,19 @@ export interface ParseJob {
   lang: Lang
   /** pino level of the ingesting process: the worker sends only what would be logged. */
   logLevel: string
+  /** This job's channel and signal for the load's pulls (parse-stream.ts). */
+  pull: { port: MessagePort; signal: SharedArrayBuffer }
 }
 
 export interface WireSheet {
   pipelineKey: string
   sheet: string
-  parsed: ParsedTable
-  raw: Row[]
+  /** The parsed table without its streamed fields. */
+  parsed: Record<string, unknown>
+  /** The streamed fields of the parsed table, by name. */
+  streamed: Record<string, StreamRef>
+  /** The sheet's raw rows. */
+  raw: StreamRef
 }
 
 export interface WireParsed {

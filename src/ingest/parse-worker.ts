@@ -9,7 +9,9 @@ import { PIPELINES } from '../../pipelines/index.ts'
 import { QdError } from '../errors.ts'
 import { setLang, t } from '../i18n/index.ts'
 import { ProvinceRegistry } from '../reference/provinces.ts'
+import { injectFault } from '../testing/faults.ts'
 import { parseFile } from './parse-file.ts'
+import { type StreamRef, StreamServer } from './parse-stream.ts'
 import { errorToWire, type ParseJob, type WireParsed, type WorkerReply } from './parse-wire.ts'
 
 const port = parentPort
@@ -32,8 +34,14 @@ function registryFor(provinces: ParseJob['provinces']): ProvinceRegistry {
   return registry.registry
 }
 
+/** The current job's file name, for the fault injected while its rows are handed over (tests). */
+let currentFile = ''
+const streams = new StreamServer(() => injectFault('pull', currentFile, 'read'))
+
 async function run(job: ParseJob): Promise<void> {
   setLang(job.lang)
+  currentFile = job.fileName
+  streams.reset(job.pull.port, job.pull.signal)
   send({ type: 'started', id: job.id })
   const log = pino({ level: job.logLevel }, { write: (line: string) => send({ type: 'log', line }) })
   try {
@@ -52,12 +60,23 @@ async function run(job: ParseJob): Promise<void> {
       format: parsed.format,
       encoding: parsed.encoding,
       json: parsed.json,
-      sheets: parsed.sheets.map((s) => ({
-        pipelineKey: s.pipeline.key,
-        sheet: s.sheet,
-        parsed: s.parsed,
-        raw: s.raw,
-      })),
+      // The big lists stay here and are pulled while the ingesting thread loads them (parse-stream.ts).
+      sheets: parsed.sheets.map((s) => {
+        const fields = new Set<string>(s.pipeline.kind === 'table' ? (s.pipeline.streamed ?? []) : [])
+        const rest: Record<string, unknown> = {}
+        const streamed: Record<string, StreamRef> = {}
+        for (const [field, value] of Object.entries(s.parsed)) {
+          if (fields.has(field) && Array.isArray(value)) streamed[field] = streams.hold(value)
+          else rest[field] = value
+        }
+        return {
+          pipelineKey: s.pipeline.key,
+          sheet: s.sheet,
+          parsed: rest,
+          streamed,
+          raw: streams.hold(s.raw),
+        }
+      }),
     }
     send({ type: 'done', id: job.id, result })
   } catch (err) {

@@ -9,7 +9,8 @@ import type { Store } from '../db/sqlite.ts'
 import { fmtDate } from '../i18n/format.ts'
 import { getLang, t } from '../i18n/index.ts'
 import type { Finding } from '../pipeline/types.ts'
-import type { Cohort, ProvinceRegistry } from '../reference/provinces.ts'
+import { isObj } from '../portal/json.ts'
+import { isCohort, type ProvinceRegistry } from '../reference/provinces.ts'
 import { formatPeriodVi } from '../report/svg/format.ts'
 import { localParts } from '../schedule/cron.ts'
 
@@ -62,9 +63,9 @@ export function readingWarnings(
       detail: { asOf: r.asOf, today },
     })
   }
-  if ((r.kind === 'national' || r.kind === 'snapshot') && r.cohort && r.present) {
+  if ((r.kind === 'national' || r.kind === 'snapshot') && isCohort(r.cohort) && r.present) {
     const have = new Set(r.present)
-    const missing = registry.cohort(r.cohort as Cohort).filter((p) => !have.has(p.code))
+    const missing = registry.cohort(r.cohort).filter((p) => !have.has(p.code))
     if (missing.length > 0) {
       const names = missing.slice(0, MISSING_LISTED).map((p) => p.name)
       if (missing.length > MISSING_LISTED)
@@ -109,7 +110,7 @@ export function loadWarnings(
         registry,
         { kind, period: reading.period, asOf: reading.as_of, cohort: reading.cohort, present },
         today,
-      ).map((f) => ({ ...f, detail: { readingId: id, ...(f.detail as object) } })),
+      ).map((f) => ({ ...f, detail: { readingId: id, ...(isObj(f.detail) ? f.detail : {}) } })),
     )
   }
   return out

@@ -62,8 +62,19 @@ export interface TablePipeline<P extends ParsedTable = ParsedTable> {
     rows: AsyncIterable<Row>
     ctx: PipelineContext
   }): Promise<P>
+  /**
+   * Fields of the parsed result (lists) that load() reads only through `.length` and one for…of:
+   * they stay in the parse worker and are pulled in chunks while the load runs
+   * (src/ingest/parse-stream.ts), so a big table is never held whole twice.
+   */
+  streamed?: ReadonlyArray<keyof P & string>
   /** Writes the facts. Runs inside the file's single BEGIN IMMEDIATE transaction: synchronous only. */
   load(store: Store, parsed: P, ids: LoadIds): LoadSummary
+}
+
+/** A list read once, in order, that need not be held whole (a streamed field, a sheet's raw rows). */
+export interface Sequence<T> extends Iterable<T> {
+  readonly length: number
 }
 
 export interface JsonPipeline<P extends ParsedTable = ParsedTable> {

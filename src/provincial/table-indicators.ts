@@ -69,9 +69,9 @@ export function computeIndicators(
   const { cols, push, who } = ctx
   const { letter, named } = cols
   // (a Set, not units.find: this runs for every row and rule; find made large tables quadratic)
-  const unitRows = new Set<ParsedRow>(units)
+  const unitRows = new Map<ParsedRow, ParsedUnit>(units.map((u) => [u, u]))
   for (const r of [...units, ...(totals ? [totals] : [])]) {
-    const unit = unitRows.has(r) ? (r as ParsedUnit) : undefined
+    const unit = unitRows.get(r)
     for (const rule of def.indicators) {
       const n = sumOf(r, rule.num)
       const d = sumOf(r, rule.den)

@@ -5,7 +5,7 @@
 
 import type { MessageKey } from '../i18n/index.ts'
 import type { ColumnSpec, HeaderMatch } from '../pipeline/header.ts'
-import type { ParsedTable } from '../pipeline/types.ts'
+import type { ParsedTable, Sequence } from '../pipeline/types.ts'
 import type { CellValue } from '../read/types.ts'
 import type { Period } from '../reference/period.ts'
 import type { Cohort } from '../reference/provinces.ts'
@@ -133,4 +133,12 @@ export interface ParsedProvincialTable extends ParsedTable {
   mangled: boolean
   units: ParsedUnit[]
   totals: ParsedRow | null
+}
+
+/** What the load reads: the units may be a read-once sequence pulled from the parse worker. */
+export type LoadableProvincialTable = Omit<ParsedProvincialTable, 'units'> & { units: Sequence<ParsedUnit> }
+
+/** A parse result of a provincial pipeline (the registry erases each family's parsed type). */
+export function isParsedProvincialTable(p: ParsedTable): p is ParsedProvincialTable {
+  return 'family' in p && 'units' in p && Array.isArray(p.units) && 'province' in p
 }

@@ -85,14 +85,16 @@ async function parseTable(
       }),
     })
   }
-  let unitRows = new Set<ParsedRow>(units)
+  // The unit each row is (the totals row is none), for naming it in findings.
+  const unitOf = (list: ParsedUnit[]) => new Map<ParsedRow, ParsedUnit>(list.map((u) => [u, u]))
+  let unitRows = unitOf(units)
   const check: TableContext = {
     cols,
     push: (f) => findings.push({ ...f, provinceCode, sheet }),
-    who: (r) =>
-      unitRows.has(r)
-        ? t('prov.who.unit', { row: r.row, name: (r as ParsedUnit).name })
-        : t('prov.who.totals', { row: r.row }),
+    who: (r) => {
+      const unit = unitRows.get(r)
+      return unit ? t('prov.who.unit', { row: r.row, name: unit.name }) : t('prov.who.totals', { row: r.row })
+    },
   }
 
   // ---- counts: en-US mangling repaired by the invariants, then the invariants themselves
@@ -103,7 +105,7 @@ async function parseTable(
   // ---- units: grouped rows summed, duplicates told apart
   if (def.grouped) {
     units = mergeGroupedUnits(units)
-    unitRows = new Set<ParsedRow>(units)
+    unitRows = unitOf(units)
   }
   disambiguateDuplicates(units, check)
 
@@ -141,6 +143,8 @@ export function makeProvincialPipeline(def: FamilyDef): TablePipeline<ParsedProv
       return reason === null ? null : new QdError('unrecognised', reason)
     },
     parse: (input) => parseTable(def, input),
+    // 200,000 units of an export are pulled from the parse worker as the load writes them.
+    streamed: ['units'],
     load: loadProvincialTable,
   }
 }

@@ -11,6 +11,9 @@ import { matchKey } from '../text/normalize.ts'
 
 export type Cohort = 63 | 34
 
+/** A number read from the database or a file that is one of the two cohorts. */
+export const isCohort = (n: unknown): n is Cohort => n === 63 || n === 34
+
 export interface Province {
   cohort: Cohort
   code: string

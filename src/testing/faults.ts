@@ -16,8 +16,11 @@
  */
 import BetterSqlite3 from 'better-sqlite3'
 
-/** `worker` is reached inside the parse worker thread; every other point on the ingesting thread. */
-export type FaultPoint = 'parse' | 'worker' | 'load' | 'report' | 'claim' | 'archive'
+/**
+ * `worker` (the parse) and `pull` (the parsed rows handed over, chunk by chunk, during the load) are
+ * reached inside the parse worker thread; every other point on the ingesting thread.
+ */
+export type FaultPoint = 'parse' | 'worker' | 'pull' | 'load' | 'report' | 'claim' | 'archive'
 
 const SYSTEM: Record<string, { errno: number; text: string }> = {
   enospc: { errno: -28, text: 'no space left on device' },
