@@ -15,7 +15,7 @@
 import { readdir, rm } from 'node:fs/promises'
 import { basename, join } from 'node:path'
 import { setTimeout as sleep } from 'node:timers/promises'
-import { QdError } from '../errors.ts'
+import { errnoCode, QdError } from '../errors.ts'
 import { t } from '../i18n/index.ts'
 import {
   claim,
@@ -27,7 +27,7 @@ import {
 } from '../inbox/files.ts'
 import { msUntilOldEnough, type ScanResult, type SkippedEntry, scanInbox } from '../inbox/scan.ts'
 import { heartbeat, LeaseLostError } from '../run/runs.ts'
-import { errorCode, failureDetail, RunFailedError } from './failure.ts'
+import { failureDetail, RunFailedError } from './failure.ts'
 import { CommitGroup } from './group-commit.ts'
 import { commitGroup, type FileOutcome, type IngestEnv, ingestFile, recordNote } from './ingest-file.ts'
 import { prewarmParseWorker } from './parse-budget.ts'
@@ -194,7 +194,7 @@ export async function ingestBatch(plainEnv: IngestEnv, opts: BatchOptions = {}):
         // One file the antivirus holds (or `chattr +i`, a permission) must not stop the others.
         const reason = t('inbox.note.cannot-claim', { detail: failureDetail(err) })
         env.log.warn({ file: entry.name, err: failureDetail(err) }, reason)
-        const code = errorCode(err)
+        const code = errnoCode(err) ?? null
         recordNote(env, {
           file_name: entry.name,
           place: 'inbox',

@@ -4,23 +4,20 @@
  * analyst's fault: the run stops with a clear message, the file is not rejected, and it goes back
  * to be taken again by the next run (issue 9 §2; docs/operations.md "When a run fails").
  */
-import { QdError } from '../errors.ts'
+import { errnoCode, QdError } from '../errors.ts'
 import { t } from '../i18n/index.ts'
 import type { FileOutcome } from './ingest-file.ts'
 
 export type FailureKind = 'disk-full' | 'permission' | 'database-busy' | 'io' | 'bug'
 
-/** An error's `code` when it has a string one (Node system errors, SQLite errors), else null. */
-export function errorCode(err: unknown): string | null {
-  return err instanceof Error && 'code' in err && typeof err.code === 'string' ? err.code : null
-}
-
 /** A Node system error (fs, net: has code and syscall) or an SQLite error: the machine, not the file. */
 export function isEnvironmentError(err: unknown): boolean {
   if (!(err instanceof Error)) return false
-  const code = errorCode(err)
+  const code = errnoCode(err)
   if (err.name === 'SqliteError' || code?.startsWith('SQLITE_')) return true
-  return code !== null && /^E[A-Z0-9]+$/.test(code) && 'syscall' in err && typeof err.syscall === 'string'
+  return (
+    code !== undefined && /^E[A-Z0-9]+$/.test(code) && 'syscall' in err && typeof err.syscall === 'string'
+  )
 }
 
 /** The innermost environment error in a cause chain (readers wrap what they throw). */
@@ -37,7 +34,7 @@ export function isFileFault(err: unknown): err is QdError {
 export function failureKind(err: unknown): FailureKind {
   const env = environmentCause(err)
   if (!env) return 'bug'
-  const code = errorCode(env) ?? ''
+  const code = errnoCode(env) ?? ''
   if (/^(ENOSPC|EDQUOT|EFBIG)$|^SQLITE_FULL/.test(code)) return 'disk-full'
   if (/^(EACCES|EPERM|EROFS)$|^SQLITE_(READONLY|CANTOPEN|AUTH|PERM)/.test(code)) return 'permission'
   if (/^SQLITE_(BUSY|LOCKED)/.test(code)) return 'database-busy'
@@ -48,8 +45,8 @@ export function failureKind(err: unknown): FailureKind {
 export function failureDetail(err: unknown): string {
   const inner = environmentCause(err) ?? err
   if (inner instanceof Error) {
-    const code = errorCode(inner)
-    return code !== null && !inner.message.includes(code)
+    const code = errnoCode(inner)
+    return code !== undefined && !inner.message.includes(code)
       ? `${code}: ${inner.message}`
       : `${inner.name === 'Error' ? '' : `${inner.name}: `}${inner.message}`
   }

@@ -16,7 +16,7 @@ import type { Home } from '../config/home.ts'
 import { RawRowWriter } from '../db/raw-rows.ts'
 import type { InboxNotesTable } from '../db/schema.ts'
 import type { Store } from '../db/sqlite.ts'
-import type { QdError } from '../errors.ts'
+import { errnoCode, type QdError } from '../errors.ts'
 import { fmtLocalDateTime } from '../i18n/format.ts'
 import { t } from '../i18n/index.ts'
 import { freeName, sha256File, writeErrorReport } from '../inbox/files.ts'
@@ -27,7 +27,7 @@ import { isObj } from '../portal/json.ts'
 import type { ProvinceRegistry } from '../reference/provinces.ts'
 import { assertLease, LeaseLostError } from '../run/runs.ts'
 import { injectFault } from '../testing/faults.ts'
-import { errorCode, failureDetail, isFileFault, RunFailedError } from './failure.ts'
+import { failureDetail, isFileFault, RunFailedError } from './failure.ts'
 import { type CommitGroup, commitDurably } from './group-commit.ts'
 import { type LoadableFile, parseWithinBudget } from './parse-budget.ts'
 import { loadWarnings, todayIn } from './reading-warnings.ts'
@@ -471,7 +471,7 @@ async function moveRecorded(
     await rename(workPath, storedAs)
     return {}
   } catch (err) {
-    const code = errorCode(err)
+    const code = errnoCode(err) ?? null
     const notMoved = t('inbox.note.cannot-move', {
       to: relative(env.home.root, dirname(storedAs)) || '.',
       detail: failureDetail(err),
