@@ -18,6 +18,8 @@
  * so re-running changes nothing, and a new capture of the same date (the portal revises open periods)
  * makes a new score set and a new reading beside the old ones. Everything is insert-only.
  */
+
+import { recordBy } from '../collections.ts'
 import type { Store } from '../db/sqlite.ts'
 import { errorMessage } from '../errors.ts'
 import { type MessageKey, t } from '../i18n/index.ts'
@@ -464,10 +466,11 @@ function insertReading(
       name_as_written: s.name,
       sheet: null,
       row_number: null,
-      ...(Object.fromEntries(GROUPS.map((x) => [x.column, g(x.code)])) as Record<
-        'ckmb' | 'tdgq' | 'clgq' | 'tttt' | 'mdhl' | 'mdsh',
-        number | null
-      >),
+      ...recordBy(
+        GROUPS,
+        (x) => x.column,
+        (x) => g(x.code),
+      ),
       online22: null,
       // The portal's own total when it gave one for a complete province; else the sum of groups.
       total_reported: s.complete === 1 ? s.reported_total : null,

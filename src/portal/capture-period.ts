@@ -70,8 +70,10 @@ export function vietnamDate(s: string): string | null {
   const t = s.trim()
   if (isIsoDate(t)) return t
   const m = /^(\d{4}-\d{2}-\d{2})[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?$/i.exec(t)
-  if (!m || !isIsoDate(m[1]!)) return null
-  if (!m[5]) return m[1]! // local time as written: its date
+  if (!m) return null
+  const [, date = '', , , , zone] = m // the date group is mandatory: the default never applies
+  if (!isIsoDate(date)) return null
+  if (!zone) return date // local time as written: its date
   const ms = Date.parse(t.replace(' ', 'T'))
   if (Number.isNaN(ms)) return null
   return new Date(ms + 7 * 3600_000).toISOString().slice(0, 10)

@@ -3,6 +3,8 @@
  * response form, the metric codes and tree parameters it carries, and how a capture's endpoint is
  * recognised (the envelope's request, the JSON shape, the file name).
  */
+
+import { onlyOne } from '../collections.ts'
 import type { GroupCode } from '../reference/groups.ts'
 import { isObj } from './json.ts'
 
@@ -92,9 +94,14 @@ export const ENDPOINT_PARAMETERS: Readonly<Partial<Record<PortalEndpoint, readon
   ],
 }
 
+export function isPortalEndpoint(s: string): s is PortalEndpoint {
+  return PORTAL_ENDPOINTS.some((e) => e === s)
+}
+
 export function endpointFromString(s: string): PortalEndpoint | null {
-  const seg = s.split(/[?#]/)[0]!.replace(/\/+$/, '').split('/').pop()!.trim().toLowerCase()
-  return (PORTAL_ENDPOINTS as readonly string[]).includes(seg) ? (seg as PortalEndpoint) : null
+  const [path = ''] = s.split(/[?#]/)
+  const seg = (path.replace(/\/+$/, '').split('/').pop() ?? '').trim().toLowerCase()
+  return isPortalEndpoint(seg) ? seg : null
 }
 
 export function endpointFromFileName(name: string): PortalEndpoint | null {
@@ -115,7 +122,7 @@ export function endpointFromShape(data: Record<string, unknown>): PortalEndpoint
     const hits = (
       ['dvc-progress-tree', 'provide-online-tree', 'formality-online-payment-tree'] as const
     ).filter((e) => probe.some((u) => (ENDPOINT_PARAMETERS[e] ?? []).some((k) => k in u)))
-    return hits.length === 1 ? hits[0]! : null
+    return onlyOne(hits)
   }
   const units = [data.overview, ...(evaluation ?? []).slice(0, 3)].filter(isObj)
   const codes = new Set<string>()
@@ -126,5 +133,5 @@ export function endpointFromShape(data: Record<string, unknown>): PortalEndpoint
   const hits = (['transparency', 'dossier-digitized', 'handling-satisfaction'] as const).filter((e) =>
     (ENDPOINT_METRIC_CODES[e] ?? []).some((c) => codes.has(c)),
   )
-  return hits.length === 1 ? hits[0]! : null
+  return onlyOne(hits)
 }

@@ -81,9 +81,13 @@ export function parsePortalCapture(json: unknown, fileName: string): PortalCaptu
   const overview = isObj(data[topKey])
     ? toUnit(data[topKey], at(`data.${topKey}`), 'overview', endpoint)
     : null
-  const units = (data[listKey] as Record<string, unknown>[]).map((u, i) =>
-    toUnit(u, at(`data.${listKey}[${i}]`), 'unit', endpoint),
-  )
+  // validateData checked that the list is an array of objects
+  const list: unknown = data[listKey]
+  const units = (Array.isArray(list) ? list : []).map((u: unknown, i) => {
+    const where = at(`data.${listKey}[${i}]`)
+    if (!isObj(u)) throw new Error(`internal: ${where} was not validated as a unit`)
+    return toUnit(u, where, 'unit', endpoint)
+  })
   for (const [k, v] of Object.entries(data)) if (k !== topKey && k !== listKey) extra[at(`data.${k}`)] = v
 
   const payload = request?.payload ?? null
@@ -259,9 +263,10 @@ function validateData(
 ): void {
   const parsed = dataSchemaFor(endpoint).safeParse(data, { reportInput: true })
   if (parsed.success) return
-  const issue = parsed.error.issues[0]! // zod reports at least one issue when parsing fails
+  const [issue] = parsed.error.issues
+  if (!issue) throw new Error('internal: zod rejected the data without an issue')
   const path = pathString(at('data'), issue.path)
-  const input = (issue as { input?: unknown }).input
+  const input = issue.input
   const last = issue.path[issue.path.length - 1]
   const nullable = last !== 'departmentId' && last !== 'code'
   const expected =

@@ -57,7 +57,9 @@ export function portalCaptureToScoringInput(capture: PortalCapture, unit?: strin
     throw new QdError('bad-value', t('portal.unit.no-overview', { file: capture.fileName }), {
       location: { file: capture.fileName },
     })
-  const code = capture.group!
+  const code = capture.group
+  if (code === null)
+    throw new Error(`internal: ${capture.fileName} is a form ${capture.form} capture without a group`)
   if (capture.form === 'A') {
     const metrics: MetricInput[] = u.metrics.map((m) => ({
       code: m.code,

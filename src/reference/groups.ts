@@ -32,6 +32,23 @@ export const ONLINE22 = {
   column: 'online22',
 } as const
 
+/** A stg/snapshot table's column of one group ("ckmb"). */
+export type GroupColumn = GroupInfo['column']
+
+/** Whether a code read from a file or the database is one of the six group codes (exactly as written). */
+export function isGroupCode(code: string): code is GroupCode {
+  return GROUP_CODES.some((c) => c === code)
+}
+
+/** A group code the database wrote itself (ref_metrics, portal captures): anything else is a bug. */
+export function storedGroupCode(code: string): GroupCode {
+  if (!isGroupCode(code))
+    throw new Error(
+      `internal: stored group code ${JSON.stringify(code)} is not one of ${GROUP_CODES.join(', ')}`,
+    )
+  return code
+}
+
 export function groupByCode(code: string): GroupInfo | undefined {
   const c = code.trim().toUpperCase()
   return GROUPS.find((g) => g.code === c)

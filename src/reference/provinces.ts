@@ -7,6 +7,7 @@
  */
 import { readFileSync } from 'node:fs'
 import { parse } from 'csv-parse/sync'
+import { z } from 'zod'
 import { matchKey } from '../text/normalize.ts'
 
 export type Cohort = 63 | 34
@@ -57,43 +58,52 @@ export function provinceKey(name: string): string {
   return k
 }
 
-interface Row63 {
-  code: string
-  name: string
-  type: string
-  region: string
-  aliases: string
-  official_name: string
-}
-interface Row34 {
-  code: string
-  name: string
-  type: string
-  merged_from: string
-  effective_date: string
-  official_name: string
-  dvcqg_dept_code: string
-  aliases: string
-}
-interface DvcqgEntry {
-  departmentCode: string
-  adminCode: string
-  departmentName: string
-  rootDepartmentId: string
-}
+// The seed files' columns this code reads (others, such as notes, are ignored). A seed file that
+// lacks one fails at start-up with the file and column named, not later as an undefined name.
+const row63 = z.object({
+  code: z.string(),
+  name: z.string(),
+  type: z.string(),
+  region: z.string(),
+  aliases: z.string(),
+  official_name: z.string(),
+})
+const row34 = z.object({
+  code: z.string(),
+  name: z.string(),
+  type: z.string(),
+  merged_from: z.string(),
+  effective_date: z.string(),
+  official_name: z.string(),
+  dvcqg_dept_code: z.string(),
+  aliases: z.string(),
+})
+const dvcqgSeed = z.object({
+  provinces: z.array(
+    z.object({
+      departmentCode: z.string(),
+      adminCode: z.string(),
+      departmentName: z.string(),
+      rootDepartmentId: z.string(),
+    }),
+  ),
+})
 
-function readCsv<T>(file: string): T[] {
-  return parse(readFileSync(new URL(file, SEEDS), 'utf8'), {
+function readCsv<T>(file: string, row: z.ZodType<T>): T[] {
+  const rows: unknown = parse(readFileSync(new URL(file, SEEDS), 'utf8'), {
     columns: true,
     bom: true,
     skip_empty_lines: true,
-  }) as T[]
+  })
+  const checked = z.array(row).safeParse(rows)
+  if (!checked.success) throw new Error(`db/seeds/${file}: ${z.prettifyError(checked.error)}`)
+  return checked.data
 }
 
 /** Loads both registries from the seed files (pure: no database). */
 export function loadProvinceSeeds(): Province[] {
   const out: Province[] = []
-  for (const r of readCsv<Row63>('provinces-63.csv')) {
+  for (const r of readCsv('provinces-63.csv', row63)) {
     out.push({
       cohort: 63,
       code: r.code,
@@ -109,11 +119,9 @@ export function loadProvinceSeeds(): Province[] {
       aliases: r.aliases ? r.aliases.split('|') : [],
     })
   }
-  const dvcqg = JSON.parse(readFileSync(new URL('dvcqg-provinces-34.json', SEEDS), 'utf8')) as {
-    provinces: DvcqgEntry[]
-  }
+  const dvcqg = dvcqgSeed.parse(JSON.parse(readFileSync(new URL('dvcqg-provinces-34.json', SEEDS), 'utf8')))
   const byAdmin = new Map(dvcqg.provinces.map((p) => [p.adminCode, p]))
-  for (const r of readCsv<Row34>('provinces-34.csv')) {
+  for (const r of readCsv('provinces-34.csv', row34)) {
     const portal = byAdmin.get(r.code)
     out.push({
       cohort: 34,
@@ -159,11 +167,13 @@ export class ProvinceRegistry {
     return new ProvinceRegistry(loadProvinceSeeds())
   }
 
-  cohort(cohort: Cohort): Province[] {
+  // Lookups take any number (a cohort read from the database is a plain integer): a number that is
+  // no cohort finds nothing, as an unknown code does.
+  cohort(cohort: number): Province[] {
     return this.all.filter((p) => p.cohort === cohort)
   }
 
-  byCode(cohort: Cohort, code: string): Province | undefined {
+  byCode(cohort: number, code: string): Province | undefined {
     return this.#byCode.get(`${cohort}:${code.padStart(2, '0')}`)
   }
 
@@ -177,7 +187,7 @@ export class ProvinceRegistry {
    * code in this cohort, "H44" a portal code), then names in any of the spellings of
    * docs/methodology.md §8. Returns undefined when nothing (or more than one province) matches.
    */
-  resolve(cohort: Cohort, written: string): Province | undefined {
+  resolve(cohort: number, written: string): Province | undefined {
     const t = written.trim()
     if (/^\d{1,2}$/.test(t)) return this.byCode(cohort, t)
     if (/^H\d{2}$/i.test(t)) {
@@ -193,7 +203,7 @@ export class ProvinceRegistry {
    * was written ("Lạng Sơm" -> Lạng Sơn), closest first, at most `limit`. Only close names are
    * offered: a guess far from the text would mislead more than it helps.
    */
-  suggest(cohort: Cohort, written: string, limit = 3): Province[] {
+  suggest(cohort: number, written: string, limit = 3): Province[] {
     const key = provinceKey(written)
     if (key.length < 2) return []
     const allowed = key.length <= 4 ? 1 : key.length <= 9 ? 2 : 3
@@ -228,13 +238,20 @@ export function editDistance(a: string, b: string, cap = Number.POSITIVE_INFINIT
   if (Math.abs(a.length - b.length) > cap) return cap + 1
   let prev2: number[] = []
   let prev = Array.from({ length: b.length + 1 }, (_, j) => j)
+  // Rows hold b.length + 1 distances and j stays in 1..b.length, so every read is in range.
+  const at = (row: number[], j: number): number => {
+    const v = row[j]
+    if (v === undefined) throw new Error(`internal: edit distance read column ${j} of ${row.length}`)
+    return v
+  }
   for (let i = 1; i <= a.length; i++) {
     const cur = [i]
     let rowMin = i
     for (let j = 1; j <= b.length; j++) {
       const cost = a[i - 1] === b[j - 1] ? 0 : 1
-      let v = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + cost)
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) v = Math.min(v, prev2[j - 2]! + 1)
+      let v = Math.min(at(prev, j) + 1, at(cur, j - 1) + 1, at(prev, j - 1) + cost)
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1])
+        v = Math.min(v, at(prev2, j - 2) + 1)
       cur.push(v)
       if (v < rowMin) rowMin = v
     }
@@ -242,5 +259,5 @@ export function editDistance(a: string, b: string, cap = Number.POSITIVE_INFINIT
     prev2 = prev
     prev = cur
   }
-  return prev[b.length]!
+  return at(prev, b.length)
 }

@@ -6,7 +6,6 @@ import type { Context } from 'hono'
 import type { ReadApp } from '../app.ts'
 import { errorMessage } from '../errors.ts'
 import { parseIsoDate, parsePeriod } from '../reference/period.ts'
-import type { Cohort } from '../reference/provinces.ts'
 import type { Html } from './html.ts'
 import { type NavKey, page } from './layout.ts'
 import type { DataMemo } from './memo.ts'
@@ -72,7 +71,7 @@ export function listReadings(deps: ServeDeps): Reading[] {
 export function homeCodeIn(deps: ServeDeps, cohort: number): string | null {
   const name = deps.app.config.province
   if (!name) return null
-  return deps.app.registry.resolve(cohort as Cohort, name)?.code ?? null
+  return deps.app.registry.resolve(cohort, name)?.code ?? null
 }
 
 /** The page shell for this request (nav shortcuts to the office's own province, the CSRF field). */

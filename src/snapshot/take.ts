@@ -8,11 +8,12 @@
  */
 
 import type { Selectable } from 'kysely'
+import { recordOf } from '../collections.ts'
 import { bandFor, type Config } from '../config/config.ts'
 import type { StgReadingsTable } from '../db/schema.ts'
 import type { Store } from '../db/sqlite.ts'
 import { GROUPS } from '../reference/groups.ts'
-import type { Cohort, ProvinceRegistry } from '../reference/provinces.ts'
+import type { ProvinceRegistry } from '../reference/provinces.ts'
 import { competitionRanks } from './rank.ts'
 
 type ScoreColumn = 'ckmb' | 'tdgq' | 'clgq' | 'tttt' | 'mdhl' | 'mdsh' | 'online22'
@@ -59,20 +60,15 @@ function takeEach(
           store.db.selectFrom('stg_province_scores').selectAll().where('reading_id', '=', reading.id),
         )
         const byCode = new Map(scores.map((s) => [s.province_code, s]))
-        const cohort = registry.cohort(reading.cohort as Cohort)
+        const cohort = registry.cohort(reading.cohort)
         const rows = cohort.map((p) => {
           const s = byCode.get(p.code)
           const total = s ? (s.total_reported ?? s.total_computed) : null
-          const values = Object.fromEntries(SCORE_COLUMNS.map((c) => [c, s ? s[c] : null])) as Record<
-            ScoreColumn,
-            number | null
-          >
+          const values = recordOf(SCORE_COLUMNS, (c) => (s ? s[c] : null))
           return { code: p.code, name: p.name, present: s !== undefined, total, values }
         })
         const totalRanks = competitionRanks(rows.map((r) => r.total))
-        const groupRanks = Object.fromEntries(
-          SCORE_COLUMNS.map((c) => [c, competitionRanks(rows.map((r) => r.values[c]))]),
-        ) as Record<ScoreColumn, Array<number | null>>
+        const groupRanks = recordOf(SCORE_COLUMNS, (c) => competitionRanks(rows.map((r) => r.values[c])))
         const ranked = rows.filter((r) => r.total !== null).length
         const missing = rows.filter((r) => !r.present).length
         const snapshotId = store.run(

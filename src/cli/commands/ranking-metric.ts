@@ -44,12 +44,12 @@ export function focusOf(
   },
   extra = '',
 ): Focus {
-  const p = app.registry.resolve(cohort as 34 | 63, arg)
+  const p = app.registry.resolve(cohort, arg)
   if (!p) {
     throw new NotFoundError(
       app.registry.cohortsOf(arg).length > 0
         ? t('lookup.province-other-cohort', { arg, cohort: Number(cohort) })
-        : `--province: ${unknownProvinceArg(app.registry, [cohort as 34 | 63], arg)}`,
+        : `--province: ${unknownProvinceArg(app.registry, [cohort], arg)}`,
     )
   }
   const row = r.rows.find((x) => x.code === p.code)
