@@ -9,6 +9,7 @@
  * counts (n/d ≥ t), not the 2-decimal ratio, so 49.996% is not "at least 50%".
  */
 import { sql } from 'kysely'
+import { recordOf } from '../collections.ts'
 import { bandFor, type Config } from '../config/config.ts'
 import type { Store } from '../db/sqlite.ts'
 import { NotFoundError } from '../errors.ts'
@@ -160,12 +161,10 @@ export function getMetricRanking(
       continue
     }
     const x = metrics.find((y) => y.score_id === s.id)
-    const g = Object.fromEntries(
-      GROUP_CODES.map((c) => [
-        c,
-        groups.find((y) => y.score_id === s.id && y.group_code === c)?.score ?? null,
-      ]),
-    ) as Record<GroupCode, number | null>
+    const g = recordOf(
+      GROUP_CODES,
+      (c) => groups.find((y) => y.score_id === s.id && y.group_code === c)?.score ?? null,
+    )
     rows.push({
       rank: null,
       code: p.code,

@@ -8,12 +8,14 @@
  * the staged captures and runs the engine again (src/score/compute.ts `whatIf`).
  */
 import { sql } from 'kysely'
+import { onlyOne } from '../collections.ts'
 import type { Store } from '../db/sqlite.ts'
 import { fmtDate } from '../i18n/format.ts'
 import { t } from '../i18n/index.ts'
 import { periodName } from '../i18n/terms.ts'
 import { type CaptureRow, capturesById, provinceInput } from '../mart/portal-inputs.ts'
-import { GROUPS, type GroupCode } from '../reference/groups.ts'
+import { isObj } from '../portal/json.ts'
+import { GROUPS, type GroupCode, storedGroupCode } from '../reference/groups.ts'
 import {
   computeUnit,
   type MetricResult,
@@ -161,7 +163,7 @@ export function findScoreSet(
         .where('rs.reading_id', '=', opts.readingId)
         .where('rs.province_code', '=', provinceCode),
     )
-    if (hit) return hit as ScoreSetRow
+    if (hit) return hit
   }
   let q = store.db
     .selectFrom('mart_portal_scores')
@@ -176,7 +178,7 @@ export function findScoreSet(
       .orderBy(sql`CASE period_type WHEN 'year' THEN 0 WHEN 'quarter' THEN 1 ELSE 2 END`)
       .orderBy('id', 'desc')
       .limit(1),
-  ) as ScoreSetRow | undefined
+  )
 }
 
 /** The latest score set of every province for one period and reading date. */
@@ -189,7 +191,7 @@ export function scoreSetsOfDay(store: Store, period: string, asOf: string | null
       .where(sql<string>`COALESCE(as_of, '')`, '=', asOf ?? '')
       .where('withdrawn_at', 'is', null)
       .orderBy('id', 'desc'),
-  ) as ScoreSetRow[]
+  )
   const seen = new Set<string>()
   return rows.filter((r) => {
     if (seen.has(r.province_code)) return false
@@ -246,7 +248,8 @@ export function portalDetail(store: Store, set: ScoreSetRow): PortalDetail {
         .orderBy('id'),
     )
     .map((f) => {
-      const d = (f.detail ? JSON.parse(f.detail) : {}) as Record<string, unknown>
+      const parsed: unknown = f.detail ? JSON.parse(f.detail) : {}
+      const d = isObj(parsed) ? parsed : {}
       const n = (v: unknown) => (typeof v === 'number' ? v : null)
       return {
         kind: f.kind,
@@ -262,7 +265,7 @@ export function portalDetail(store: Store, set: ScoreSetRow): PortalDetail {
   const out: PortalMetric[] = metrics.map((m) => {
     const r = rankOf(m.metric_code, set.id)
     return {
-      group: m.group_code as GroupCode,
+      group: storedGroupCode(m.group_code),
       code: m.metric_code,
       name: m.name,
       numerator: m.numerator,
@@ -308,7 +311,7 @@ export function portalDetail(store: Store, set: ScoreSetRow): PortalDetail {
       capturedAt: c.captured_at,
     })),
     groups: groups.map((g) => ({
-      code: g.group_code as GroupCode,
+      code: storedGroupCode(g.group_code),
       name: g.name,
       reportedScore: g.reported_score,
       computedScore: g.computed_score,
@@ -382,7 +385,8 @@ export function whatIfMany(
     steps.push(w)
     cur = applyStep(cur, w)
   }
-  return { steps, total: steps.length ? steps[steps.length - 1]!.after.total : result.total }
+  const last = steps.at(-1)
+  return { steps, total: last ? last.after.total : result.total }
 }
 
 /** "3.3", "dossier_sync" or a one-metric group code ("TDGQ") -> the methodology's metric code. */
@@ -396,8 +400,7 @@ export function resolveMetricCode(
   const ci = result.metrics.find((m) => m.code.toUpperCase() === w.toUpperCase())
   if (ci) return ci.code
   const inGroup = result.metrics.filter((m) => m.group === w.toUpperCase() && m.rule.type !== 'tracked')
-  if (inGroup.length === 1) return inGroup[0]!.code
-  return w
+  return onlyOne(inGroup)?.code ?? w
 }
 
 function applyStep(r: UnitResult, w: WhatIfResult): UnitResult {
@@ -451,8 +454,8 @@ export function portalWhatIf(
   const engineNote = steps.map((s) => s.note).find((n) => n !== null)
   if (engineNote) notes.push(engineNote)
   let basis: WhatIfReport['basis'] = 'captures'
-  let before = { total: result.total, rank: null as number | null }
-  let after = { total, rank: null as number | null }
+  let before: { total: number | null; rank: number | null } = { total: result.total, rank: null }
+  let after: { total: number | null; rank: number | null } = { total, rank: null }
   let ranked: number | null = null
   let snapshotAsOf: string | null = null
   if (snapshotId !== null) {
@@ -542,17 +545,16 @@ export function portalWhatIf(
  */
 export function parseWhatIf(text: string): WhatIfChange {
   const m = /^\s*([^=\s]+)\s*=\s*(.+?)\s*$/.exec(text)
-  if (!m) throw new Error(t('whatif.parse.form', { text }))
-  const metric = m[1]!
-  const v = m[2]!
+  const [, metric, v] = m ?? []
+  if (metric === undefined || v === undefined) throw new Error(t('whatif.parse.form', { text }))
   const frac = /^(\d+(?:\.\d+)?)\s*\/\s*(\d+(?:\.\d+)?)$/.exec(v)
   if (frac) return { metric, numerator: Number(frac[1]), denominator: Number(frac[2]) }
-  const pct = /^(\d+(?:\.\d+)?)\s*%$/.exec(v)
-  if (pct) {
-    const p = Number(pct[1])
+  const [, percent] = /^(\d+(?:\.\d+)?)\s*%$/.exec(v) ?? []
+  if (percent !== undefined) {
+    const p = Number(percent)
     if (p > 100) throw new Error(t('whatif.parse.over-100', { text }))
     // Exact decimal shift: "55.5%" -> 0.555 without binary drift.
-    return { metric, ratio: Number(shiftDecimal(pct[1]!, -2)) }
+    return { metric, ratio: Number(shiftDecimal(percent, -2)) }
   }
   if (/^\d+(?:\.\d+)?$/.test(v)) {
     const r = Number(v)
@@ -565,9 +567,9 @@ export function parseWhatIf(text: string): WhatIfChange {
 }
 
 function shiftDecimal(s: string, places: number): string {
-  const [i, f = ''] = s.split('.')
+  const [i = '', f = ''] = s.split('.') // split gives at least one part: the default never applies
   const digits = `${i}${f}`
-  let point = i!.length + places
+  let point = i.length + places
   let d = digits
   while (point < 1) {
     d = `0${d}`

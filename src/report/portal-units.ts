@@ -9,6 +9,8 @@
  * handling-satisfaction carry no departmentCode). Computed on request, not stored: the inputs are in
  * stg_portal_*, and the engine scores a few hundred units in milliseconds.
  */
+
+import { recordOf } from '../collections.ts'
 import type { Store } from '../db/sqlite.ts'
 import { capturesById, groupInputs } from '../mart/portal-inputs.ts'
 import { GROUP_CODES, type GroupCode } from '../reference/groups.ts'
@@ -98,13 +100,12 @@ export function getPortalUnits(store: Store, set: ScoreSetRow): PortalUnits {
   }
   const units: PortalUnit[] = [...byId.values()].map((a) => {
     const r = computeUnit(m, { groups: a.groups })
-    const groups = {} as PortalUnit['groups']
-    const groupDetail = {} as PortalUnit['groupDetail']
-    for (const code of GROUP_CODES) {
-      const g = r.groups.find((x) => x.code === code)
-      groups[code] = g?.score ?? null
-      groupDetail[code] = { reported: g?.reportedScore ?? null, computed: g?.computedScore ?? null }
-    }
+    const groupOf = (code: GroupCode) => r.groups.find((x) => x.code === code)
+    const groups = recordOf(GROUP_CODES, (code) => groupOf(code)?.score ?? null)
+    const groupDetail = recordOf(GROUP_CODES, (code) => {
+      const g = groupOf(code)
+      return { reported: g?.reportedScore ?? null, computed: g?.computedScore ?? null }
+    })
     return {
       departmentId: a.departmentId,
       code: a.code,
@@ -117,7 +118,7 @@ export function getPortalUnits(store: Store, set: ScoreSetRow): PortalUnits {
       computedTotal: r.computedTotal,
       rank: null,
       rankOf: 0,
-      groupRanks: Object.fromEntries(GROUP_CODES.map((c) => [c, null])) as PortalUnit['groupRanks'],
+      groupRanks: recordOf(GROUP_CODES, (): number | null => null),
       mismatches: r.findings.filter((f) => f.level !== 'total').length,
     }
   })

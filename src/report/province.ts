@@ -82,13 +82,13 @@ export interface ProvinceReport {
   whatIf: WhatIfReport | null
 }
 
-export function resolveProvinceArg(registry: ProvinceRegistry, cohort: Cohort, arg: string): Province {
+export function resolveProvinceArg(registry: ProvinceRegistry, cohort: number, arg: string): Province {
   const p = registry.resolve(cohort, arg)
   if (!p) {
-    const elsewhere = registry.cohortsOf(arg)
+    const [other] = registry.cohortsOf(arg)
     throw new NotFoundError(
-      elsewhere.length
-        ? t('lookup.other-cohort', { arg, other: elsewhere[0]!, cohort })
+      other !== undefined
+        ? t('lookup.other-cohort', { arg, other, cohort })
         : unknownProvinceArg(registry, [cohort], arg),
     )
   }
@@ -114,7 +114,7 @@ export function getProvinceReport(
       : store.first(store.db.selectFrom('snapshots').selectAll().where('id', '=', snapshotId))
   if (!snap) return reportFromCaptures(store, registry, arg, opts)
 
-  const province = resolveProvinceArg(registry, snap.cohort as Cohort, arg)
+  const province = resolveProvinceArg(registry, snap.cohort, arg)
   const row = store.first(
     store.db
       .selectFrom('v_ranking_history')

@@ -4,6 +4,7 @@
  */
 
 import { sql } from 'kysely'
+import { recordBy } from '../collections.ts'
 import type { Store } from '../db/sqlite.ts'
 import { NotFoundError } from '../errors.ts'
 import { t } from '../i18n/index.ts'
@@ -98,10 +99,11 @@ export function getRanking(
       )
     : undefined
   const out: RankingRow[] = rows.map((r) => {
-    const groups = Object.fromEntries(GROUPS.map((g) => [g.code, r[g.column]])) as Record<
-      GroupCode,
-      number | null
-    >
+    const groups = recordBy(
+      GROUPS,
+      (g) => g.code,
+      (g) => r[g.column],
+    )
     const base: RankingRow = {
       rank: r.rank,
       code: r.province_code,

@@ -4,12 +4,11 @@
  */
 import { sql } from 'kysely'
 import type { Store } from '../db/sqlite.ts'
+import { groupByCode } from '../reference/groups.ts'
 import type { Methodology } from '../score/methodology.ts'
 import { fromHundredths, toHundredths } from '../score/round.ts'
 import type { ReadingRow } from './units-queries.ts'
 import type { ProvinceIndicator, UnitsReport } from './units-types.ts'
-
-type GroupColumn = 'ckmb' | 'tdgq' | 'clgq' | 'tttt' | 'mdhl' | 'mdsh'
 
 export function estimatedGroups(
   store: Store,
@@ -39,7 +38,8 @@ export function estimatedGroups(
         : [],
     )
     if (covered.length === 0) continue
-    const portalScore = portal ? portal[g.code.toLowerCase() as GroupColumn] : null
+    const column = groupByCode(g.code)?.column
+    const portalScore = portal && column ? portal[column] : null
     groups.push({
       code: g.code,
       name: g.name,

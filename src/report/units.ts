@@ -22,7 +22,7 @@ import { NotFoundError } from '../errors.ts'
 import { t } from '../i18n/index.ts'
 import { periodName } from '../i18n/terms.ts'
 import { methodologyForEstimates } from '../provincial/estimate.ts'
-import type { Cohort, ProvinceRegistry } from '../reference/provinces.ts'
+import type { ProvinceRegistry } from '../reference/provinces.ts'
 import { unknownProvinceArg } from '../reference/suggest.ts'
 import { estimatedGroups } from './units-groups.ts'
 import { indicatorValues } from './units-indicators.ts'
@@ -50,7 +50,7 @@ export function getUnitsReport(
     )
   }
   const readings = all.filter((r) => r.scope === latest.scope && r.period === latest.period)
-  const province = registry.byCode(latest.cohort as Cohort, latest.province_code) ?? first.province
+  const province = registry.byCode(latest.cohort, latest.province_code) ?? first.province
   const chosen = chooseReadings(store, readings)
   const { methodology, note: methodologyNote } = methodologyForEstimates(latest.as_of ?? latest.period_end)
 

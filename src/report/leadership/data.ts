@@ -11,7 +11,7 @@ import { fmtDate, fmtNumber } from '../../i18n/format.ts'
 import { getLang, t, textOf } from '../../i18n/index.ts'
 import { levelName, periodName, sourceName } from '../../i18n/terms.ts'
 import { readingWarnings, todayIn } from '../../ingest/reading-warnings.ts'
-import type { Cohort, ProvinceRegistry } from '../../reference/provinces.ts'
+import type { ProvinceRegistry } from '../../reference/provinces.ts'
 import type { WhatIfChange } from '../../score/compute.ts'
 import { stripAccents } from '../../text/normalize.ts'
 import { type PortalMetric, portalWhatIf, type ScoreSetRow } from '../portal-detail.ts'
@@ -100,7 +100,7 @@ export function gatherLeadershipReport(
   const previous = at > 0 ? history[at - 1]! : null
 
   const set = scoreSetOf(store, province)
-  const type = registry.byCode(province.cohort as Cohort, province.code)?.type ?? 'tỉnh'
+  const type = registry.byCode(province.cohort, province.code)?.type ?? 'tỉnh'
   const timezone = opts.timezone ?? 'Asia/Ho_Chi_Minh'
   const warnings = readingWarnings(
     registry,
@@ -168,7 +168,7 @@ function scoreSetOf(store: Store, p: ProvinceReport): ScoreSetRow | null {
   const row = store.first(
     store.db.selectFrom('mart_portal_scores').selectAll().where('id', '=', p.portal.scoreSetId),
   )
-  return (row as ScoreSetRow | undefined) ?? null
+  return row ?? null
 }
 
 /** The ratio (percent) at which a metric scores its maximum: its threshold, else 100%. */
