@@ -4,7 +4,9 @@
  * parse takes the whole process down (kill -9, the machine's OOM killer) is known to the next run
  * even though nothing else about it was written. The row goes once the parse ends with a verdict.
  */
+
 import type { Store } from '../db/sqlite.ts'
+import { isObj } from '../guards.ts'
 
 /** Why a parse attempt ended without a verdict. */
 export interface ParseFailure {
@@ -25,7 +27,16 @@ export function attemptsSoFar(store: Store, sha256: string): AttemptRecord | nul
     store.db.selectFrom('parse_attempts').select(['attempts', 'last_failure']).where('sha256', '=', sha256),
   )
   if (!row) return null
-  return { attempts: row.attempts, lastFailure: JSON.parse(row.last_failure) as ParseFailure }
+  return { attempts: row.attempts, lastFailure: readFailure(row.last_failure) }
+}
+
+/** parse_attempts.last_failure as written by recordFailure; an unreadable one counts as a crash. */
+function readFailure(json: string): ParseFailure {
+  const v: unknown = JSON.parse(json)
+  if (!isObj(v)) return { budget: 'crash', limit: null }
+  const budget = v.budget === 'memory' || v.budget === 'time' ? v.budget : 'crash'
+  const limit = typeof v.limit === 'number' ? v.limit : null
+  return typeof v.detail === 'string' ? { budget, limit, detail: v.detail } : { budget, limit }
 }
 
 /**

@@ -14,10 +14,10 @@
 import { MessageChannel, Worker } from 'node:worker_threads'
 import pino from 'pino'
 import { QdError } from '../errors.ts'
+import { isObj } from '../guards.ts'
 import { getLang, t } from '../i18n/index.ts'
 import type { Logger } from '../log.ts'
 import type { ParsedTable, Pipeline, Sequence } from '../pipeline/types.ts'
-import { isObj } from '../portal/json.ts'
 import type { Row } from '../read/types.ts'
 import type { IngestEnv } from './ingest-file.ts'
 import {

@@ -6,10 +6,10 @@
  * (readingWarnings below), since "after today" depends on the day they are read.
  */
 import type { Store } from '../db/sqlite.ts'
+import { isObj } from '../guards.ts'
 import { fmtDate } from '../i18n/format.ts'
 import { getLang, t } from '../i18n/index.ts'
 import type { Finding } from '../pipeline/types.ts'
-import { isObj } from '../portal/json.ts'
 import { isCohort, type ProvinceRegistry } from '../reference/provinces.ts'
 import { formatPeriodVi } from '../report/svg/format.ts'
 import { localParts } from '../schedule/cron.ts'

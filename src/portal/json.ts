@@ -4,8 +4,7 @@
  */
 import { t } from '../i18n/index.ts'
 
-export const isObj = (v: unknown): v is Record<string, unknown> =>
-  typeof v === 'object' && v !== null && !Array.isArray(v)
+export { isObj } from '../guards.ts'
 
 export function pathString(prefix: string, path: ReadonlyArray<PropertyKey>): string {
   let s = prefix

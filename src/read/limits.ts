@@ -97,8 +97,8 @@ export class TextBudget {
 export function jsonDepth(doc: unknown, limit: number): number {
   let max = 0
   const stack: Array<[unknown, number]> = [[doc, 1]]
-  while (stack.length > 0) {
-    const [v, d] = stack.pop() as [unknown, number]
+  for (let top = stack.pop(); top !== undefined; top = stack.pop()) {
+    const [v, d] = top
     if (typeof v !== 'object' || v === null) continue
     if (d > max) max = d
     if (max > limit) return max

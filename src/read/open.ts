@@ -6,7 +6,7 @@
 
 import { open, readFile, stat } from 'node:fs/promises'
 import { basename } from 'node:path'
-import { asQdError, columnLetter, QdError } from '../errors.ts'
+import { asQdError, columnLetter, errorMessage, QdError } from '../errors.ts'
 import { fmtInt } from '../i18n/format.ts'
 import { t } from '../i18n/index.ts'
 import { readCsv } from './csv.ts'
@@ -285,9 +285,9 @@ export async function readJson(path: string, limits: Partial<ReadLimits> = {}): 
       const offset = jsonErrorOffset(text)
       const at = offset >= 0 ? lineColumn(text, offset) : undefined
       const where = at ? t('read.json.at', at) : ''
-      throw new QdError('corrupt-file', t('read.json.invalid', { where, detail: (err as Error).message }), {
+      throw new QdError('corrupt-file', t('read.json.invalid', { where, detail: errorMessage(err) }), {
         location: at ? { row: at.line } : {},
-        found: (err as Error).message,
+        found: errorMessage(err),
         cause: err,
       })
     }

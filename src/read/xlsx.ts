@@ -11,10 +11,12 @@
  * - only the parts we read are inflated (no images, no printer settings).
  * Merged ranges and the few cell kinds exceljs misreads come from a byte pre-scan (xlsx-scan.ts).
  */
+
 import { open, stat } from 'node:fs/promises'
 import { Readable } from 'node:stream'
 import ExcelJS from 'exceljs'
 import { columnLetter, QdError } from '../errors.ts'
+import { isObj } from '../guards.ts'
 import { t } from '../i18n/index.ts'
 import { SpanBudget } from './limits.ts'
 import {
@@ -516,8 +518,11 @@ async function* sheetRows(
       }
 
       // Merges starting on this row take their value from its top-left cell.
-      while (nextMerge < merges.length && merges[nextMerge]!.top <= r) {
-        const range = merges[nextMerge++]!
+      for (
+        let range = merges[nextMerge];
+        range !== undefined && range.top <= r;
+        range = merges[++nextMerge]
+      ) {
         // A merge whose top row is absent, or whose top-left cell is empty, has no value to spread
         // (keeping it active would cost work on every row it covers: 20,000 of J1:J1048576).
         const value = range.top === r && range.left <= maxCol ? (cells[range.left] ?? null) : null
@@ -641,11 +646,11 @@ export function normaliseCellValue(
         }
         return dateToIso(value, date1904)
       }
-      const v = value as Record<string, unknown>
+      if (!isObj(value)) return null // (an array: no cell value exceljs gives)
+      const v = value
       if (Array.isArray(v.richText)) {
         let s = ''
-        for (const run of v.richText as Array<{ text?: unknown }>)
-          if (typeof run.text === 'string') s += run.text
+        for (const run of v.richText) if (isObj(run) && typeof run.text === 'string') s += run.text
         return cleanString(s)
       }
       if ('formula' in v || 'sharedFormula' in v || 'result' in v) {
@@ -657,9 +662,7 @@ export function normaliseCellValue(
           const fmt = cell?.numFmt
           if (typeof fmt === 'string' && isDateFormat(fmt)) return excelSerialToIso(result, date1904)
         }
-        if (typeof result === 'object' && result !== null && 'error' in result) {
-          return String((result as { error: unknown }).error)
-        }
+        if (typeof result === 'object' && result !== null && 'error' in result) return String(result.error)
         return normaliseCellValue(result, date1904)
       }
       if ('error' in v) return typeof v.error === 'string' ? v.error : '#ERROR!'

@@ -14,7 +14,7 @@ import type { FileHandle } from 'node:fs/promises'
 import { Transform, type TransformCallback } from 'node:stream'
 import * as zlib from 'node:zlib'
 import { createInflateRaw } from 'node:zlib'
-import { QdError } from '../errors.ts'
+import { errorMessage, QdError } from '../errors.ts'
 import { t } from '../i18n/index.ts'
 
 export interface ZipEntry {
@@ -257,7 +257,7 @@ export async function* entryChunks(path: string, dataStart: number, entry: ZipEn
   try {
     for await (const chunk of check) yield chunk as Buffer
   } catch (err) {
-    throw err instanceof QdError ? err : corrupt((err as Error).message)
+    throw err instanceof QdError ? err : corrupt(errorMessage(err))
   } finally {
     raw.destroy()
     check.destroy()
