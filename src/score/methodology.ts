@@ -20,6 +20,7 @@ import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { z } from 'zod'
 import { QdError } from '../errors.ts'
+import { fmtNumber } from '../i18n/format.ts'
 import { t } from '../i18n/index.ts'
 import { GROUP_CODES, GROUPS, type GroupCode, type GroupInfo, ONLINE22 } from '../reference/groups.ts'
 import { isIsoDate } from '../reference/period.ts'
@@ -106,7 +107,11 @@ export interface Methodology {
   file: string
 }
 
-const isoDate = z.string().refine(isIsoDate, { message: 'expected a date written YYYY-MM-DD' })
+/** A maximum or a sum as a person reads it: "18", "99,5" (vi) or "99.5" (en). */
+const num = (x: number) => fmtNumber(x, Number.isInteger(x) ? 0 : Number.isInteger(x * 10) ? 1 : 2)
+
+// Messages are functions so they are rendered when a file is read, in the language of that run.
+const isoDate = z.string().refine(isIsoDate, { error: () => t('score.methodology.why.date') })
 const groupCode = z.enum(GROUP_CODES)
 const fiveCode = z.enum(FIVE_GROUP_CODES)
 
@@ -159,7 +164,7 @@ const fiveGroupSchema = z.strictObject({
 
 const fileSchema = z
   .strictObject({
-    id: z.string().regex(/^[a-z0-9][a-z0-9.-]*$/, 'expected a lower-case id such as v2025'),
+    id: z.string().regex(/^[a-z0-9][a-z0-9.-]*$/, { error: () => t('score.methodology.why.id') }),
     title: z.string().min(1),
     effective_from: isoDate,
     effective_to: isoDate.nullable(),
@@ -174,41 +179,55 @@ const fileSchema = z
     const issue = (path: (string | number)[], message: string) =>
       ctx.addIssue({ code: 'custom', path, message })
     if (m.effective_to !== null && m.effective_to < m.effective_from) {
-      issue(['effective_to'], `effective_to ${m.effective_to} is before effective_from ${m.effective_from}`)
+      issue(
+        ['effective_to'],
+        t('score.methodology.why.dates', { to: m.effective_to, from: m.effective_from }),
+      )
     }
     // Six groups, each once, maxima in hundredths so 0.1-style maxima could never drift.
     const seen = new Set<string>()
     m.groups.forEach((g, i) => {
-      if (seen.has(g.code)) issue(['groups', i, 'code'], `group ${g.code} appears twice`)
+      if (seen.has(g.code))
+        issue(['groups', i, 'code'], t('score.methodology.why.group-twice', { code: g.code }))
       seen.add(g.code)
     })
     const groupMax = new Map(m.groups.map((g) => [g.code, toHundredths(g.max)]))
     const total = [...groupMax.values()].reduce((a, b) => a + b, 0)
-    if (total !== 10000) issue(['groups'], `group maxima sum to ${fromHundredths(total)}, expected 100`)
-    if (new Set(m.groups.map((g) => g.order)).size !== 6) issue(['groups'], 'group orders must be distinct')
+    if (total !== 10000)
+      issue(['groups'], t('score.methodology.why.group-sum', { sum: num(fromHundredths(total)) }))
+    if (new Set(m.groups.map((g) => g.order)).size !== 6)
+      issue(['groups'], t('score.methodology.why.group-orders'))
     // Five-group form partitions the six groups and agrees with each group's fiveGroup.
     const covered = new Map<string, string>()
     m.fiveGroupForm.forEach((f, i) => {
       let sum = 0
       for (const member of f.members) {
         if (covered.has(member))
-          issue(['fiveGroupForm', i, 'members'], `${member} is in two five-group groups`)
+          issue(['fiveGroupForm', i, 'members'], t('score.methodology.why.five-twice', { code: member }))
         covered.set(member, f.code)
         sum += groupMax.get(member) ?? 0
       }
       if (sum !== toHundredths(f.max)) {
         issue(
           ['fiveGroupForm', i, 'max'],
-          `${f.code} max ${f.max} is not the sum of its members (${fromHundredths(sum)})`,
+          t('score.methodology.why.five-max', {
+            code: f.code,
+            max: num(f.max),
+            sum: num(fromHundredths(sum)),
+          }),
         )
       }
     })
-    if (covered.size !== 6) issue(['fiveGroupForm'], 'the five-group form must cover all six groups')
+    if (covered.size !== 6) issue(['fiveGroupForm'], t('score.methodology.why.five-cover'))
     m.groups.forEach((g, i) => {
       if (covered.get(g.code) !== g.fiveGroup) {
         issue(
           ['groups', i, 'fiveGroup'],
-          `${g.code}.fiveGroup is ${g.fiveGroup} but the five-group form puts it in ${covered.get(g.code)}`,
+          t('score.methodology.why.five-member', {
+            code: g.code,
+            five: g.fiveGroup,
+            form: covered.get(g.code) ?? t('score.methodology.why.none'),
+          }),
         )
       }
     })
@@ -216,12 +235,13 @@ const fileSchema = z
     const codes = new Set<string>()
     const perGroup = new Map<string, number>()
     m.metrics.forEach((x, i) => {
-      if (codes.has(x.code)) issue(['metrics', i, 'code'], `metric ${x.code} appears twice`)
+      if (codes.has(x.code))
+        issue(['metrics', i, 'code'], t('score.methodology.why.metric-twice', { code: x.code }))
       codes.add(x.code)
       if (x.rule.type === 'tracked' && x.max !== 0)
-        issue(['metrics', i, 'max'], `tracked metric ${x.code} must have max 0`)
+        issue(['metrics', i, 'max'], t('score.methodology.why.tracked-max', { code: x.code }))
       if (x.rule.type !== 'tracked' && x.max === 0)
-        issue(['metrics', i, 'max'], `scored metric ${x.code} needs a max > 0`)
+        issue(['metrics', i, 'max'], t('score.methodology.why.scored-max', { code: x.code }))
       perGroup.set(x.group, (perGroup.get(x.group) ?? 0) + toHundredths(x.max))
     })
     if (m.metrics.length > 0) {
@@ -230,7 +250,11 @@ const fileSchema = z
         if (sum !== groupMax.get(g.code)) {
           issue(
             ['metrics'],
-            `metric maxima of ${g.code} sum to ${fromHundredths(sum)}, expected the group max ${g.max}`,
+            t('score.methodology.why.metric-sum', {
+              group: g.code,
+              sum: num(fromHundredths(sum)),
+              max: num(g.max),
+            }),
           )
         }
       }
@@ -241,7 +265,7 @@ const fileSchema = z
       if (!target || target.code === x.code || target.rule.type === 'tracked') {
         issue(
           ['metrics', i, 'factor', 'metric'],
-          `factor metric ${x.factor.metric} must be another scored metric of this version`,
+          t('score.methodology.why.factor', { metric: x.factor.metric }),
         )
       }
     })
@@ -253,6 +277,61 @@ function jsonPath(path: ReadonlyArray<PropertyKey>): string {
   let s = ''
   for (const p of path) s += typeof p === 'number' ? `[${p}]` : s === '' ? String(p) : `.${String(p)}`
   return s || '(root)'
+}
+
+const TYPE_WORDS: Record<string, Parameters<typeof t>[0]> = {
+  number: 'score.methodology.type.number',
+  int: 'score.methodology.type.int',
+  string: 'score.methodology.type.string',
+  boolean: 'score.methodology.type.boolean',
+  array: 'score.methodology.type.array',
+  object: 'score.methodology.type.object',
+}
+
+/**
+ * Zod's own problems (wrong type, unknown key, out of range) in the catalogue's words; our checks
+ * above already carry catalogue text. Anything else keeps zod's message.
+ */
+function describeIssue(issue: z.core.$ZodIssue): string {
+  switch (issue.code) {
+    case 'invalid_type': {
+      if (issue.input === undefined) return t('score.methodology.why.missing')
+      const key = TYPE_WORDS[issue.expected]
+      return t('score.methodology.why.type', { expected: key ? t(key) : issue.expected })
+    }
+    case 'unrecognized_keys':
+      return t('score.methodology.why.unknown-keys', { keys: issue.keys.join(', ') })
+    case 'invalid_value':
+      return t('score.methodology.why.one-of', {
+        values: issue.values.map((v) => JSON.stringify(v)).join(', '),
+      })
+    case 'invalid_union':
+      return 'options' in issue && Array.isArray(issue.options)
+        ? t('score.methodology.why.one-of', {
+            values: issue.options.map((v) => JSON.stringify(v)).join(', '),
+          })
+        : issue.message
+    case 'too_big':
+    case 'too_small': {
+      const big = issue.code === 'too_big'
+      const n = num(Number(big ? issue.maximum : issue.minimum))
+      if (issue.origin === 'array') {
+        if (issue.exact) return t('score.methodology.why.items-exactly', { n })
+        return t(big ? 'score.methodology.why.items-at-most' : 'score.methodology.why.items-at-least', { n })
+      }
+      if (issue.origin === 'string' && !big) return t('score.methodology.why.empty')
+      if (big)
+        return t(
+          issue.inclusive === false ? 'score.methodology.why.below' : 'score.methodology.why.at-most',
+          { n },
+        )
+      return t(issue.inclusive === false ? 'score.methodology.why.above' : 'score.methodology.why.at-least', {
+        n,
+      })
+    }
+    default:
+      return issue.message
+  }
 }
 
 function deepFreeze<T>(o: T): T {
@@ -316,11 +395,11 @@ function fromFile(f: FileShape, file: string): Methodology {
  * location names the file and the JSON path of the first problem.
  */
 export function parseMethodology(json: unknown, file: string): Methodology {
-  const r = fileSchema.safeParse(json)
+  const r = fileSchema.safeParse(json, { reportInput: true })
   if (!r.success) {
     const first = r.error.issues[0]!
     const path = jsonPath(first.path)
-    throw new QdError('bad-value', t('score.methodology.invalid', { path, why: first.message }), {
+    throw new QdError('bad-value', t('score.methodology.invalid', { path, why: describeIssue(first) }), {
       location: { file, column: path },
       expected: t('score.methodology.invalid.expected'),
     })

@@ -2,6 +2,7 @@ import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
 import { QdError } from '../../src/errors.ts'
+import { setLang } from '../../src/i18n/index.ts'
 import { computeUnit } from '../../src/score/compute.ts'
 import {
   GROUPS,
@@ -240,5 +241,125 @@ describe('seed validation', () => {
     mkdirSync(dir, { recursive: true })
     writeFileSync(join(dir, 'v.json'), '{ "id": ')
     expectQdError(() => loadMethodologiesFrom(dir), 'corrupt-file')
+  })
+})
+
+describe('seed validation speaks the language of the run (issue 10 §4)', () => {
+  afterAll(() => setLang('vi'))
+  // one broken copy of v2025 per check: our own checks and zod's (unknown key, range, enum, type, missing)
+  const broken: Array<[string, (d: ReturnType<typeof v2025Json>) => void, RegExp, RegExp]> = [
+    [
+      'metric maxima',
+      (d) => {
+        d.metrics.find((x: { code: string }) => x.code === '3.6').max = 5
+      },
+      /điểm tối đa các chỉ tiêu của TTTT cộng lại là 9, phải bằng điểm tối đa của nhóm \(10\)/,
+      /metric maxima of TTTT sum to 9, expected the group max 10/,
+    ],
+    [
+      'group maxima',
+      (d) => {
+        d.groups[0].max = 18.5
+      },
+      /cộng lại là 100,5, phải bằng 100/,
+      /sum to 100\.5, expected 100/,
+    ],
+    [
+      'five-group max',
+      (d) => {
+        d.fiveGroupForm[2].max = 20
+      },
+      /điểm tối đa 20 của DVCTT không bằng tổng/,
+      /DVCTT max 20 is not the sum of its members \(22\)/,
+    ],
+    [
+      'tracked max',
+      (d) => {
+        d.metrics.find((x: { rule: { type: string } }) => x.rule.type === 'tracked').max = 1
+      },
+      /chỉ để theo dõi nên điểm tối đa/,
+      /must have max 0/,
+    ],
+    [
+      'dates',
+      (d) => {
+        d.effective_from = '2025-13-01'
+      },
+      /ngày phải viết dạng YYYY-MM-DD/,
+      /expected a date written YYYY-MM-DD/,
+    ],
+    [
+      'id',
+      (d) => {
+        d.id = 'V2025'
+      },
+      /mã phiên bản viết bằng chữ thường/,
+      /expected a lower-case id/,
+    ],
+    [
+      'unknown key',
+      (d) => {
+        d.metrics[0].zeroDenominatr = 'null'
+      },
+      /trường không có trong định dạng tệp \(gõ nhầm\?\): zeroDenominatr/,
+      /a typo\?\): zeroDenominatr/,
+    ],
+    [
+      'threshold range',
+      (d) => {
+        d.metrics.find((x: { code: string }) => x.code === '3.1').rule = { type: 'threshold', t: 80 }
+      },
+      /giá trị phải từ 1 trở xuống/,
+      /must be at most 1/,
+    ],
+    [
+      'enum',
+      (d) => {
+        d.metrics[0].zeroDenominator = 'none'
+      },
+      /hãy dùng một trong các giá trị: "null", "zero", "full"/,
+      /use one of: "null", "zero", "full"/,
+    ],
+    [
+      'type',
+      (d) => {
+        d.metrics[0].estimate = 'no'
+      },
+      /sai kiểu dữ liệu, cần true hoặc false/,
+      /wrong type, expected true or false/,
+    ],
+    [
+      'missing',
+      (d) => {
+        delete d.title
+      },
+      /tại title: thiếu trường bắt buộc này/,
+      /at title: this field is required/,
+    ],
+    [
+      'six groups',
+      (d) => {
+        d.groups.pop()
+      },
+      /cần đúng 6 mục/,
+      /needs exactly 6 items/,
+    ],
+  ]
+  const message = (mutate: (d: ReturnType<typeof v2025Json>) => void) => {
+    const doc = v2025Json()
+    mutate(doc)
+    return expectQdError(() => parseMethodology(doc, 'bad.json'), 'bad-value').message
+  }
+  it.each(broken)('%s: Vietnamese by default, English with --lang en', (_name, mutate, vi, en) => {
+    setLang('vi')
+    const inVi = message(mutate)
+    expect(inVi).toMatch(/^Tệp phương pháp tính không hợp lệ tại /)
+    expect(inVi).toMatch(vi)
+    // no English sentence left in the Vietnamese text (codes, keys and JSON values aside)
+    expect(inVi).not.toMatch(/\b(?:expected|must|needs|sum|appears|Invalid|Too|received)\b/)
+    setLang('en')
+    const inEn = message(mutate)
+    expect(inEn).toMatch(/^Methodology file is invalid at /)
+    expect(inEn).toMatch(en)
   })
 })

@@ -152,6 +152,124 @@ export const score = {
     vi: 'một tài liệu phương pháp tính như mô tả trong src/score/methodology.ts',
     en: 'a methodology document as described in src/score/methodology.ts',
   },
+  // Why a seed file is invalid (the part after "tại <đường dẫn JSON>:"); numbers as people read them.
+  'score.methodology.why.date': {
+    vi: 'ngày phải viết dạng YYYY-MM-DD, ví dụ 2025-07-01',
+    en: 'expected a date written YYYY-MM-DD',
+  },
+  'score.methodology.why.id': {
+    vi: 'mã phiên bản viết bằng chữ thường và chữ số, ví dụ v2025',
+    en: 'expected a lower-case id such as v2025',
+  },
+  'score.methodology.why.dates': {
+    vi: (p: { to: string; from: string }) =>
+      `ngày kết thúc effective_to ${p.to} đứng trước ngày bắt đầu effective_from ${p.from}`,
+    en: (p: { to: string; from: string }) => `effective_to ${p.to} is before effective_from ${p.from}`,
+  },
+  'score.methodology.why.group-twice': {
+    vi: (p: { code: string }) => `nhóm tiêu chí ${p.code} xuất hiện hai lần`,
+    en: (p: { code: string }) => `group ${p.code} appears twice`,
+  },
+  'score.methodology.why.group-sum': {
+    vi: (p: { sum: string }) => `điểm tối đa của các nhóm cộng lại là ${p.sum}, phải bằng 100`,
+    en: (p: { sum: string }) => `group maxima sum to ${p.sum}, expected 100`,
+  },
+  'score.methodology.why.group-orders': {
+    vi: 'thứ tự hiển thị (order) của các nhóm phải khác nhau',
+    en: 'group orders must be distinct',
+  },
+  'score.methodology.why.five-twice': {
+    vi: (p: { code: string }) => `${p.code} thuộc hai nhóm của cách trình bày năm nhóm`,
+    en: (p: { code: string }) => `${p.code} is in two five-group groups`,
+  },
+  'score.methodology.why.five-max': {
+    vi: (p: { code: string; max: string; sum: string }) =>
+      `điểm tối đa ${p.max} của ${p.code} không bằng tổng điểm tối đa các nhóm thành phần (${p.sum})`,
+    en: (p: { code: string; max: string; sum: string }) =>
+      `${p.code} max ${p.max} is not the sum of its members (${p.sum})`,
+  },
+  'score.methodology.why.five-cover': {
+    vi: 'cách trình bày năm nhóm phải bao gồm đủ sáu nhóm tiêu chí',
+    en: 'the five-group form must cover all six groups',
+  },
+  'score.methodology.why.five-member': {
+    vi: (p: { code: string; five: string; form: string }) =>
+      `${p.code}.fiveGroup ghi ${p.five} nhưng cách trình bày năm nhóm xếp nhóm này vào ${p.form}`,
+    en: (p: { code: string; five: string; form: string }) =>
+      `${p.code}.fiveGroup is ${p.five} but the five-group form puts it in ${p.form}`,
+  },
+  'score.methodology.why.none': { vi: '(không nhóm nào)', en: '(none)' },
+  'score.methodology.why.metric-twice': {
+    vi: (p: { code: string }) => `chỉ tiêu ${p.code} xuất hiện hai lần`,
+    en: (p: { code: string }) => `metric ${p.code} appears twice`,
+  },
+  'score.methodology.why.tracked-max': {
+    vi: (p: { code: string }) => `chỉ tiêu ${p.code} chỉ để theo dõi nên điểm tối đa (max) phải là 0`,
+    en: (p: { code: string }) => `tracked metric ${p.code} must have max 0`,
+  },
+  'score.methodology.why.scored-max': {
+    vi: (p: { code: string }) => `chỉ tiêu ${p.code} có tính điểm nên điểm tối đa (max) phải lớn hơn 0`,
+    en: (p: { code: string }) => `scored metric ${p.code} needs a max > 0`,
+  },
+  'score.methodology.why.metric-sum': {
+    vi: (p: { group: string; sum: string; max: string }) =>
+      `điểm tối đa các chỉ tiêu của ${p.group} cộng lại là ${p.sum}, phải bằng điểm tối đa của nhóm (${p.max})`,
+    en: (p: { group: string; sum: string; max: string }) =>
+      `metric maxima of ${p.group} sum to ${p.sum}, expected the group max ${p.max}`,
+  },
+  'score.methodology.why.factor': {
+    vi: (p: { metric: string }) =>
+      `chỉ tiêu hệ số ${p.metric} phải là một chỉ tiêu khác có tính điểm trong cùng phiên bản`,
+    en: (p: { metric: string }) => `factor metric ${p.metric} must be another scored metric of this version`,
+  },
+  'score.methodology.why.missing': { vi: 'thiếu trường bắt buộc này', en: 'this field is required' },
+  'score.methodology.why.type': {
+    vi: (p: { expected: string }) => `sai kiểu dữ liệu, cần ${p.expected}`,
+    en: (p: { expected: string }) => `wrong type, expected ${p.expected}`,
+  },
+  'score.methodology.type.number': { vi: 'một số', en: 'a number' },
+  'score.methodology.type.int': { vi: 'một số nguyên', en: 'a whole number' },
+  'score.methodology.type.string': { vi: 'một chuỗi văn bản', en: 'a text string' },
+  'score.methodology.type.boolean': { vi: 'true hoặc false', en: 'true or false' },
+  'score.methodology.type.array': { vi: 'một danh sách [...]', en: 'a list [...]' },
+  'score.methodology.type.object': { vi: 'một đối tượng {...}', en: 'an object {...}' },
+  'score.methodology.why.unknown-keys': {
+    vi: (p: { keys: string }) => `trường không có trong định dạng tệp (gõ nhầm?): ${p.keys}`,
+    en: (p: { keys: string }) => `keys the format does not have (a typo?): ${p.keys}`,
+  },
+  'score.methodology.why.one-of': {
+    vi: (p: { values: string }) => `hãy dùng một trong các giá trị: ${p.values}`,
+    en: (p: { values: string }) => `use one of: ${p.values}`,
+  },
+  'score.methodology.why.items-exactly': {
+    vi: (p: { n: string }) => `cần đúng ${p.n} mục`,
+    en: (p: { n: string }) => `needs exactly ${p.n} items`,
+  },
+  'score.methodology.why.items-at-least': {
+    vi: (p: { n: string }) => `cần ít nhất ${p.n} mục`,
+    en: (p: { n: string }) => `needs at least ${p.n} item(s)`,
+  },
+  'score.methodology.why.items-at-most': {
+    vi: (p: { n: string }) => `có nhiều nhất ${p.n} mục`,
+    en: (p: { n: string }) => `has at most ${p.n} items`,
+  },
+  'score.methodology.why.empty': { vi: 'không được để trống', en: 'must not be empty' },
+  'score.methodology.why.at-least': {
+    vi: (p: { n: string }) => `giá trị phải từ ${p.n} trở lên`,
+    en: (p: { n: string }) => `must be at least ${p.n}`,
+  },
+  'score.methodology.why.above': {
+    vi: (p: { n: string }) => `giá trị phải lớn hơn ${p.n}`,
+    en: (p: { n: string }) => `must be greater than ${p.n}`,
+  },
+  'score.methodology.why.at-most': {
+    vi: (p: { n: string }) => `giá trị phải từ ${p.n} trở xuống`,
+    en: (p: { n: string }) => `must be at most ${p.n}`,
+  },
+  'score.methodology.why.below': {
+    vi: (p: { n: string }) => `giá trị phải nhỏ hơn ${p.n}`,
+    en: (p: { n: string }) => `must be less than ${p.n}`,
+  },
   'score.methodology.not-json': {
     vi: (p: { name: string; why: string }) =>
       `Tệp phương pháp tính ${p.name} không đúng cú pháp JSON: ${p.why}`,
