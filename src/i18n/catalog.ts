@@ -19,6 +19,7 @@ import { core } from './messages/core.ts'
 import { errors } from './messages/errors.ts'
 import { figures } from './messages/figures.ts'
 import { inbox } from './messages/inbox.ts'
+import { indicators } from './messages/indicators.ts'
 import { lookup } from './messages/lookup.ts'
 import { misc } from './messages/misc.ts'
 import { national } from './messages/national.ts'
@@ -73,6 +74,7 @@ export const MESSAGES = {
   ...pipeline,
   ...read,
   ...provincial,
+  ...indicators,
   ...misc,
   ...report,
   ...portal,

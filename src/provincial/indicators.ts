@@ -7,6 +7,7 @@
  * Indicators with `metric: null` are kept for information (a second denominator, a vendor-specific
  * ratio) and are never scored.
  */
+import { t } from '../i18n/index.ts'
 import type { GroupCode } from '../reference/groups.ts'
 
 export type IndicatorCode =
@@ -40,7 +41,6 @@ export interface IndicatorInfo {
   approximate: boolean
   /** Table families that give it, preferred first. */
   sources: string[]
-  note: string
 }
 
 export const INDICATORS: readonly IndicatorInfo[] = [
@@ -52,7 +52,6 @@ export const INDICATORS: readonly IndicatorInfo[] = [
     group: 'CLGQ',
     approximate: false,
     sources: ['provincial-online-v2', 'provincial-online-v1', 'provincial-progress'],
-    note: 'T2: online dossiers / all dossiers of online procedures (K/J); T3: online / (online + direct + BCCI); T6: Trong kỳ›Trực tuyến / Trong kỳ›Tổng số.',
   },
   {
     code: 'online_filing_all_procedures',
@@ -62,7 +61,6 @@ export const INDICATORS: readonly IndicatorInfo[] = [
     group: 'CLGQ',
     approximate: false,
     sources: ['provincial-online-v2'],
-    note: 'T2 K/H: the other plausible denominator of 3.3 (all dossiers, not only those of online procedures).',
   },
   {
     code: 'procedures_online',
@@ -72,7 +70,6 @@ export const INDICATORS: readonly IndicatorInfo[] = [
     group: 'CLGQ',
     approximate: false,
     sources: ['provincial-online-v2', 'provincial-catalogue'],
-    note: 'T2 D/C: online procedures / all procedures; T7 (full + partial) / procedures, summed over fields.',
   },
   {
     code: 'online_procedures_used',
@@ -82,7 +79,6 @@ export const INDICATORS: readonly IndicatorInfo[] = [
     group: 'CLGQ',
     approximate: false,
     sources: ['provincial-online-v2'],
-    note: 'T2 I/D: online procedures with dossiers / online procedures.',
   },
   {
     code: 'digitised_components',
@@ -92,7 +88,6 @@ export const INDICATORS: readonly IndicatorInfo[] = [
     group: 'MDSH',
     approximate: false,
     sources: ['provincial-digitisation'],
-    note: 'T1 E/C: dossiers received with digitised components / dossiers received.',
   },
   {
     code: 'reuse',
@@ -102,7 +97,6 @@ export const INDICATORS: readonly IndicatorInfo[] = [
     group: 'MDSH',
     approximate: true,
     sources: ['provincial-digitisation'],
-    note: 'T1 F/C: dossiers reusing components / dossiers received (≈ the portal metric).',
   },
   {
     code: 'reuse_dvcqg',
@@ -112,7 +106,6 @@ export const INDICATORS: readonly IndicatorInfo[] = [
     group: 'MDSH',
     approximate: true,
     sources: ['provincial-digitisation'],
-    note: 'T1 G/C: reuse from the DVCQG data store / dossiers received; the closest match, approximate.',
   },
   {
     code: 'electronic_result',
@@ -122,7 +115,6 @@ export const INDICATORS: readonly IndicatorInfo[] = [
     group: 'MDSH',
     approximate: true,
     sources: ['provincial-digitisation'],
-    note: 'T1 K/I: resolved dossiers with a digitised result / dossiers resolved (≈ the portal metric).',
   },
   {
     code: 'on_time',
@@ -132,7 +124,6 @@ export const INDICATORS: readonly IndicatorInfo[] = [
     group: 'TDGQ',
     approximate: false,
     sources: ['provincial-progress'],
-    note: 'T6 (J+K)/C: before + on time / received (the portal divides by dossiers received).',
   },
   {
     code: 'on_time_of_processed',
@@ -142,7 +133,6 @@ export const INDICATORS: readonly IndicatorInfo[] = [
     group: 'TDGQ',
     approximate: false,
     sources: ['provincial-progress'],
-    note: 'T6 (J+K)/I: before + on time / processed (the one-stop system’s own reading).',
   },
   {
     code: 'online_in_process_on_time',
@@ -152,7 +142,6 @@ export const INDICATORS: readonly IndicatorInfo[] = [
     group: null,
     approximate: false,
     sources: ['provincial-online-v1'],
-    note: 'T3 J/(J+K): online dossiers still in process, in time / all in process. Not the TDGQ rate.',
   },
   {
     code: 'sync',
@@ -162,7 +151,6 @@ export const INDICATORS: readonly IndicatorInfo[] = [
     group: 'CKMB',
     approximate: true,
     sources: ['provincial-online-v1'],
-    note: 'T3 N/(D+E+F): dossiers synced to the portal / dossiers received.',
   },
   {
     code: 'online_payment',
@@ -172,7 +160,6 @@ export const INDICATORS: readonly IndicatorInfo[] = [
     group: 'TTTT',
     approximate: false,
     sources: ['provincial-payment', 'provincial-payment-money', 'provincial-online-v1'],
-    note: 'T4 H/G (not the exported H/C); T5 online / dossiers with fees; T3 P/O.',
   },
   {
     code: 'fee_procedures_with_dossiers',
@@ -182,7 +169,6 @@ export const INDICATORS: readonly IndicatorInfo[] = [
     group: 'TTTT',
     approximate: true,
     sources: ['provincial-payment'],
-    note: 'T4 D/C: fee procedures with dossiers / fee procedures (the portal counts those provided on the DVCQG).',
   },
   {
     code: 'fee_procedures_paid_online',
@@ -192,7 +178,6 @@ export const INDICATORS: readonly IndicatorInfo[] = [
     group: 'TTTT',
     approximate: true,
     sources: ['provincial-payment'],
-    note: 'T4 F/D: fee procedures with an online payment / fee procedures with dossiers.',
   },
   {
     code: 'fee_procedures_online',
@@ -202,9 +187,17 @@ export const INDICATORS: readonly IndicatorInfo[] = [
     group: 'TTTT',
     approximate: false,
     sources: ['provincial-catalogue'],
-    note: 'T7 (fee procedures online in full or in part) / fee procedures: the catalogue side of TTTT 3.5.',
   },
 ]
+
+/**
+ * How the indicator is read from the tables (the columns of each table that gives it), for people:
+ * from the catalogue (messages/indicators.ts), in the current language. Table codes and column
+ * letters (T2, K/J) are the same in both languages.
+ */
+export function indicatorNote(code: IndicatorCode): string {
+  return t(`prov.note.${code}`)
+}
 
 export function indicatorInfo(code: string): IndicatorInfo | undefined {
   return INDICATORS.find((i) => i.code === code)

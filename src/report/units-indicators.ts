@@ -5,7 +5,7 @@
  */
 import type { Store } from '../db/sqlite.ts'
 import { estimateScore, metricDef, pointsAtStake } from '../provincial/estimate.ts'
-import { INDICATORS, type IndicatorCode } from '../provincial/indicators.ts'
+import { INDICATORS, type IndicatorCode, indicatorNote } from '../provincial/indicators.ts'
 import type { Methodology } from '../score/methodology.ts'
 import { fromHundredths, ratioPercent, toHundredths } from '../score/round.ts'
 import { factsOf, previousReading, type ReadingRow } from './units-queries.ts'
@@ -70,7 +70,7 @@ export function indicatorValues(
         file: reading.file_name,
         asOf: reading.as_of,
       },
-      note: info.note,
+      note: indicatorNote(info.code),
     })
     for (const f of facts) {
       const prev = prevByUnit.get(f.unit_id)

@@ -55,6 +55,11 @@ export interface ProvinceIndicator {
   maxScore: number | null
   units: number
   source: { readingId: number; table: string; family: string; file: string; asOf: string | null }
+  /**
+   * How the indicator is read from the tables ("T2 K/J: …"), text for people in the run's language
+   * (Vietnamese, English with --lang en), like `name` and the findings' messages. Tools key on `code`,
+   * `metric` and `source.table`, which never change with the language.
+   */
   note: string
 }
 

@@ -234,6 +234,24 @@ describe('provincial exports through the CLI', () => {
     expect(none.code).toBe(5)
     expect(none.stderr).toMatch(/chưa có bảng của hệ thống một cửa tỉnh/)
   })
+
+  it('units --format json: each indicator says how it is read, in Vietnamese or with --lang en in English', () => {
+    type Units = { indicators: Array<{ code: string; note: string; source: { table: string } }> }
+    const args = ['units', 'Thanh Hóa', '--period', '2025-10', '--format', 'json']
+    const vi = cliJson<Units>(home, args).json
+    const en = cliJson<Units>(home, [...args, '--lang', 'en']).json
+    expect(vi.indicators.length).toBeGreaterThan(0)
+    // the stable keys do not change with the language; the note does
+    expect(en.indicators.map((i) => [i.code, i.source.table])).toEqual(
+      vi.indicators.map((i) => [i.code, i.source.table]),
+    )
+    const onTime = (r: Units) => r.indicators.find((i) => i.code === 'on_time')!.note
+    expect(onTime(vi)).toBe(
+      'T6 (J+K)/C: hồ sơ giải quyết trước hạn + đúng hạn / hồ sơ tiếp nhận (Cổng Dịch vụ công quốc gia chia cho số hồ sơ tiếp nhận).',
+    )
+    expect(onTime(en)).toMatch(/^T6 \(J\+K\)\/C: before \+ on time \/ received/)
+    for (const i of vi.indicators) expect(i.note, i.code).not.toMatch(/\b(?:dossiers|online|the|of)\b/)
+  })
 })
 
 describe('a provincial table that does not name its province', () => {

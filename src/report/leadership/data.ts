@@ -207,6 +207,9 @@ function whatIfs(store: Store, p: ProvinceReport, set: ScoreSetRow | null): Lead
     try {
       const w = portalWhatIf(store, set, metrics.map(change), p.snapshotId)
       const step = w.steps.length === 1 ? w.steps[0]! : null
+      // The engine's caveats (src/score/compute.ts, from the catalogue, in the report's language):
+      // why a score could not be recomputed, or that a group was recomputed from its metrics.
+      const caveats = [...new Set(w.steps.flatMap((s) => (s.note ? [s.note] : [])))]
       return {
         scoreBefore: step ? step.before.metricScore : null,
         scoreAfter: step ? step.after.metricScore : null,
@@ -214,9 +217,12 @@ function whatIfs(store: Store, p: ProvinceReport, set: ScoreSetRow | null): Lead
         totalAfter: w.after.total,
         rankBefore: w.before.rank,
         rankAfter: w.after.rank,
-        // The engine's caveats are English (for `qd766 province --what-if`); the leaders' report says
-        // in Vietnamese only when a number could not be computed.
-        note: w.after.total === null ? t('rpt.whatif.group-incomplete') : null,
+        // Without a caveat, a missing total still says why.
+        note: caveats.length
+          ? caveats.join(' ')
+          : w.after.total === null
+            ? t('rpt.whatif.group-incomplete')
+            : null,
       }
     } catch (err) {
       return {

@@ -98,7 +98,7 @@ ${LEVELS.map((l) => html`<option value="${l}"${l === level ? html` selected` : '
 <thead><tr><th scope="col">${t('serve.col.indicator')}</th><th scope="col">${t('serve.col.metric')}</th><th class="n" scope="col">${t('serve.col.numerator')}</th><th class="n" scope="col">${t('serve.col.denominator')}</th><th class="n" scope="col">${t('serve.col.ratio')}</th><th class="n" scope="col">${t('serve.col.change-prev')}</th><th class="n" scope="col">${t('serve.col.estimated')}</th><th class="n" scope="col">${t('serve.col.max')}</th></tr></thead>
 <tbody>${r.indicators.map(
     (i) =>
-      html`<tr><td>${i.name}</td><td>${i.metric ?? t('serve.units.info-only')}</td><td class="n">${num(i.numerator, 0)}</td><td class="n">${num(i.denominator, 0)}</td><td class="n">${num(i.value)}</td><td class="n">${num(i.change)}</td><td class="n">${num(i.estimatedScore)}</td><td class="n">${i.maxScore === null ? '–' : num(i.maxScore, 0)}</td></tr>`,
+      html`<tr><td title="${i.note}">${i.name}</td><td>${i.metric ?? t('serve.units.info-only')}</td><td class="n">${num(i.numerator, 0)}</td><td class="n">${num(i.denominator, 0)}</td><td class="n">${num(i.value)}</td><td class="n">${num(i.change)}</td><td class="n">${num(i.estimatedScore)}</td><td class="n">${i.maxScore === null ? '–' : num(i.maxScore, 0)}</td></tr>`,
   )}</tbody></table></div>
 <h2 id="units">${t('serve.units.ranked')}</h2>
 <div class="table-wrap"><table id="unit-table">
