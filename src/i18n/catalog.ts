@@ -29,6 +29,7 @@ import { poison } from './messages/poison.ts'
 import { portal } from './messages/portal.ts'
 import { provincial } from './messages/provincial.ts'
 import { publish } from './messages/publish.ts'
+import { rankingXlsx } from './messages/ranking-xlsx.ts'
 import { read } from './messages/read.ts'
 import { report } from './messages/report.ts'
 import { run } from './messages/run.ts'
@@ -64,6 +65,7 @@ export const MESSAGES = {
   ...terms,
   ...figures,
   ...cliRanking,
+  ...rankingXlsx,
   ...cliProvince,
   ...cliIngest,
   ...cliUnits,

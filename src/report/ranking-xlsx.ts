@@ -1,13 +1,16 @@
 /**
- * The ranking as a clean workbook: Vietnamese headers, frozen header row, 0.00 number formats,
- * autofilter, column widths, A4 landscape with the header repeated on every printed page.
+ * The ranking as a clean workbook: headers in the run's language (Vietnamese, English with --lang en),
+ * frozen header row, 0.00 number formats, autofilter, column widths, A4 landscape with the header
+ * repeated on every printed page. Numbers stay numbers (Excel shows them in the reader's locale).
  */
 import ExcelJS from 'exceljs'
+import { fmtDate } from '../i18n/format.ts'
+import { t } from '../i18n/index.ts'
+import { periodName } from '../i18n/terms.ts'
 import { GROUPS } from '../reference/groups.ts'
 import { isNationalRanking } from './figures.ts'
-import { sourceLabelVi } from './leadership/data.ts'
+import { groupName, sourceLabel } from './leadership/data.ts'
 import type { Ranking } from './ranking.ts'
-import { formatDateVi, formatPeriodVi } from './svg/format.ts'
 import { safeText } from './xlsx-safe.ts'
 
 export async function writeRankingXlsx(path: string, r: Ranking): Promise<void> {
@@ -21,7 +24,7 @@ export async function rankingXlsxBuffer(r: Ranking): Promise<Buffer> {
 
 const FONT = 'Calibri'
 const THIN = { style: 'thin' as const, color: { argb: 'FFB7C3D0' } }
-/** Fill of each rating band (the config's labels; an unknown label stays white). */
+/** Fill of each rating band (the config's labels, as configured; an unknown label stays white). */
 const BAND_FILL: Record<string, string> = {
   'Xuất sắc': 'FFC6EFCE',
   Tốt: 'FFE2F0D9',
@@ -35,7 +38,7 @@ function rankingWorkbook(r: Ranking): ExcelJS.Workbook {
   const wb = new ExcelJS.Workbook()
   wb.creator = 'qd766'
   wb.created = new Date(r.takenAt)
-  const ws = wb.addWorksheet('Xếp hạng', {
+  const ws = wb.addWorksheet(t('rpt.sheet.ranking'), {
     views: [{ state: 'frozen', ySplit: 3 }],
     pageSetup: {
       paperSize: 9,
@@ -47,38 +50,42 @@ function rankingWorkbook(r: Ranking): ExcelJS.Workbook {
       horizontalCentered: true,
       margins: { left: 0.4, right: 0.4, top: 0.5, bottom: 0.5, header: 0.3, footer: 0.3 },
     },
-    headerFooter: { oddFooter: '&LQĐ 766 — qd766&RTrang &P/&N' },
+    headerFooter: { oddFooter: t('rxl.footer') },
   })
   const five = r.form === 'five'
   const groupCols = five
     ? [
-        { header: 'Công khai, minh bạch (18)', key: 'CKMB' },
-        { header: 'Tiến độ giải quyết (20)', key: 'TDGQ' },
-        { header: 'Dịch vụ công trực tuyến (22)', key: 'online22' },
-        { header: 'Mức độ hài lòng (18)', key: 'MDHL' },
-        { header: 'Số hóa hồ sơ (22)', key: 'MDSH' },
+        { header: `${groupName('CKMB')} (18)`, key: 'CKMB' },
+        { header: `${groupName('TDGQ')} (20)`, key: 'TDGQ' },
+        { header: `${groupName('CLGQ')} (22)`, key: 'online22' },
+        { header: `${groupName('MDHL')} (18)`, key: 'MDHL' },
+        { header: `${groupName('MDSH')} (22)`, key: 'MDSH' },
       ]
-    : GROUPS.map((g) => ({ header: `${g.name} (${g.max})`, key: g.code }))
+    : GROUPS.map((g) => ({ header: `${groupName(g.code, g.name)} (${g.max})`, key: g.code }))
   const headers = [
-    'Hạng',
-    'Mã',
-    'Tỉnh, thành phố',
-    'Tổng điểm',
+    t('rpt.h.rank'),
+    t('rpt.h.code'),
+    t('rpt.h.province'),
+    t('rpt.h.total'),
     ...groupCols.map((c) => c.header),
-    'Xếp loại',
-    'Thay đổi hạng',
+    t('rpt.h.band'),
+    t('rpt.h.rank-change'),
   ]
   const last = headers.length
   // Title and subtitle merged across the table so they never spill into or hide other cells.
-  const title = `Xếp hạng Chỉ số phục vụ người dân, doanh nghiệp (QĐ 766) — ${formatPeriodVi(r.period)}${r.asOf ? `, số liệu đến ngày ${formatDateVi(r.asOf)}` : ''}`
+  const title = t('rxl.title', { period: periodName(r.period), asOf: r.asOf ? fmtDate(r.asOf) : '' })
   ws.mergeCells(1, 1, 1, last)
   ws.getCell('A1').value = title
   ws.getCell('A1').font = { name: FONT, bold: true, size: 13 }
   ws.getRow(1).height = 22
   ws.mergeCells(2, 1, 2, last)
-  ws.getCell('A2').value =
-    `${r.ranked}/${r.cohort} tỉnh, thành phố được xếp hạng${r.by !== 'total' ? ` theo ${r.by}` : ''}; nguồn: ${sourceLabelVi(r.source)}` +
-    (isNationalRanking(r) ? '' : ' — không phải thứ hạng toàn quốc (chỉ vài tỉnh có số liệu)')
+  ws.getCell('A2').value = t('rxl.sub', {
+    ranked: r.ranked,
+    cohort: r.cohort,
+    by: r.by !== 'total' ? r.by : '',
+    source: sourceLabel(r.source),
+    national: isNationalRanking(r),
+  })
   ws.getCell('A2').font = { name: FONT, italic: true, color: { argb: 'FF555555' } }
 
   const headerRow = ws.getRow(3)
@@ -155,9 +162,7 @@ function rankingWorkbook(r: Ranking): ExcelJS.Workbook {
     const at = 3 + r.rows.length + 2
     ws.mergeCells(at, 1, at, last)
     const c = ws.getCell(at, 1)
-    c.value = safeText(
-      `Không có trong lần số liệu này (không xếp hạng): ${r.missing.map((m) => m.name).join(', ')}`,
-    )
+    c.value = safeText(t('rxl.missing', { names: r.missing.map((m) => m.name).join(', ') }))
     c.alignment = { wrapText: true, vertical: 'top' }
     c.font = { name: FONT, italic: true }
     ws.getRow(at).height = 15 * Math.ceil((c.value as string).length / 150)

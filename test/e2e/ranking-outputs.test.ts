@@ -45,6 +45,8 @@ describe('ranking outputs', () => {
     ])
     expect(ws.views[0]).toMatchObject({ state: 'frozen', ySplit: 3 })
     expect(ws.pageSetup.orientation).toBe('landscape')
+    expect(String(ws.getCell('A2').value)).toMatch(/^34\/34 tỉnh, thành phố được xếp hạng; nguồn: /)
+    expect(ws.headerFooter.oddFooter).toBe('&LQĐ 766 — qd766&RTrang &P/&N')
     expect(ws.getColumn(4).numFmt).toBe('0.00')
     expect(ws.autoFilter).toBeTruthy()
     const best = [...scores].sort((a, b) => b.total - a.total)[0]!
@@ -52,6 +54,47 @@ describe('ranking outputs', () => {
     expect(ws.getCell('B4').value).toBe(best.code)
     expect(ws.getCell('D4').value).toBe(best.total)
     expect(ws.getCell('E4').value).toBe(best.groups.CKMB)
+    expect(ws.rowCount).toBe(3 + 34)
+  })
+
+  it('writes the workbook in English with --lang en: sheet name, title, subtitle, headers, footer', async () => {
+    const out = join(home, 'ranking-en.xlsx')
+    const r = cli(home, ['ranking', '--format', 'xlsx', '--out', out, '--lang', 'en'])
+    expect(r.code, r.stderr).toBe(0)
+    const wb = new ExcelJS.Workbook()
+    await wb.xlsx.readFile(out)
+    expect(wb.worksheets.map((w) => w.name)).toEqual(['Ranking'])
+    const ws = wb.getWorksheet('Ranking')!
+    const title = String(ws.getCell('A1').value)
+    expect(title).toMatch(/^Ranking on the index of service to citizens and businesses \(Decision 766\) — /)
+    expect(title).toMatch(/Year 2026, data as of 2026-10-05$/)
+    expect(String(ws.getCell('A2').value)).toMatch(/^34\/34 provinces ranked; source: /)
+    expect(ws.getRow(3).values).toEqual([
+      undefined,
+      'Rank',
+      'Code',
+      'Province',
+      'Total score',
+      'Transparency (18)',
+      'Processing progress (20)',
+      'Online public services (12)',
+      'Online payment (10)',
+      'Satisfaction (18)',
+      'Digitised dossiers (22)',
+      'Rating',
+      'Rank change',
+    ])
+    expect(ws.headerFooter.oddFooter).toBe('&LDecision 766 — qd766&RPage &P/&N')
+    // no Vietnamese left in the workbook's own words (province names are data and stay as they are)
+    const own = [
+      ws.name,
+      title,
+      String(ws.getCell('A2').value),
+      ...(ws.getRow(3).values as unknown[]).slice(1),
+    ]
+    expect(own.join(' | ')).not.toMatch(/Xếp hạng|Tỉnh|Tổng điểm|Hạng|nguồn|số liệu|Trang/)
+    // the same figures as the Vietnamese workbook
+    expect(ws.getCell('D4').value).toBe([...scores].sort((a, b) => b.total - a.total)[0]!.total)
     expect(ws.rowCount).toBe(3 + 34)
   })
 

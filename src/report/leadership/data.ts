@@ -420,8 +420,3 @@ export function reportFileStem(r: LeadershipReport): string {
 export function sourceLabel(source: string): string {
   return sourceName(source) || source
 }
-
-/** The same always in Vietnamese (the ranking workbook of `qd766 ranking --format xlsx`). */
-export function sourceLabelVi(source: string): string {
-  return textOf(`term.source.${source}`, 'vi') ?? source
-}
