@@ -157,10 +157,10 @@ export async function runJob(
       if (!heartbeat(app.store, runId)) {
         // said once: beating again cannot bring a lost lease back
         clearInterval(beat)
-        app.log.warn({ runId }, 'lease lost; the run stops before its next commit')
+        app.log.warn({ runId }, t('log.run.lease-lost'))
       }
     } catch (err) {
-      app.log.warn({ err }, 'lease heartbeat failed; will retry')
+      app.log.warn({ err }, t('log.run.heartbeat-failed'))
     }
   }, LEASE_MS / 5)
   beat.unref()
@@ -223,7 +223,7 @@ export async function runJob(
       )
     } catch (recordErr) {
       // the database itself may be what failed; the next run marks this one abandoned
-      app.log.error({ err: recordErr }, 'could not record the failed run')
+      app.log.error({ err: recordErr }, t('log.run.record-failed'))
     }
     throw failure
   } finally {

@@ -8,6 +8,7 @@
 import { Kysely, PostgresDialect, sql } from 'kysely'
 import pg from 'pg'
 import { Store } from '../db/sqlite.ts'
+import { t } from '../i18n/index.ts'
 import type { Logger } from '../log.ts'
 import { toWarehouseError } from './errors.ts'
 import { extractHome } from './extract.ts'
@@ -160,7 +161,7 @@ export async function publish(
     }
     log?.info(
       { target: out.target, schema: out.schema, upToDate: out.upToDate, rows: out.rowsWritten, ms: out.ms },
-      'published',
+      t('log.publish.done'),
     )
     return out
   } catch (err) {

@@ -162,8 +162,10 @@ export class Scheduler {
       missedExecutionTolerance: 60_000,
       logger: {
         info: (m) => this.#log.debug(m),
-        warn: (m) => this.#log.warn(m),
-        error: (m) => this.#log.error(m instanceof Error ? { err: m } : {}, String(m)),
+        // croner's own words (English) go in a field; the line itself is the catalogue's
+        warn: (m) => this.#log.warn({ detail: String(m) }, t('log.schedule.timer')),
+        error: (m) =>
+          this.#log.error(m instanceof Error ? { err: m } : { detail: String(m) }, t('log.schedule.timer')),
         debug: (m) => this.#log.debug(m instanceof Error ? { err: m } : {}, String(m)),
       },
     })

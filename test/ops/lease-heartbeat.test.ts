@@ -56,7 +56,7 @@ describe('the lease heartbeat during a long parse', () => {
     expect(waiting.some((p) => p.endsWith(file!.name)) || existsSync(join(home, 'inbox', file!.name))).toBe(
       true,
     )
-    expect(r.stderr.match(/lease lost/g)).toHaveLength(1)
+    expect(r.stderr.match(/đã mất quyền xử lý thư mục dữ liệu; lượt chạy dừng/g)).toHaveLength(1)
     const again = cli(home, ['ingest', '--json'])
     expect(again.code, again.stderr).toBe(0)
     expect(state(home).files.map((f) => f.file_name)).toEqual([file!.name])

@@ -67,6 +67,26 @@ export const run = {
     vi: 'đưa dữ liệu lên kho không thành công; lần chạy sau sẽ đưa bù',
     en: 'warehouse publish failed; the next run catches up',
   },
+  'log.publish.done': {
+    vi: 'đã đưa dữ liệu lên kho',
+    en: 'published',
+  },
+  'log.run.lease-lost': {
+    vi: 'đã mất quyền xử lý thư mục dữ liệu; lượt chạy dừng trước lần ghi tiếp theo',
+    en: 'lease lost; the run stops before its next commit',
+  },
+  'log.run.heartbeat-failed': {
+    vi: 'không gia hạn được quyền xử lý thư mục dữ liệu; sẽ thử lại',
+    en: 'lease heartbeat failed; will retry',
+  },
+  'log.run.record-failed': {
+    vi: 'không ghi lại được lượt chạy bị lỗi; lượt chạy sau sẽ đánh dấu lượt này là bị bỏ dở',
+    en: 'could not record the failed run; the next run marks it abandoned',
+  },
+  'log.schedule.timer': {
+    vi: 'bộ hẹn giờ của lịch chạy báo lỗi',
+    en: 'the schedule timer reported a problem',
+  },
   'log.schedule.missed': {
     vi: 'bỏ lỡ một mốc lịch vì lúc đó không có bộ lập lịch nào chạy',
     en: 'tick missed while no scheduler was running',
