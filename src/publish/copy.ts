@@ -1,16 +1,17 @@
 /**
  * COPY … FROM STDIN on a node-postgres client, without an extra package: a "submittable" query
  * (the interface pg-copy-streams uses) that answers the server's CopyInResponse with our chunks.
- * Rows go in PostgreSQL's text format: tab-separated, \N for null, backslash escapes.
+ * Rows go in PostgreSQL's text format (tab-separated, \N for null, backslash escapes) unless the
+ * caller says otherwise (the publish's children: CSV, extract-context.ts copyField).
  */
+import type { Writable } from 'node:stream'
 import type pg from 'pg'
 
 interface Connection {
   query(text: string): void
-  sendCopyFromChunk(chunk: Buffer): void
   endCopyFrom(): void
   sendCopyFail(message: string): void
-  stream: NodeJS.WritableStream & { writableLength: number; destroyed: boolean }
+  stream: Writable
 }
 
 /** Bytes of COPY data queued in this process beyond which producing the next chunk waits. */
@@ -27,7 +28,7 @@ class CopyIn {
   #error: Error | null = null
   constructor(
     readonly text: string,
-    readonly chunks: Iterable<string>,
+    readonly chunks: Iterable<Buffer | string>,
   ) {}
   submit(connection: Connection) {
     connection.query(this.text)
@@ -45,7 +46,7 @@ class CopyIn {
           connection.endCopyFrom()
           return
         }
-        connection.sendCopyFromChunk(Buffer.from(next.value, 'utf8'))
+        sendCopyData(connection.stream, next.value)
         await flushed(connection.stream)
       }
     } catch (err) {
@@ -72,6 +73,24 @@ class CopyIn {
   }
 }
 
+/**
+ * One CopyData message ('d', its length, the bytes), written to the socket as two buffers: the
+ * client's own sendCopyFromChunk copies every chunk into its message buffer first (a second copy of
+ * every byte of a full publish, after SQLite's).
+ */
+function sendCopyData(stream: Connection['stream'], chunk: Buffer | string): void {
+  // As the client does: a closed socket takes nothing (the error arrives through the client).
+  if (!stream.writable) return
+  const data = typeof chunk === 'string' ? Buffer.from(chunk, 'utf8') : chunk
+  const header = Buffer.allocUnsafe(5)
+  header[0] = 0x64
+  header.writeInt32BE(data.length + 4, 1)
+  stream.cork()
+  stream.write(header)
+  stream.write(data)
+  stream.uncork()
+}
+
 /** Resolves on the next turn of the event loop, or once the socket's queue is short again. */
 function flushed(stream: Connection['stream']): Promise<void> {
   if (stream.writableLength <= QUEUED_MAX || stream.destroyed)
@@ -87,15 +106,22 @@ function flushed(stream: Connection['stream']): Promise<void> {
   })
 }
 
-/** COPY schema.table (columns) FROM STDIN with the chunks; resolves when the server has them all. */
+/**
+ * COPY schema.table (columns) FROM STDIN with the chunks (in COPY's text format, or as `options`
+ * say); resolves when the server has them all.
+ */
 export function copyInto(
   client: pg.PoolClient,
   qualifiedTable: string,
   columns: string[],
-  chunks: Iterable<string>,
+  chunks: Iterable<Buffer | string>,
+  options?: string,
 ): Promise<void> {
   const cols = columns.map((c) => `"${c}"`).join(', ')
-  const q = new CopyIn(`COPY ${qualifiedTable} (${cols}) FROM STDIN`, chunks)
+  const q = new CopyIn(
+    `COPY ${qualifiedTable} (${cols}) FROM STDIN${options ? ` WITH (${options})` : ''}`,
+    chunks,
+  )
   return new Promise((resolve, reject) => {
     q.callback = (err) => (err ? reject(err) : resolve())
     client.query(q as unknown as pg.QueryConfig)

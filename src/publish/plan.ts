@@ -20,8 +20,10 @@ export type Step =
       /** Children of parents inserted in this publish: nothing there to conflict with. */
       table: string
       columns: string[]
-      /** Read from the home as the COPY pulls them (lazy), inside the publish's read transaction. */
-      chunks: Iterable<string>
+      /** COPY's options (the format of the chunks' text), e.g. "FORMAT csv". */
+      options: string
+      /** COPY text (UTF-8), read from the home as the COPY pulls it (lazy), inside the publish's read transaction. */
+      chunks: Iterable<Buffer>
       /** Rows sent so far: the whole count once the COPY has pulled every chunk. */
       rows: number
     }

@@ -11,6 +11,12 @@ import { bulkPlan } from './bulk-load.ts'
 import { copyInto } from './copy.ts'
 import type { Step } from './plan.ts'
 
+/** Where a COPY step's time went (debug log): the COPY itself, then building the keys after it. */
+interface StepTiming {
+  copyMs?: number
+  keysMs?: number
+}
+
 export async function runSteps(
   db: Kysely<unknown>,
   client: pg.PoolClient,
@@ -21,10 +27,12 @@ export async function runSteps(
   const s = sql.id(schema)
   for (const step of steps) {
     const t0 = performance.now()
-    const bulk = await runStep(db, client, schema, s, step)
+    const timing: StepTiming = {}
+    const bulk = await runStep(db, client, schema, s, step, timing)
     log?.debug(
       {
         op: bulk ? 'copy (keys built after the load)' : step.op,
+        ...timing,
         table: 'table' in step ? step.table : 'reading_sources',
         rows: 'rows' in step ? step.rows : 'ids' in step ? step.ids.length : 0,
         ms: Math.round(performance.now() - t0),
@@ -40,12 +48,17 @@ async function runStep(
   schema: string,
   s: ReturnType<typeof sql.id>,
   step: Step,
+  timing: StepTiming,
 ): Promise<boolean> {
   if (step.op === 'copy') {
     const bulk = await bulkPlan(db, schema, step.table)
     for (const q of bulk?.drop ?? []) await sql.raw(q).execute(db)
-    await copyInto(client, `"${schema}"."${step.table}"`, step.columns, step.chunks)
+    const t0 = performance.now()
+    await copyInto(client, `"${schema}"."${step.table}"`, step.columns, step.chunks, step.options)
+    const t1 = performance.now()
     for (const q of bulk?.create ?? []) await sql.raw(q).execute(db)
+    timing.copyMs = Math.round(t1 - t0)
+    if (bulk) timing.keysMs = Math.round(performance.now() - t1)
     return bulk !== null
   } else if (step.op === 'delete') {
     const office = step.office === null ? sql`` : sql` AND office_id = ${step.office}`
