@@ -15,7 +15,7 @@ export async function publishAfterRefresh(app: App): Promise<PublishOutcome | nu
   try {
     target = resolveTarget(app.config)
   } catch (err) {
-    app.log.warn({ err: (err as Error).message }, t('log.publish.bad-config'))
+    app.log.warn({ err: err instanceof Error ? err.message : String(err) }, t('log.publish.bad-config'))
     return null
   }
   if (!target) return null

@@ -51,8 +51,9 @@ class CopyIn {
       }
     } catch (err) {
       // Reading the rows failed: the server abandons the COPY and answers with an error.
-      this.#error ??= err as Error
-      connection.sendCopyFail(String((err as Error).message))
+      const e = err instanceof Error ? err : new Error(String(err))
+      this.#error ??= e
+      connection.sendCopyFail(e.message)
     } finally {
       chunks.return?.()
     }
@@ -124,6 +125,6 @@ export function copyInto(
   )
   return new Promise((resolve, reject) => {
     q.callback = (err) => (err ? reject(err) : resolve())
-    client.query(q as unknown as pg.QueryConfig)
+    client.query(q)
   })
 }

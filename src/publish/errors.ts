@@ -26,11 +26,30 @@ const UNREACHABLE = new Set([
   '57P03',
 ])
 
+/** A property of a thrown value, whatever was thrown (node-postgres errors, AggregateError, ...). */
+function field(v: unknown, name: string): unknown {
+  return typeof v === 'object' && v !== null && name in v ? Reflect.get(v, name) : undefined
+}
+
+function stringField(v: unknown, name: string): string | undefined {
+  const x = field(v, name)
+  return typeof x === 'string' ? x : undefined
+}
+
+function firstOf(v: unknown): unknown {
+  return Array.isArray(v) ? v[0] : undefined
+}
+
 export function toWarehouseError(err: unknown, url: string): WarehouseError {
   if (err instanceof WarehouseError) return err
-  const e = err as { code?: string; message?: string; errors?: Array<{ code?: string }> }
-  const code = e?.code ?? e?.errors?.[0]?.code ?? ''
-  const message = redactSecrets(String(e?.message || (e?.errors ? 'connection failed' : err)), url)
+  const code = stringField(err, 'code') ?? stringField(firstOf(field(err, 'errors')), 'code') ?? ''
+  const errors = field(err, 'errors')
+  const message = redactSecrets(
+    String(
+      stringField(err, 'message') || (errors !== undefined && errors !== null ? 'connection failed' : err),
+    ),
+    url,
+  )
   if (
     UNREACHABLE.has(code) ||
     (/timeout|terminated unexpectedly|connect/i.test(message) && !code.startsWith('28'))

@@ -65,19 +65,22 @@ export function mapId(map: Map<number, string>, local: unknown): string | null {
  * ('immutable': captures, score sets, unit readings); rows the home no longer has are deleted.
  * Returns the ids whose children must be sent.
  */
+/** An office-owned row: its warehouse id and its columns. */
+export type OwnedRow = Row & { id: string }
+
 export function planOwned(
   ctx: ExtractContext,
   table: OwnedTable,
-  rows: Row[],
+  rows: OwnedRow[],
   mode: 'mutable' | 'immutable',
 ): Set<string> {
   const remote = ctx.remote.owned[table]
   const fresh = new Set<string>()
-  const send: Row[] = []
+  const send: OwnedRow[] = []
   const seen = new Set<string>()
   let changed = 0
   for (const r of rows) {
-    const id = r.id as string
+    const id = r.id
     seen.add(id)
     if (table !== 'findings') r.row_hash = rowHash(r)
     const before = remote.get(id)
@@ -94,9 +97,10 @@ export function planOwned(
   const replaced = mode === 'immutable' ? [...fresh].filter((id) => remote.has(id)) : []
   if (gone.length + replaced.length > 0)
     ctx.deletes.push({ op: 'delete', table, ids: [...gone, ...replaced], office: ctx.office })
-  if (send.length > 0) {
+  const [first] = send
+  if (first) {
     const known = ctx.remote.columns.get(table)
-    const columns = Object.keys(send[0]!).filter((c) => !known || known.has(c))
+    const columns = Object.keys(first).filter((c) => !known || known.has(c))
     ctx.inserts.push(
       insertStep(table, columns, send, {
         keys: ['id'],

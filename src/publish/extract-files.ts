@@ -5,7 +5,7 @@
  */
 import type { Selectable } from 'kysely'
 import type { FileEventsTable, FileWithdrawalsTable, RunsTable, SourceFilesTable } from '../db/schema.ts'
-import { all, type ExtractContext, mapId, planOwned, type Row } from './extract-context.ts'
+import { all, type ExtractContext, mapId, type OwnedRow, planOwned } from './extract-context.ts'
 import { idOf } from './ids.ts'
 import { hasColumn, hasTable } from './watermark.ts'
 
@@ -58,7 +58,7 @@ export function extractFiles(ctx: ExtractContext): void {
     `SELECT f.*, ${w('withdrawn_at')} AS w_at, ${w('withdrawn_by')} AS w_by, ${w('withdraw_reason')} AS w_reason
      FROM source_files f ORDER BY f.id`,
   )
-  const rows: Row[] = []
+  const rows: OwnedRow[] = []
   for (const f of accepted) {
     const id = idOf('file', ctx.office, f.sha256)
     ctx.ids.file.set(f.id, id)
@@ -137,7 +137,7 @@ export function extractWithdrawals(ctx: ExtractContext): void {
      FROM file_withdrawals w JOIN source_files f ON f.id = w.source_file_id
      ORDER BY w.id`,
   )
-  const rows: Row[] = events.map((w) => ({
+  const rows: OwnedRow[] = events.map((w) => ({
     id: idOf('withdrawal', ctx.office, w.file_sha, w.n),
     office_id: ctx.office,
     source_file_id: mapId(ctx.ids.file, w.source_file_id),

@@ -10,7 +10,7 @@ import {
   STG_PORTAL_UNIT_COLUMNS,
   type StgPortalCapturesTable,
 } from '../db/schema-portal.ts'
-import { all, type ExtractContext, mapId, planChildren, planOwned, type Row } from './extract-context.ts'
+import { all, type ExtractContext, mapId, type OwnedRow, planChildren, planOwned } from './extract-context.ts'
 import { idOf } from './ids.ts'
 
 type LocalCapture = Selectable<StgPortalCapturesTable> & { file_sha: string }
@@ -66,7 +66,7 @@ export function extractPortal(ctx: ExtractContext): void {
     'SELECT c.*, f.sha256 AS file_sha FROM stg_portal_captures c JOIN source_files f ON f.id = c.source_file_id ORDER BY c.id',
   )
   const shaOfCapture = new Map<number, string>()
-  const rows: Row[] = []
+  const rows: OwnedRow[] = []
   const localOf = new Map<string, number>()
   for (const c of captures) {
     shaOfCapture.set(c.id, c.file_sha)
@@ -85,7 +85,7 @@ export function extractPortal(ctx: ExtractContext): void {
   planChildren(ctx, 'stg_portal_metrics', [...STG_PORTAL_METRIC_COLUMNS], 'capture_id', freshLocal, childIds)
 
   const sets = all<LocalScoreSet>(ctx, 'SELECT * FROM mart_portal_scores ORDER BY id')
-  const setRows: Row[] = []
+  const setRows: OwnedRow[] = []
   const localSet = new Map<string, number>()
   for (const s of sets) {
     const members = String(s.capture_key).split(',').filter(Boolean).map(Number)

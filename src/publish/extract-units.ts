@@ -11,7 +11,7 @@ import {
   type StgUnitReadingsTable,
   type StgUnitsTable,
 } from '../db/schema.ts'
-import { all, type ExtractContext, mapId, planChildren, planOwned, type Row } from './extract-context.ts'
+import { all, type ExtractContext, mapId, type OwnedRow, planChildren, planOwned } from './extract-context.ts'
 import { idOf } from './ids.ts'
 
 /** A home's row with the sha256 of the file it came from. */
@@ -59,7 +59,7 @@ export function extractUnits(ctx: ExtractContext): void {
   }))
   planOwned(ctx, 'stg_unit_aliases', aliases, 'mutable')
 
-  const readings: Row[] = []
+  const readings: OwnedRow[] = []
   const localOf = new Map<string, number>()
   const readingIds = new Map<number, string>()
   for (const r of all<WithFile<StgUnitReadingsTable>>(

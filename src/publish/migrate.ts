@@ -17,7 +17,13 @@ const WAREHOUSE_MIGRATIONS: Array<{ id: string; sql: string }> = [
   { id: '0004-previous-snapshot-lookup', sql: WAREHOUSE_0004 },
 ]
 
-export const WAREHOUSE_VERSION = WAREHOUSE_MIGRATIONS.at(-1)!.id
+function lastId(migrations: Array<{ id: string }>): string {
+  const last = migrations.at(-1)
+  if (!last) throw new Error('no warehouse migrations')
+  return last.id
+}
+
+export const WAREHOUSE_VERSION = lastId(WAREHOUSE_MIGRATIONS)
 
 function provider(schema: string): MigrationProvider {
   return {

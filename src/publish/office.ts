@@ -10,10 +10,8 @@ import type { Store } from '../db/sqlite.ts'
 const KEY = 'office_id'
 
 export function readOfficeId(store: Store): string | null {
-  const row = store.raw.prepare('SELECT value FROM meta WHERE key = ?').get(KEY) as
-    | { value: string }
-    | undefined
-  return row?.value ?? null
+  const value: unknown = store.raw.prepare('SELECT value FROM meta WHERE key = ?').pluck().get(KEY)
+  return typeof value === 'string' ? value : null
 }
 
 /** Returns the office id, creating it once (needs a writable store). */

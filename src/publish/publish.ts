@@ -65,7 +65,7 @@ async function connect(
     connect: async () => ({ query: client.query.bind(client), release: () => {} }),
     end: async () => {},
   }
-  const db = new Kysely<unknown>({ dialect: new PostgresDialect({ pool: single as unknown as pg.Pool }) })
+  const db = new Kysely<unknown>({ dialect: new PostgresDialect({ pool: single }) })
   return {
     db,
     client,
@@ -95,7 +95,9 @@ export async function publish(
   try {
     conn = await connect(target)
     const { db, client } = conn
+    const connected = Date.now()
     await migrateWarehouse(db, target.schema)
+    log?.debug({ connectMs: connected - started, migrateMs: Date.now() - connected }, 'publish: connected')
     let writtenAt = 0
     const result = await db.transaction().execute(async (trx) => {
       await sql`SELECT pg_advisory_xact_lock(hashtext(${`qd766 publish ${target.schema}`}))`.execute(trx)

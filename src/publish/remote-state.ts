@@ -49,9 +49,17 @@ export async function readRemoteState(
     sql` UNION ALL `,
   )
   const rows = await sql<{ t: OwnedTable; id: string; h: string }>`${union}`.execute(db)
-  const owned = Object.fromEntries(
-    OWNED_TABLES.map((t) => [t, new Map<string, string>()]),
-  ) as RemoteState['owned']
+  const owned: RemoteState['owned'] = {
+    source_files: new Map(),
+    runs: new Map(),
+    findings: new Map(),
+    stg_portal_captures: new Map(),
+    mart_portal_scores: new Map(),
+    stg_units: new Map(),
+    stg_unit_aliases: new Map(),
+    stg_unit_readings: new Map(),
+    file_withdrawals: new Map(),
+  }
   for (const r of rows.rows) owned[r.t].set(r.id, r.h)
   const rs = await sql<{ id: string; h: string }>`SELECT reading_id::text AS id, row_hash AS h
     FROM ${s}.reading_sources WHERE office_id = ${office}`.execute(db)

@@ -18,12 +18,11 @@ export interface WarehouseState {
 const KEY = 'warehouse_state'
 
 export function readWarehouseState(store: Store): WarehouseState | null {
-  const row = store.raw.prepare('SELECT value FROM meta WHERE key = ?').get(KEY) as
-    | { value: string }
-    | undefined
-  if (!row) return null
+  const value: unknown = store.raw.prepare('SELECT value FROM meta WHERE key = ?').pluck().get(KEY)
+  if (typeof value !== 'string') return null
   try {
-    return JSON.parse(row.value) as WarehouseState
+    // written only by recordPublish below
+    return JSON.parse(value) as WarehouseState
   } catch {
     return null
   }

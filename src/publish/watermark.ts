@@ -34,19 +34,30 @@ export interface Watermark {
 
 export const PUBLISH_FORMAT = 'w2'
 
+/** The watermark's per-table marks (not its format or hashes). */
+type MarkKey = { [K in keyof Watermark]: Watermark[K] extends Mark ? K : never }[keyof Watermark]
+
 export function hasColumn(raw: BetterSqlite3.Database, table: string, column: string): boolean {
-  return (raw.prepare(`PRAGMA table_info("${table}")`).all() as Array<{ name: string }>).some(
-    (c) => c.name === column,
-  )
+  return raw
+    .prepare('SELECT name FROM pragma_table_info(?)')
+    .pluck()
+    .all(table)
+    .some((name) => name === column)
 }
 
 export function hasTable(raw: BetterSqlite3.Database, table: string): boolean {
   return raw.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?").get(table) !== undefined
 }
 
+/** A count read from SQLite (an integer; 0 when there is nothing to count). */
+function integer(v: unknown): number {
+  if (typeof v === 'number' || typeof v === 'bigint') return Number(v)
+  throw new Error(`watermark: expected a number from SQLite, got ${typeof v}`)
+}
+
 function mark(raw: BetterSqlite3.Database, table: string, id = 'rowid'): Mark {
-  const r = raw.prepare(`SELECT count(*) AS n, coalesce(max(${id}), 0) AS max FROM "${table}"`).get() as Mark
-  return { n: r.n, max: r.max }
+  const r: unknown = raw.prepare(`SELECT count(*), coalesce(max(${id}), 0) FROM "${table}"`).raw().get()
+  return Array.isArray(r) ? { n: integer(r[0]), max: integer(r[1]) } : { n: 0, max: 0 }
 }
 
 export function refRows(raw: BetterSqlite3.Database) {
@@ -65,9 +76,9 @@ export function homeWatermark(raw: BetterSqlite3.Database): Watermark {
     ? mark(raw, 'file_withdrawals')
     : hasColumn(raw, 'source_files', 'withdrawn_at')
       ? {
-          n: (
-            raw.prepare('SELECT count(*) AS n FROM source_files WHERE withdrawn_at IS NOT NULL').get() as Mark
-          ).n,
+          n: integer(
+            raw.prepare('SELECT count(*) FROM source_files WHERE withdrawn_at IS NOT NULL').pluck().get(),
+          ),
           max: 0,
         }
       : { n: 0, max: 0 }
@@ -93,10 +104,9 @@ export function homeWatermark(raw: BetterSqlite3.Database): Watermark {
 /** Key order does not count (PostgreSQL's jsonb gives keys back in its own order). */
 function canonical(v: unknown): string {
   if (v === null || typeof v !== 'object') return JSON.stringify(v)
-  const o = v as Record<string, unknown>
-  return `{${Object.keys(o)
-    .sort()
-    .map((k) => `${JSON.stringify(k)}:${canonical(o[k])}`)
+  return `{${Object.entries(v)
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+    .map(([k, x]) => `${JSON.stringify(k)}:${canonical(x)}`)
     .join(',')}}`
 }
 
@@ -106,9 +116,10 @@ export function sameWatermark(a: Watermark | null, b: Watermark): boolean {
 
 /** How far the published watermark trails the home's: new rows per table (0 = caught up). */
 export function lagOf(published: Watermark | null, home: Watermark) {
-  const d = (k: keyof Watermark) => {
-    const now = home[k] as Mark
-    const then = published ? (published[k] as Mark | undefined) : undefined
+  // a watermark published by an older format may lack a mark
+  const d = (k: MarkKey) => {
+    const now = home[k]
+    const then: Mark | undefined = published?.[k]
     return Math.max(0, now.n - (then?.n ?? 0))
   }
   return {
