@@ -107,7 +107,7 @@ export function childSqlRunner(databasePath: string): SqlRunner {
         const lost = current
         clearTimeout(lost.timer)
         current = null
-        lost.resolve({ ok: false, reason: 'error', message: 'the query process stopped' })
+        lost.resolve({ ok: false, reason: 'error', message: t('serve.sql.process-stopped') })
         pump()
       }
     })
@@ -135,7 +135,7 @@ export function childSqlRunner(databasePath: string): SqlRunner {
 
   return {
     run(sql, opts) {
-      if (closed) return Promise.resolve({ ok: false, reason: 'error', message: 'closed' })
+      if (closed) return Promise.resolve({ ok: false, reason: 'error', message: t('serve.sql.closed') })
       // The same refusals as `qd766 query` (ATTACH could read other files; load_extension code).
       const refusal = refuseBeforeRunning(sql)
       if (refusal) return Promise.resolve({ ok: false, reason: 'refused', message: refusal.message })
@@ -148,7 +148,8 @@ export function childSqlRunner(databasePath: string): SqlRunner {
       closed = true
       child?.kill('SIGKILL')
       child = null
-      for (const q of queue.splice(0)) q.resolve({ ok: false, reason: 'error', message: 'closed' })
+      for (const q of queue.splice(0))
+        q.resolve({ ok: false, reason: 'error', message: t('serve.sql.closed') })
     },
   }
 }

@@ -6,6 +6,7 @@
 import { join } from 'node:path'
 import Database from 'better-sqlite3'
 import { afterAll, describe, expect, it } from 'vitest'
+import { setLang } from '../../src/i18n/index.ts'
 import { type SqlResult, type SqlRunner, sqlRunnerPool } from '../../src/serve/sql-runner.ts'
 import { tempDir } from '../helpers.ts'
 
@@ -56,4 +57,21 @@ describe('SQL query processes', () => {
     expect(r.quick).toMatchObject({ ok: true, rows: [{ total: 6 }] })
     expect(r.runaway).toMatchObject({ ok: false, reason: 'timeout' })
   }, 60_000)
+
+  it('a query after the server closed its processes is refused in the language of the server', async () => {
+    const pool = sqlRunnerPool(path, 1)
+    pool.close()
+    const q = { timeoutMs: 5_000, maxRows: 10 }
+    expect(await pool.run('SELECT 1', q)).toEqual({
+      ok: false,
+      reason: 'error',
+      message: 'máy chủ đang tắt, không nhận thêm truy vấn',
+    })
+    setLang('en')
+    try {
+      expect(await pool.run('SELECT 1', q)).toMatchObject({ message: expect.stringMatching(/shutting down/) })
+    } finally {
+      setLang('vi')
+    }
+  })
 })

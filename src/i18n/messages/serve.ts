@@ -328,6 +328,18 @@ export const serve = {
     en: (p: { seconds: string | number }) =>
       `The query was stopped after ${p.seconds} s. Narrow it down or add a LIMIT.`,
   },
+  'serve.sql.process-stopped': {
+    vi: 'tiến trình chạy truy vấn đã dừng giữa chừng; hãy chạy lại',
+    en: 'the query process stopped; run it again',
+  },
+  'serve.sql.closed': {
+    vi: 'máy chủ đang tắt, không nhận thêm truy vấn',
+    en: 'the server is shutting down and takes no more queries',
+  },
+  'serve.sql.blob': {
+    vi: (p: { n: number }) => `<dữ liệu nhị phân ${p.n} byte>`,
+    en: (p: { n: number }) => `<${p.n} bytes>`,
+  },
   'serve.sql.error': {
     vi: (p: { message: string | number }) => `Lỗi SQL: ${p.message}`,
     en: (p: { message: string | number }) => `SQL error: ${p.message}`,

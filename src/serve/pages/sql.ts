@@ -47,7 +47,7 @@ export function sqlFailure(r: Extract<SqlResult, { ok: false }>, timeoutMs: numb
 
 function cell(v: unknown): string {
   if (v === null || v === undefined) return ''
-  if (v instanceof Uint8Array) return `<${v.length} bytes>`
+  if (v instanceof Uint8Array) return t('serve.sql.blob', { n: v.length })
   return String(v)
 }
 
