@@ -2,8 +2,8 @@
  * The leadership workbook (exceljs), in the style of the ranking workbook (ranking-xlsx.ts):
  * "Xếp hạng" (every province, the chosen one highlighted), "Tỉnh …"/"TP …" (groups, metrics by points at
  * stake, what-ifs), "Đơn vị" (agencies and communes), "Lịch sử" (rank and total per snapshot).
- * Vietnamese headers, 0.00 scores, percentages as %, frozen panes, an autofilter, A4 landscape with
- * titles repeated, green/red rank changes. Text from the data goes through safeText, so a name that
+ * Headers in the run's language (Vietnamese by default), 0.00 scores, percentages as %, frozen
+ * panes, an autofilter, A4 landscape with titles repeated, green/red rank changes. Text from the data goes through safeText, so a name that
  * starts with = + - @ can never become a formula.
  */
 
