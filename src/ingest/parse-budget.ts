@@ -119,6 +119,21 @@ export async function stopParseWorker(): Promise<void> {
 
 const LOG_METHODS = ['trace', 'debug', 'info', 'warn', 'error', 'fatal'] as const
 
+/**
+ * The ingesting end of a worker's pull channel (parse-stream.ts), made with its first job, whose
+ * message carries the other end (`pull`, null afterwards).
+ */
+const channels = new WeakMap<Worker, StreamClient>()
+function streamsOf(worker: Worker): { streams: StreamClient; pull: ParseJob['pull'] } {
+  const known = channels.get(worker)
+  if (known) return { streams: known, pull: null }
+  const channel = new MessageChannel()
+  const signal = new SharedArrayBuffer(4)
+  const streams = new StreamClient(channel.port1, signal)
+  channels.set(worker, streams)
+  return { streams, pull: { port: channel.port2, signal } }
+}
+
 /** Re-emits a worker's pino line through the ingesting process's logger. */
 function forwardLog(log: Logger, line: string): void {
   try {
@@ -142,9 +157,7 @@ export function parseInWorker(
   const id = nextJobId++
   const worker = takeWorker(memoryMb)
   worker.ref()
-  const channel = new MessageChannel()
-  const signal = new SharedArrayBuffer(4)
-  const streams = new StreamClient(channel.port1, signal)
+  const { streams, pull } = streamsOf(worker)
   return new Promise<Outcome>((resolve) => {
     let settled = false
     let budgetTimer: NodeJS.Timeout | undefined
@@ -163,6 +176,7 @@ export function parseInWorker(
       if (outcome.kind !== 'parsed') streams.release()
       if (after === 'keep') release(worker, memoryMb)
       else if (after === 'stop') void worker.terminate()
+      if (after !== 'keep') streams.close()
       resolve(outcome)
     }
     const onMessage = (m: WorkerReply) => {
@@ -211,10 +225,7 @@ export function parseInWorker(
     worker.on('message', onMessage)
     worker.on('error', onError)
     worker.on('exit', onExit)
-    worker.postMessage(
-      { type: 'parse', id, ...job, pull: { port: channel.port2, signal } } satisfies ParseJob,
-      [channel.port2],
-    )
+    worker.postMessage({ type: 'parse', id, ...job, pull } satisfies ParseJob, pull ? [pull.port] : [])
   })
 }
 
@@ -252,7 +263,8 @@ function fromWire(result: WireParsed, streams: StreamClient, pipelines: Pipeline
         parsed[field] = streams.sequence(ref, (v): v is unknown => true)
       if (!isParsedTable(parsed))
         throw new Error(`the parse worker's result for ${s.sheet} has no rows/findings`)
-      return { pipeline, sheet: s.sheet, parsed, raw: streams.sequence(s.raw, isRow) }
+      const raw = s.rawStream ? streams.sequence(s.rawStream, isRow) : s.raw
+      return { pipeline, sheet: s.sheet, parsed, raw }
     }),
     release: () => streams.release(),
   }

@@ -3,14 +3,16 @@
  * Everything here is structured-clonable: plain data, Maps and arrays. Pipelines travel by key
  * (their functions stay on each side), errors as their fields.
  *
- * The big lists (every sheet's raw rows, the fields a pipeline declares `streamed`) do not travel
- * in the reply: they stay in the worker and the load pulls them in chunks (parse-stream.ts).
+ * The big lists (a sheet's raw rows, the fields a pipeline declares `streamed`, when longer than a
+ * chunk) do not travel in the reply: they stay in the worker and the load pulls them in chunks
+ * (parse-stream.ts).
  */
 
 import type { MessagePort } from 'node:worker_threads'
 import type { Config } from '../config/config.ts'
 import { type ErrorCode, type ErrorLocation, QdError } from '../errors.ts'
 import type { Lang } from '../i18n/index.ts'
+import type { Row } from '../read/types.ts'
 import type { Province } from '../reference/provinces.ts'
 import type { StreamRef } from './parse-stream.ts'
 
@@ -24,19 +26,20 @@ export interface ParseJob {
   lang: Lang
   /** pino level of the ingesting process: the worker sends only what would be logged. */
   logLevel: string
-  /** This job's channel and signal for the load's pulls (parse-stream.ts). */
-  pull: { port: MessagePort; signal: SharedArrayBuffer }
+  /** The worker's channel and signal for the load's pulls (parse-stream.ts): with its first job. */
+  pull: { port: MessagePort; signal: SharedArrayBuffer } | null
 }
 
 export interface WireSheet {
   pipelineKey: string
   sheet: string
-  /** The parsed table without its streamed fields. */
+  /** The parsed table without the fields that stayed in the worker. */
   parsed: Record<string, unknown>
-  /** The streamed fields of the parsed table, by name. */
+  /** The fields of the parsed table that stayed in the worker, by name. */
   streamed: Record<string, StreamRef>
-  /** The sheet's raw rows. */
-  raw: StreamRef
+  /** The sheet's raw rows, unless they stayed in the worker (`rawStream`). */
+  raw: Row[]
+  rawStream: StreamRef | null
 }
 
 export interface WireParsed {

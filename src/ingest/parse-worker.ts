@@ -41,7 +41,8 @@ const streams = new StreamServer(() => injectFault('pull', currentFile, 'read'))
 async function run(job: ParseJob): Promise<void> {
   setLang(job.lang)
   currentFile = job.fileName
-  streams.reset(job.pull.port, job.pull.signal)
+  if (job.pull) streams.connect(job.pull.port, job.pull.signal)
+  streams.clear()
   send({ type: 'started', id: job.id })
   const log = pino({ level: job.logLevel }, { write: (line: string) => send({ type: 'log', line }) })
   try {
@@ -60,13 +61,16 @@ async function run(job: ParseJob): Promise<void> {
       format: parsed.format,
       encoding: parsed.encoding,
       json: parsed.json,
-      // The big lists stay here and are pulled while the ingesting thread loads them (parse-stream.ts).
+      // Lists longer than a chunk stay here and are pulled while the ingesting thread loads them
+      // (parse-stream.ts).
       sheets: parsed.sheets.map((s) => {
         const fields = new Set<string>(s.pipeline.kind === 'table' ? (s.pipeline.streamed ?? []) : [])
         const rest: Record<string, unknown> = {}
         const streamed: Record<string, StreamRef> = {}
+        const bigRaw = s.raw.length > StreamServer.inlineMax
         for (const [field, value] of Object.entries(s.parsed)) {
-          if (fields.has(field) && Array.isArray(value)) streamed[field] = streams.hold(value)
+          if (fields.has(field) && Array.isArray(value) && value.length > StreamServer.inlineMax)
+            streamed[field] = streams.hold(value)
           else rest[field] = value
         }
         return {
@@ -74,7 +78,8 @@ async function run(job: ParseJob): Promise<void> {
           sheet: s.sheet,
           parsed: rest,
           streamed,
-          raw: streams.hold(s.raw),
+          raw: bigRaw ? [] : s.raw,
+          rawStream: bigRaw ? streams.hold(s.raw) : null,
         }
       }),
     }

@@ -1,8 +1,8 @@
 /**
  * Issue 13: a big table's raw rows and units stay in the parse worker and are pulled in chunks
- * (CHUNK_ITEMS each) while the load writes them (src/ingest/parse-stream.ts). What is stored must
- * be exactly what the parse gave, in order, whether the list fits one chunk or spans several; and
- * a failure while the rows are handed over is not the file's fault.
+ * (CHUNK_ITEMS each) while the load writes them (src/ingest/parse-stream.ts); lists of at most a
+ * chunk travel in the worker's reply. What is stored must be exactly what the parse gave, in order,
+ * either way; and a failure while the rows are handed over is not the file's fault.
  */
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
@@ -18,8 +18,8 @@ import { cli, tempHome } from '../helpers.ts'
 import { inWork, ls, query } from './inbox-helpers.ts'
 
 describe('big lists are pulled from the parse worker in chunks', () => {
-  // 2 full chunks and a partial one; one unit less than a chunk; exactly one chunk.
-  it.each([2 * CHUNK_ITEMS + 123, CHUNK_ITEMS - 1, CHUNK_ITEMS])(
+  // pulled: 2 full chunks and a partial one, a chunk and one unit; in the reply: exactly one chunk.
+  it.each([2 * CHUNK_ITEMS + 123, CHUNK_ITEMS + 1, CHUNK_ITEMS])(
     'a provincial export of %i units is stored exactly as parsed, in order',
     async (units) => {
       const home = tempHome({ province: 'Thanh Hóa' })
@@ -63,13 +63,14 @@ describe('big lists are pulled from the parse worker in chunks', () => {
 
   it('a failure while the worker hands the rows over fails the run and blames no file', async () => {
     const home = tempHome({ province: 'Thanh Hóa' })
-    await generateProvincialExport(join(home, 'inbox', 'so-hoa-50.xls'), 50)
+    const units = CHUNK_ITEMS + 100 // pulled, so the fault point is reached
+    await generateProvincialExport(join(home, 'inbox', 'so-hoa-big.xls'), units)
     const r = cli(home, ['refresh'], { QD766_TEST_FAULT: 'pull:bug:so-hoa' })
     expect(r.code, r.stderr).toBe(4)
     expect(r.stderr).toMatch(/lỗi của chương trình qd766/)
-    expect(r.stderr).toMatch(/so-hoa-50\.xls/)
+    expect(r.stderr).toMatch(/so-hoa-big\.xls/)
     expect(r.stderr).toMatch(/không bị từ chối/)
-    expect(ls(join(home, 'inbox'))).toEqual(['so-hoa-50.xls'])
+    expect(ls(join(home, 'inbox'))).toEqual(['so-hoa-big.xls'])
     expect(ls(join(home, 'rejected'))).toEqual([])
     expect(inWork(home)).toEqual([])
     // nothing of the file was kept: the load's transaction rolled back
@@ -79,7 +80,7 @@ describe('big lists are pulled from the parse worker in chunks', () => {
     // and the next run, without the fault, takes it
     const again = cli(home, ['refresh'])
     expect(again.code, again.stderr).toBe(0)
-    expect(ls(join(home, 'archive'))).toEqual(['so-hoa-50.xls'])
-    expect(query(home, 'SELECT count(*) AS n FROM stg_unit_rows')).toEqual([{ n: 50 }])
+    expect(ls(join(home, 'archive'))).toEqual(['so-hoa-big.xls'])
+    expect(query(home, 'SELECT count(*) AS n FROM stg_unit_rows')).toEqual([{ n: units }])
   })
 })
