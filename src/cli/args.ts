@@ -74,8 +74,7 @@ export function defineCommand<const O extends Options>(def: CommandDef<O>): Comm
  * throws UsageError on a value that is not a language qd766 speaks.
  */
 export function langFromArgv(argv: string[]): string | undefined {
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i] as string
+  for (const [i, arg] of argv.entries()) {
     if (arg === '--') break
     if (arg === '--lang') return argv[i + 1] ?? ''
     if (arg.startsWith('--lang=')) return arg.slice('--lang='.length)
@@ -109,7 +108,7 @@ function wrapLines(text: string, max = 100): string {
     .map((full) => {
       if (cols(full) <= max) return full
       const indent = ' '.repeat(cols(/^\s*(?:\S+(?: \S+)*? {2,}(?=\S))?/.exec(full)?.[0] ?? ''))
-      const lead = /^ */.exec(full)![0]
+      const lead = /^ */.exec(full)?.[0] ?? '' // /^ */ matches every string (maybe empty)
       const lines: string[] = []
       let line = lead
       for (const word of full.slice(lead.length).split(' ')) {

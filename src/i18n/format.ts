@@ -37,8 +37,7 @@ export function fmtLocalDateTime(iso: string | null | undefined): string {
 export function fmtDate(iso: string | null | undefined): string {
   if (getLang() === 'vi') return formatDateVi(iso)
   if (!iso) return MISSING
-  const m = /^(\d{4}-\d{2}-\d{2})/.exec(iso)
-  return m ? (m[1] as string) : iso
+  return /^(\d{4}-\d{2}-\d{2})/.exec(iso)?.[1] ?? iso
 }
 
 /**

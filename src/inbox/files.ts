@@ -14,13 +14,21 @@ import { fitName, NAME_MAX, safeName } from './names.ts'
 /** Files up to this size are hashed from one read (a stream costs more than a small file's bytes). */
 const READ_WHOLE_BYTES = 8 * 1024 * 1024
 
+/** A file stream's chunks as the Buffers they are (no encoding is set), checked rather than assumed. */
+async function* bufferChunks(stream: AsyncIterable<unknown>): AsyncGenerator<Buffer> {
+  for await (const chunk of stream) {
+    if (!Buffer.isBuffer(chunk)) throw new Error('internal: a file stream without encoding gave text')
+    yield chunk
+  }
+}
+
 export async function sha256File(path: string, size?: number): Promise<string> {
   if (size !== undefined && size <= READ_WHOLE_BYTES)
     return createHash('sha256')
       .update(await readFile(path))
       .digest('hex')
   const hash = createHash('sha256')
-  for await (const chunk of createReadStream(path)) hash.update(chunk as Buffer)
+  for await (const chunk of bufferChunks(createReadStream(path))) hash.update(chunk)
   return hash.digest('hex')
 }
 
@@ -128,7 +136,8 @@ async function copyRegularFile(from: string, to: string): Promise<void> {
     }
     const dst = await open(to, 'wx')
     try {
-      for await (const chunk of src.createReadStream({ autoClose: false })) await dst.write(chunk as Buffer)
+      for await (const chunk of bufferChunks(src.createReadStream({ autoClose: false })))
+        await dst.write(chunk)
     } finally {
       await dst.close()
     }

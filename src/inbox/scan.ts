@@ -7,7 +7,6 @@
  * classification (listInbox, no pause).
  */
 import { isUtf8 } from 'node:buffer'
-import type { Dirent } from 'node:fs'
 import { lstat, readdir, stat } from 'node:fs/promises'
 import { join } from 'node:path'
 import { setTimeout as sleep } from 'node:timers/promises'
@@ -72,7 +71,7 @@ export function displayBytes(name: Buffer): string {
   let i = 0
   while (i < name.length) {
     let len = 1
-    const b = name[i]!
+    const b = name.readUInt8(i)
     if (b >= 0xc2 && b <= 0xdf) len = 2
     else if (b >= 0xe0 && b <= 0xef) len = 3
     else if (b >= 0xf0 && b <= 0xf4) len = 4
@@ -112,12 +111,14 @@ export async function listInbox(
   inbox: string,
   now = Date.now(),
 ): Promise<{ candidates: InboxEntry[]; ignored: string[]; skipped: SkippedEntry[] }> {
-  const out = { candidates: [] as InboxEntry[], ignored: [] as string[], skipped: [] as SkippedEntry[] }
+  const out: { candidates: InboxEntry[]; ignored: string[]; skipped: SkippedEntry[] } = {
+    candidates: [],
+    ignored: [],
+    skipped: [],
+  }
   // Raw bytes: a name that is not UTF-8 would otherwise be decoded to a different (U+FFFD) name
   // that does not exist, and the file would vanish from every list.
-  const entries = (await readdir(inbox, { withFileTypes: true, encoding: 'buffer' })) as unknown as Array<
-    Dirent & { name: Buffer }
-  >
+  const entries = await readdir(inbox, { withFileTypes: true, encoding: 'buffer' })
   for (const d of entries) {
     if (!isUtf8(d.name)) {
       out.skipped.push(skip(displayBytes(d.name), 'bad-name'))

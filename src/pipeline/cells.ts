@@ -43,9 +43,9 @@ export function parseDecimal(v: CellValue): Parsed<number | null> {
       found: raw,
     }
   }
-  const m = /^(-?\d+(?:[.,]\d+)?)\s*(?:\/\s*\d+(?:[.,]\d+)?)?\s*(?:điểm|diem)?$/i.exec(raw)
-  if (!m) return { ok: false, expected: t('cells.expected.decimal'), found: raw }
-  return { ok: true, value: Number(m[1]!.replace(',', '.')) }
+  const [, number] = /^(-?\d+(?:[.,]\d+)?)\s*(?:\/\s*\d+(?:[.,]\d+)?)?\s*(?:điểm|diem)?$/i.exec(raw) ?? []
+  if (number === undefined) return { ok: false, expected: t('cells.expected.decimal'), found: raw }
+  return { ok: true, value: Number(number.replace(',', '.')) }
 }
 
 /** A whole number (a reported rank, "STT"). */

@@ -73,7 +73,9 @@ export function getRanking(
   opts: { period?: string; asOf?: string; by?: string } = {},
 ): Ranking {
   const snapshotId = findSnapshotId(store, opts)
-  const snap = store.first(store.db.selectFrom('snapshots').selectAll().where('id', '=', snapshotId))!
+  const snap = store.first(store.db.selectFrom('snapshots').selectAll().where('id', '=', snapshotId))
+  // findSnapshotId returned the id of a row it read in this same read transaction
+  if (!snap) throw new Error(`internal: snapshot ${snapshotId} vanished`)
   const rows = store.all(
     store.db.selectFrom('v_ranking_history').selectAll().where('snapshot_id', '=', snapshotId),
   )

@@ -422,7 +422,8 @@ function withdrawnScoreSet(store: ReadApp['store'], detail: string | null): bool
   if (!detail?.includes('scoreId')) return false
   let id: unknown
   try {
-    id = (JSON.parse(detail) as { scoreId?: unknown }).scoreId
+    const parsed: unknown = JSON.parse(detail)
+    id = typeof parsed === 'object' && parsed !== null && 'scoreId' in parsed ? parsed.scoreId : undefined
   } catch {
     return false
   }

@@ -96,7 +96,8 @@ export function chooseReadings(store: Store, readings: ReadingRow[]): Map<Indica
       if (fa !== fb) return (fa < 0 ? 99 : fa) - (fb < 0 ? 99 : fb)
       return 0 // readings are already newest first
     })
-    out.set(info.code, candidates[0]!)
+    const [best] = candidates
+    if (best) out.set(info.code, best)
   }
   return out
 }

@@ -200,7 +200,8 @@ export class Scheduler {
     while (this.#queue.length > 0 && !this.#stopping) {
       const pending = this.#queue.sort((a, b) => a.tick.getTime() - b.tick.getTime())
       this.#queue = []
-      const newest = pending.at(-1)!
+      const newest = pending.at(-1)
+      if (!newest) break // the loop runs only while the queue had entries
       for (const old of pending.slice(0, -1)) {
         if (old.tick.getTime() === newest.tick.getTime()) continue
         recordSkippedTick(this.#app.store, {

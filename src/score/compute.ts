@@ -553,7 +553,9 @@ export function whatIf(result: UnitResult, change: WhatIfChange): WhatIfResult {
     ratio = ratioPercent(change.numerator, change.denominator)
   }
 
-  const group = result.groups.find((g) => g.code === target.group)!
+  const group = result.groups.find((g) => g.code === target.group)
+  // every metric's group is among the result's groups (computeUnit builds both from one methodology)
+  if (!group) throw new Error(`internal: metric ${target.code} has no group ${target.group} in the result`)
   const others = result.metrics.filter(
     (x) => x.group === target.group && x.code !== target.code && x.rule.type !== 'tracked',
   )
@@ -608,11 +610,11 @@ export function mergeUnitInputs(...inputs: UnitInput[]): UnitInput {
   for (const inp of inputs) {
     for (const g of inp.groups) {
       const i = groups.findIndex((x) => x.code === g.code)
-      if (i < 0) {
+      const a = groups[i]
+      if (a === undefined) {
         groups.push(g)
         continue
       }
-      const a = groups[i]!
       const detailed = (x: GroupInput) =>
         (x.metrics?.length ?? 0) > 0 || Object.keys(x.params ?? {}).length > 0
       const ra = a.reportedScore ?? null

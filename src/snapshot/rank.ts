@@ -25,7 +25,8 @@ export function competitionRanks(
     let hi = present.length
     while (lo < hi) {
       const mid = (lo + hi) >> 1
-      if (present[mid]! - s > tolerance + 1e-9) lo = mid + 1
+      if ((present[mid] ?? Number.NEGATIVE_INFINITY) - s > tolerance + 1e-9)
+        lo = mid + 1 // mid < present.length
       else hi = mid
     }
     return lo + 1

@@ -4,6 +4,7 @@
  * duplicate or a rejected file, so the message can explain why there is nothing to take back.
  */
 import { basename } from 'node:path'
+import { onlyOne } from '../collections.ts'
 import type { Store } from '../db/sqlite.ts'
 
 export interface FileRow {
@@ -60,11 +61,13 @@ export function findTarget(store: Store, arg: string, action: 'withdraw' | 'undo
       )
     : []
   const candidates = [...new Map([...byName, ...bySha].map((f) => [f.id, f])).values()]
-  if (candidates.length === 1) return { kind: 'file', file: candidates[0]! }
+  const only = onlyOne(candidates)
+  if (only) return { kind: 'file', file: only }
   if (candidates.length > 1) {
     // The same name dropped twice with different contents: the one the action can change is meant.
     const changeable = candidates.filter((f) => (action === 'withdraw') === (f.withdrawn_at === null))
-    if (changeable.length === 1) return { kind: 'file', file: changeable[0]! }
+    const meant = onlyOne(changeable)
+    if (meant) return { kind: 'file', file: meant }
     return { kind: 'ambiguous', candidates }
   }
   const event = store.first(

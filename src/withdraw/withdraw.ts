@@ -106,7 +106,9 @@ export function withdrawFile(app: App, arg: string, opts: WithdrawOptions = {}):
       const rec = reconcileWithdrawals(store, mart.current, { withdrawalId, at })
       const after = store.first(
         store.db.selectFrom('source_files').selectAll().where('id', '=', file.file.id),
-      )!
+      )
+      // the row was found and updated in this same transaction
+      if (!after) throw new Error(`internal: source file ${file.file.id} vanished while being changed`)
       return {
         action,
         changed: true,

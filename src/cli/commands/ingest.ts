@@ -73,8 +73,8 @@ export function printOutcomes(
           [
             o.error ??
               o.duplicateOf?.message ??
-              (o.findings.length
-                ? t('ingest.findings', { n: o.findings.length, first: o.findings[0]!.message })
+              (o.findings[0]
+                ? t('ingest.findings', { n: o.findings.length, first: o.findings[0].message })
                 : ''),
             o.notMoved ?? '',
           ]
@@ -86,9 +86,10 @@ export function printOutcomes(
       )}\n`,
     )
     // The table cuts long messages to fit the terminal; a rejection is told in full underneath.
-    for (const o of outcomes.filter((x) => x.status === 'rejected' && x.error)) {
+    for (const o of outcomes) {
+      if (o.status !== 'rejected' || !o.error) continue
       process.stdout.write(
-        `\n${wrap(t('ingest.rejected-detail', { file: o.file }))}\n${wrap(o.error!, TERMINAL_WIDTH, '  ')}\n`,
+        `\n${wrap(t('ingest.rejected-detail', { file: o.file }))}\n${wrap(o.error, TERMINAL_WIDTH, '  ')}\n`,
       )
     }
   }

@@ -79,7 +79,7 @@ function renderProvince(r: ProvinceReport): string {
       : r.rank !== null && r.ranked !== null
         ? `– (${t('figures.not-national', { ranked: r.ranked, cohort: r.cohortSize })})`
         : `– (${t('province.not-ranked')})`
-  const portalOtherDay = r.portal && otherDay(r.asOf, r.portal.asOf)
+  const portalOtherDay = r.portal && otherDay(r.asOf, r.portal.asOf) ? r.portal : null
   const groupRows = [...r.groups]
     .sort((a, b) => (b.pointsLost ?? -1) - (a.pointsLost ?? -1))
     .map((g) => [
@@ -116,7 +116,7 @@ function renderProvince(r: ProvinceReport): string {
     `${t('province.headline', { total: formatNumber(r.total), rank, change: '', band: r.band ?? '–' })}\n\n` +
     `${renderTable(headers, groupRows, ['l', 'l', 'r', 'r', 'r', 'r', 'r'])}\n` +
     (portalOtherDay
-      ? `${wrap(t('province.portal-group-note', { snapshot: snapshotText, captures: capturesLabel(r.portal!.asOf) }))}\n`
+      ? `${wrap(t('province.portal-group-note', { snapshot: snapshotText, captures: capturesLabel(portalOtherDay.asOf) }))}\n`
       : '') +
     `\n${t('province.history')}\n${renderTable(
       [

@@ -91,7 +91,8 @@ export const rankingCommand = defineCommand({
       } else if (format === 'xlsx') {
         // exceljs is heavy to load: only when a workbook is asked for
         const { writeRankingXlsx } = await import('../../report/ranking-xlsx.ts')
-        await writeRankingXlsx(out!, r)
+        if (!out) throw new Error('internal: an xlsx ranking without --out passed the option check')
+        await writeRankingXlsx(out, r)
       } else if (format === 'csv') {
         const { headers, rows } = rankingTable(r)
         if (out) writeCsvFile(out, headers, rows)

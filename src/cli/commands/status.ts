@@ -99,8 +99,8 @@ export const statusCommand = defineCommand({
             )
           : t('status.none-yet'),
       )
-      for (const r of s.runs.filter((r) => r.error))
-        out.push(wrap(t('status.run-error', { id: r.id, error: r.error! }), TERMINAL_WIDTH, '  '))
+      for (const r of s.runs)
+        if (r.error) out.push(wrap(t('status.run-error', { id: r.id, error: r.error }), TERMINAL_WIDTH, '  '))
       out.push('', t('publish.status-title'), ...warehouseLines(s.warehouse, tz))
       out.push(
         '',

@@ -68,8 +68,8 @@ export const withdrawCommand = defineCommand({
       const lines: string[] = []
       if (!r.changed) {
         lines.push(
-          r.action === 'withdraw'
-            ? t('withdraw.already', { name, sha, at: when(r.file.withdrawn_at!), by: r.by })
+          r.action === 'withdraw' && r.file.withdrawn_at !== null
+            ? t('withdraw.already', { name, sha, at: when(r.file.withdrawn_at), by: r.by })
             : t('withdraw.not-withdrawn', { name, sha }),
         )
       } else {

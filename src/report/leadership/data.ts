@@ -5,6 +5,7 @@
  * that the data home cannot give (no portal captures, no provincial tables) is null with a note in
  * Vietnamese that the reports print instead, so that a report is always produced.
  */
+import { onlyOne } from '../../collections.ts'
 import type { Store } from '../../db/sqlite.ts'
 import { errorMessage, NotFoundError } from '../../errors.ts'
 import { fmtDate, fmtNumber } from '../../i18n/format.ts'
@@ -97,7 +98,7 @@ export function gatherLeadershipReport(
   const row = ranking?.rows.find((r) => r.code === province.code) ?? null
   const { history, historyNote } = representativeHistory(store, province)
   const at = history.findIndex((h) => h.snapshotId === province.snapshotId)
-  const previous = at > 0 ? history[at - 1]! : null
+  const previous = history[at - 1] ?? null // at is -1 (not found) or an index: at - 1 is out of range for at <= 0
 
   const set = scoreSetOf(store, province)
   const type = registry.byCode(province.cohort, province.code)?.type ?? 'tỉnh'
@@ -206,7 +207,7 @@ function whatIfs(store: Store, p: ProvinceReport, set: ScoreSetRow | null): Lead
   const run = (metrics: PortalMetric[]): Omit<WhatIfRow, 'code' | 'name' | 'group' | 'ratio' | 'target'> => {
     try {
       const w = portalWhatIf(store, set, metrics.map(change), p.snapshotId)
-      const step = w.steps.length === 1 ? w.steps[0]! : null
+      const step = onlyOne(w.steps)
       // The engine's caveats (src/score/compute.ts, from the catalogue, in the report's language):
       // why a score could not be recomputed, or that a group was recomputed from its metrics.
       const caveats = [...new Set(w.steps.flatMap((s) => (s.note ? [s.note] : [])))]
@@ -255,14 +256,14 @@ function whatIfs(store: Store, p: ProvinceReport, set: ScoreSetRow | null): Lead
           ...run(top),
         }
       : null
-  const differentDay = p.portal && p.asOf && p.portal.asOf && p.portal.asOf !== p.asOf
+  const portalDay = p.portal && p.asOf && p.portal.asOf && p.portal.asOf !== p.asOf ? p.portal.asOf : null
   return {
     rows,
     combined,
     // The what-if starts from the headline (the snapshot's total and rank, src/report/figures.ts).
-    note: differentDay
+    note: portalDay
       ? t('rpt.whatif.other-day', {
-          portal: fmtDate(p.portal!.asOf),
+          portal: fmtDate(portalDay),
           total: fmtNumber(p.total),
           date: fmtDate(p.asOf),
         })

@@ -139,9 +139,10 @@ function dataRow(ws: ExcelJS.Worksheet, row: number, cols: Col[], values: Value[
   const r = ws.getRow(row)
   const lines = Math.max(
     1,
-    ...values.map((v, i) =>
-      cols[i]?.wrap && typeof v === 'string' ? estimateLines(v, cols[i]!.width - 1) : 1,
-    ),
+    ...values.map((v, i) => {
+      const col = cols[i]
+      return col?.wrap && typeof v === 'string' ? estimateLines(v, col.width - 1) : 1
+    }),
   )
   if (lines > 1) r.height = 15 * lines
   values.forEach((v, i) => {
@@ -639,7 +640,7 @@ function historySheet(wb: ExcelJS.Workbook, r: LeadershipReport) {
   )
   const history = r.history
   history.forEach((h, i) => {
-    const prev = i > 0 ? history[i - 1]! : null
+    const prev = history[i - 1] ?? null // undefined for the first row
     const date = h.asOf ? new Date(`${h.asOf}T00:00:00Z`) : null
     dataRow(
       ws,

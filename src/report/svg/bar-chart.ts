@@ -83,7 +83,8 @@ export function barChart(o: BarChartOptions): string {
   }
   const parts = [head]
   o.bars.forEach((b, i) => {
-    const r = L.rows[i]!
+    const r = L.rows[i]
+    if (!r) throw new Error(`internal: bar ${i} has no laid-out row`) // the layout has one row per bar
     const valueLabel = b.valueLabel ?? (b.value === null ? '–' : fmt(b.value))
     const tip = b.title ?? `${b.label}: ${valueLabel}`
     parts.push(`<g class="bar" data-value="${escapeXml(b.value ?? '')}"><title>${escapeXml(tip)}</title>`)

@@ -15,7 +15,7 @@ export function escapeXml(s: string | number | null | undefined): string {
   if (s === null || s === undefined) return ''
   return String(s)
     .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g, '')
-    .replace(/[&<>"']/g, (c) => ENTITIES[c]!)
+    .replace(/[&<>"']/g, (c) => ENTITIES[c] ?? c) // the class holds exactly ENTITIES' keys
 }
 
 /** Coordinates with at most 2 decimals: short, stable output that tests can compare. */

@@ -27,7 +27,8 @@ export function wrapText(s: string, maxChars: number, maxLines = 2): string[] {
   let cur = ''
   let i = 0
   for (; i < words.length; i++) {
-    const w = words[i]!
+    const w = words[i]
+    if (w === undefined) break // i < words.length
     const next = cur ? `${cur} ${w}` : w
     if ([...next].length <= maxChars) {
       cur = next
@@ -52,8 +53,9 @@ export function wrapText(s: string, maxChars: number, maxLines = 2): string[] {
     cur = ''
   }
   const truncated = i < words.length || cur !== ''
-  if (truncated && lines.length > 0) {
-    const last = [...lines[lines.length - 1]!]
+  const lastLine = lines.at(-1)
+  if (truncated && lastLine !== undefined) {
+    const last = [...lastLine]
     const cut = last.length >= maxChars ? last.slice(0, maxChars - 1) : last
     lines[lines.length - 1] = `${cut.join('').replace(/[\s,;:.…]+$/, '')}…`
   }
