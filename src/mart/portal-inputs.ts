@@ -7,8 +7,8 @@
 import type { Selectable } from 'kysely'
 import type { StgPortalCapturesTable, StgPortalUnitsTable } from '../db/schema-portal.ts'
 import type { Store } from '../db/sqlite.ts'
-import { GROUP_CODES, GROUPS, type GroupCode } from '../reference/groups.ts'
-import type { GroupInput, MetricInput, UnitInput } from '../score/compute.ts'
+import { GROUP_CODES, GROUPS, type GroupCode, storedGroupCode } from '../reference/groups.ts'
+import type { GroupInput, UnitInput } from '../score/compute.ts'
 import { toHundredths } from '../score/round.ts'
 
 /** A staged capture as the scoring step reads it (the columns of CAPTURE_COLUMNS). */
@@ -55,7 +55,7 @@ export function capturesById(store: Store, ids: number[]): CaptureRow[] {
   if (ids.length === 0) return []
   return store.all(
     store.db.selectFrom('stg_portal_captures').select(CAPTURE_COLUMNS).where('id', 'in', ids).orderBy('id'),
-  ) as CaptureRow[]
+  )
 }
 
 /** Newest first within one reading date: the capture time when known, then arrival. */
@@ -84,6 +84,8 @@ export function groupInputs(
   opts: { overviewOnly?: boolean } = {},
 ): Map<number, Map<number, UnitGroupInput>> {
   const out = new Map<number, Map<number, UnitGroupInput>>()
+  // The form-B units' parameters, filled below (GroupInput.params is read-only to the engine).
+  const paramsOf = new Map<number, Map<number, Record<string, number | null>>>()
   const ids = captures.filter((c) => c.form !== 'summary').map((c) => c.id)
   if (ids.length === 0) return out
   const byId = new Map(captures.map((c) => [c.id, c]))
@@ -110,19 +112,19 @@ export function groupInputs(
     ])
     .where('capture_id', 'in', ids)
   if (opts.overviewOnly) uq = uq.where('ord', '=', 0)
-  for (const u of store.all(uq.orderBy('capture_id').orderBy('ord')) as UnitRow[]) {
-    const c = byId.get(u.capture_id)!
+  for (const u of store.all(uq.orderBy('capture_id').orderBy('ord'))) {
+    const c = byId.get(u.capture_id)
+    if (!c) throw new Error(`internal: unit of capture ${u.capture_id}, which was not asked for`)
+    const code = storedGroupCode(c.group_code)
     const m = out.get(u.capture_id) ?? new Map<number, UnitGroupInput>()
-    m.set(u.ord, {
-      unit: u,
-      group: {
-        code: c.group_code as GroupCode,
-        reportedScore: u.total_score,
-        ...(c.form === 'A'
-          ? { metrics: [] as MetricInput[] }
-          : { params: {} as Record<string, number | null> }),
-      },
-    })
+    if (c.form === 'A') m.set(u.ord, { unit: u, group: { code, reportedScore: u.total_score, metrics: [] } })
+    else {
+      const params: Record<string, number | null> = {}
+      m.set(u.ord, { unit: u, group: { code, reportedScore: u.total_score, params } })
+      const p = paramsOf.get(u.capture_id) ?? new Map<number, Record<string, number | null>>()
+      p.set(u.ord, params)
+      paramsOf.set(u.capture_id, p)
+    }
     out.set(u.capture_id, m)
   }
   let mq = store.db
@@ -158,8 +160,8 @@ export function groupInputs(
     .where('capture_id', 'in', ids)
   if (opts.overviewOnly) pq = pq.where('unit_ord', '=', 0)
   for (const r of store.all(pq)) {
-    const g = out.get(r.capture_id)?.get(r.unit_ord)?.group
-    if (g?.params) (g.params as Record<string, number | null>)[r.name] = r.value
+    const params = paramsOf.get(r.capture_id)?.get(r.unit_ord)
+    if (params) params[r.name] = r.value
   }
   return out
 }
@@ -210,12 +212,12 @@ export function provinceInput(
         .select(['department_id', 'department_name', 'total_score', ...GROUPS.map((g) => g.column)])
         .where('capture_id', '=', summary.id)
         .where('province_code', '=', provinceCode),
-    ) as (Record<string, number | string | null> & { total_score: number | null }) | undefined
+    )
     if (row) {
-      name ??= (row.department_name as string | null) ?? null
-      departmentId ??= (row.department_id as string | null) ?? null
+      name ??= row.department_name ?? null
+      departmentId ??= row.department_id ?? null
       for (const g of GROUPS) {
-        const v = row[g.column] as number | null
+        const v = row[g.column]
         const have = groups.find((x) => x.code === g.code)
         if (have) {
           const r = have.reportedScore ?? null

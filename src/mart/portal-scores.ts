@@ -51,7 +51,18 @@ export interface MaterialiseResult {
   current: { scoreSets: Set<number>; readings: Set<number> }
 }
 
-type Source = 'portal-metrics' | 'portal-service-results' | 'portal-metrics+service-results'
+const SOURCES = ['portal-metrics', 'portal-service-results', 'portal-metrics+service-results'] as const
+type Source = (typeof SOURCES)[number]
+
+/** A score set's source as this module wrote it into mart_portal_scores; anything else is a bug. */
+function storedSource(source: string): Source {
+  const known = SOURCES.find((x) => x === source)
+  if (known === undefined)
+    throw new Error(
+      `internal: score set source ${JSON.stringify(source)} is not one of ${SOURCES.join(', ')}`,
+    )
+  return known
+}
 
 const SOURCE_TEXT: Record<Source, MessageKey> = {
   'portal-metrics': 'mart.source.portal-metrics',
@@ -79,7 +90,7 @@ export function materialisePortalScores(
       .select(CAPTURE_COLUMNS.map((k) => `c.${k}` as const))
       .where('f.withdrawn_at', 'is', null)
       .orderBy('c.id'),
-  ) as CaptureRow[]
+  )
   const without = withdrawnByReadingDate(store)
   const byReading = new Map<string, CaptureRow[]>()
   for (const c of captures) {
@@ -431,7 +442,7 @@ function insertReading(
   const [onlySource, ...otherSources] = new Set(sets.map((s) => s.source))
   const source: Source =
     onlySource !== undefined && otherSources.length === 0
-      ? (onlySource as Source)
+      ? storedSource(onlySource)
       : 'portal-metrics+service-results'
   const detailed = sets.filter((s) => s.source !== 'portal-service-results').length
   const readingId = store.run(

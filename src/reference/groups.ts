@@ -41,12 +41,17 @@ export function isGroupCode(code: string): code is GroupCode {
 }
 
 /** A group code the database wrote itself (ref_metrics, portal captures): anything else is a bug. */
-export function storedGroupCode(code: string): GroupCode {
-  if (!isGroupCode(code))
+export function storedGroupCode(code: string | null): GroupCode {
+  if (code === null || !isGroupCode(code))
     throw new Error(
       `internal: stored group code ${JSON.stringify(code)} is not one of ${GROUP_CODES.join(', ')}`,
     )
   return code
+}
+
+/** A row's value of a group named by a column key ("CKMB"); undefined for a key that is no group code. */
+export function groupValueOf<T>(groups: Readonly<Record<GroupCode, T>>, key: string): T | undefined {
+  return isGroupCode(key) ? groups[key] : undefined
 }
 
 export function groupByCode(code: string): GroupInfo | undefined {

@@ -25,6 +25,13 @@ export const UNIT_COHORTS = {
   COMMUNE_PEOPLE_COMMITTEE: 'Xã, phường',
 } as const
 
+/** The Vietnamese label of a portal cohort ("PROVINCIAL_DEPARTMENT" -> "Sở, ban, ngành"); undefined for another type. */
+export function unitCohortLabel(type: string): string | undefined {
+  return type === 'PROVINCIAL_DEPARTMENT' || type === 'COMMUNE_PEOPLE_COMMITTEE'
+    ? UNIT_COHORTS[type]
+    : undefined
+}
+
 export interface PortalUnit {
   departmentId: string
   code: string | null
@@ -140,7 +147,7 @@ export function getPortalUnits(store: Store, set: ScoreSetRow): PortalUnits {
     }
     cohorts.push({
       type: t,
-      label: UNIT_COHORTS[t as keyof typeof UNIT_COHORTS] ?? t,
+      label: unitCohortLabel(t) ?? t,
       units: list.length,
       ranked,
     })

@@ -10,9 +10,9 @@ import { fmtDate, fmtNumber, fmtPercent, fmtSigned } from '../../i18n/format.ts'
 import { getLang, t } from '../../i18n/index.ts'
 import { periodName } from '../../i18n/terms.ts'
 import { LEVEL_LABELS } from '../../provincial/rows.ts'
-import { GROUPS } from '../../reference/groups.ts'
+import { GROUPS, groupValueOf } from '../../reference/groups.ts'
 import { capturesLabel, otherDay, snapshotLabel } from '../figures.ts'
-import { UNIT_COHORTS } from '../portal-units.ts'
+import { unitCohortLabel } from '../portal-units.ts'
 import { barChart } from '../svg/bar-chart.ts'
 import { escapeXml as esc } from '../svg/escape.ts'
 import { formatRankChange, MISSING } from '../svg/format.ts'
@@ -355,7 +355,7 @@ function unitsSection(r: LeadershipReport): string {
     const worst = [...ranked].sort((a, b) => a.total - b.total).slice(0, 12)
     const rows = worst.map((x) => {
       const lost = Math.round((100 - x.total) * 100) / 100
-      const label = levelLabel(x.type, UNIT_COHORTS[x.type as keyof typeof UNIT_COHORTS])
+      const label = levelLabel(x.type, unitCohortLabel(x.type))
       return `<tr><td class="name">${esc(x.name)}</td><td>${esc(label)}</td><td class="num">${esc(x.rank === null ? MISSING : `${x.rank}/${x.rankOf}`)}</td><td class="num">${esc(num(x.total))}</td><td class="barcell">${inlineBar(lost, 100, { label: t('rpt.points', { n: num(lost) }) })}<span>${esc(num(lost))}</span></td></tr>`
     })
     parts.push(
@@ -396,13 +396,12 @@ function rankingSection(r: LeadershipReport): string {
         { code: 'MDHL', max: 18 },
         { code: 'MDSH', max: 22 },
       ]
-    : GROUPS.map((g) => ({ code: g.code as string, max: g.max }))
+    : GROUPS.map((g): { code: string; max: number } => ({ code: g.code, max: g.max }))
   const nameOf = (code: string) =>
     code === 'DVCTT' ? t('rpt.group.DVCTT') : groupName(code, GROUPS.find((g) => g.code === code)?.name)
   const rows = k.rows.map((row) => {
     const me = row.code === r.province.code
-    const v = (code: string) =>
-      code === 'DVCTT' ? row.online22 : row.groups[code as keyof typeof row.groups]
+    const v = (code: string) => (code === 'DVCTT' ? row.online22 : groupValueOf(row.groups, code))
     return `<tr${me ? ' class="me" aria-current="true"' : ''} data-code="${esc(row.code)}"><td class="num">${esc(row.rank ?? MISSING)}</td>${changeCell(row.rankChange)}<td class="name">${esc(row.name)}</td><td class="num total">${esc(num(row.total))}</td><td>${esc(row.band ?? '')}</td>${cols.map((c) => `<td class="num">${esc(num(v(c.code)))}</td>`).join('')}</tr>`
   })
   const missing = k.missing.length

@@ -12,9 +12,9 @@ import { fmtDate } from '../../i18n/format.ts'
 import { t } from '../../i18n/index.ts'
 import { periodName } from '../../i18n/terms.ts'
 import { LEVEL_LABELS } from '../../provincial/rows.ts'
-import { GROUPS } from '../../reference/groups.ts'
+import { GROUPS, type GroupCode } from '../../reference/groups.ts'
 import { capturesLabel, otherDay, snapshotLabel } from '../figures.ts'
-import { UNIT_COHORTS } from '../portal-units.ts'
+import { unitCohortLabel } from '../portal-units.ts'
 import { safeText } from '../xlsx-safe.ts'
 
 import {
@@ -240,7 +240,7 @@ function rankingSheet(wb: ExcelJS.Workbook, r: LeadershipReport) {
       : t('rpt.no-ranking'),
   )
   const five = k?.form === 'five'
-  const groupCols = five
+  const groupCols: Array<{ header: string; key: GroupCode | 'online22' }> = five
     ? [
         { header: `${groupName('CKMB')} (18)`, key: 'CKMB' },
         { header: `${groupName('TDGQ')} (20)`, key: 'TDGQ' },
@@ -248,7 +248,7 @@ function rankingSheet(wb: ExcelJS.Workbook, r: LeadershipReport) {
         { header: `${groupName('MDHL')} (18)`, key: 'MDHL' },
         { header: `${groupName('MDSH')} (22)`, key: 'MDSH' },
       ]
-    : GROUPS.map((g) => ({ header: `${groupName(g.code, g.name)} (${g.max})`, key: g.code as string }))
+    : GROUPS.map((g) => ({ header: `${groupName(g.code, g.name)} (${g.max})`, key: g.code }))
   const cols: Col[] = [
     { header: t('rpt.h.rank'), width: 7, center: true },
     { header: t('rpt.h.code'), width: 6, center: true },
@@ -265,8 +265,7 @@ function rankingSheet(wb: ExcelJS.Workbook, r: LeadershipReport) {
   )
   if (!k) return
   k.rows.forEach((row, i) => {
-    const g = (key: string) =>
-      key === 'online22' ? row.online22 : row.groups[key as keyof typeof row.groups]
+    const g = (key: GroupCode | 'online22') => (key === 'online22' ? row.online22 : row.groups[key])
     dataRow(
       ws,
       RANKING_FIRST_ROW + i,
@@ -566,7 +565,7 @@ function unitsSheet(wb: ExcelJS.Workbook, r: LeadershipReport) {
       let rr = head + 1
       for (const x of pu.units) {
         dataRow(ws, rr++, cols, [
-          levelLabel(x.type, UNIT_COHORTS[x.type as keyof typeof UNIT_COHORTS]),
+          levelLabel(x.type, unitCohortLabel(x.type)),
           x.name,
           x.code,
           x.rank,

@@ -7,7 +7,7 @@
 
 import { NotFoundError } from '../../errors.ts'
 import { t } from '../../i18n/index.ts'
-import { GROUPS } from '../../reference/groups.ts'
+import { GROUPS, groupValueOf } from '../../reference/groups.ts'
 import { getProvinceReport } from '../../report/province.ts'
 import { getRanking, type Ranking } from '../../report/ranking.ts'
 import { lineChart, niceTicks } from '../../report/svg/index.ts'
@@ -72,7 +72,7 @@ export function rankingPage(c: Ctx) {
     return html`<a href="/${qs({ ...keep, by: key === 'total' ? null : key })}" title="${t('serve.sort-by', { what: title })}"${active ? html` aria-current="true"` : ''}>${label}${active ? ' ▾' : ''}</a>`
   }
   const value = (row: Ranking['rows'][number], key: string) =>
-    key === 'DVCTT' ? row.online22 : row.groups[key as keyof typeof row.groups]
+    key === 'DVCTT' ? row.online22 : groupValueOf(row.groups, key)
   const homeRow = home ? r.rows.find((x) => x.code === home) : undefined
   const body = html`
 <h1>${t('serve.ranking.title')}</h1>

@@ -26,8 +26,7 @@ export function unitsPage(c: Ctx) {
   const code = c.req.param('code') ?? ''
   const { period, asOf } = readingQuery(c)
   const level = c.req.query('level') || undefined
-  if (level && !(LEVELS as readonly string[]).includes(level))
-    throw new BadRequest(t('serve.units.bad-level', { level }))
+  if (level && !LEVELS.some((l) => l === level)) throw new BadRequest(t('serve.units.bad-level', { level }))
   const data = deps.app.read(() => {
     try {
       return {
