@@ -139,7 +139,9 @@ export function getMetricRanking(
       .where('score_id', 'in', ids),
   )
   const def = metrics[0]
-  const methodology = def?.methodology ?? sets[0]!.methodology
+  const methodology = def?.methodology ?? sets[0]?.methodology
+  // day is the reading date of a score set, so scoreSetsOfDay found at least that one
+  if (methodology === undefined) throw new Error(`internal: no score set on ${day.period} ${day.as_of ?? ''}`)
   const m = loadMethodologies()
     .find((x) => x.id === methodology)
     ?.metrics.find((x) => x.code === metric.code)

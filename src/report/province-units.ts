@@ -8,7 +8,7 @@ import type { Store } from '../db/sqlite.ts'
 import { NotFoundError } from '../errors.ts'
 import type { ProvinceRegistry } from '../reference/provinces.ts'
 import type { WhatIfChange } from '../score/compute.ts'
-import { findScoreSet, type ScoreSetRow } from './portal-detail.ts'
+import { findScoreSet } from './portal-detail.ts'
 import { getPortalUnits, type PortalUnits } from './portal-units.ts'
 import { getProvinceReport, type ProvinceReport } from './province.ts'
 import { getUnitsReport } from './units.ts'
@@ -32,9 +32,9 @@ export function portalUnitsOf(store: Store, r: ProvinceReport): PortalUnits | nu
   const exact =
     set && set.id === r.portal.scoreSetId
       ? set
-      : (store.first(
+      : store.first(
           store.db.selectFrom('mart_portal_scores').selectAll().where('id', '=', r.portal.scoreSetId),
-        ) as ScoreSetRow | undefined)
+        )
   return exact ? getPortalUnits(store, exact) : null
 }
 

@@ -7,7 +7,7 @@ import { sql } from 'kysely'
 import type { Store } from '../db/sqlite.ts'
 import { INDICATORS, type IndicatorCode } from '../provincial/indicators.ts'
 import { provinceScope } from '../provincial/units.ts'
-import type { Cohort, Province, ProvinceRegistry } from '../reference/provinces.ts'
+import type { Province, ProvinceRegistry } from '../reference/provinces.ts'
 import type { UnitsReport } from './units-types.ts'
 
 export interface ReadingRow {
@@ -60,9 +60,7 @@ export function readingsOf(store: Store, scopes: string[], period?: string): Rea
     // A withdrawn export does not count (its rows stay stored for the audit trail).
     .where('f.withdrawn_at', 'is', null)
   if (period) q = q.where('r.period', '=', period)
-  return store.all(
-    q.orderBy(sql`COALESCE(r.as_of, r.period_end)`, 'desc').orderBy('r.id', 'desc'),
-  ) as ReadingRow[]
+  return store.all(q.orderBy(sql`COALESCE(r.as_of, r.period_end)`, 'desc').orderBy('r.id', 'desc'))
 }
 
 /** Per indicator, the reading that gives it (preferred family, latest reading date, latest file). */
@@ -118,7 +116,7 @@ export function candidateScopes(
   arg: string,
 ): Array<{ province: Province; scope: string }> {
   const out: Array<{ province: Province; scope: string }> = []
-  for (const cohort of [34, 63] as Cohort[]) {
+  for (const cohort of [34, 63] as const) {
     const p = registry.resolve(cohort, arg)
     if (p) out.push({ province: p, scope: provinceScope(registry, p) })
   }

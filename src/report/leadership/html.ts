@@ -316,14 +316,12 @@ function unitsSection(r: LeadershipReport): string {
   if (u) {
     const top = u.units.filter((x) => x.pointsAtStake > 0).slice(0, 12)
     const maxStake = Math.max(0, ...top.map((x) => x.pointsAtStake))
-    const short = new Map(u.indicators.map((i) => [i.code, i.short]))
+    const short = new Map<string, string>(u.indicators.map((i) => [i.code, i.short]))
     const rows = top.map((x) => {
       const worst = Object.entries(x.indicators)
         .flatMap(([code, v]) => (v && (v.pointsAtStake ?? 0) > 0 ? [{ code, v }] : []))
         .sort((a, b) => (b.v.pointsAtStake ?? 0) - (a.v.pointsAtStake ?? 0))[0]
-      const worstText = worst
-        ? `${short.get(worst.code as never) ?? worst.code}: ${fmtPercent(worst.v.value)}`
-        : ''
+      const worstText = worst ? `${short.get(worst.code) ?? worst.code}: ${fmtPercent(worst.v.value)}` : ''
       return `<tr><td class="name">${esc(x.name)}</td><td>${esc(levelLabel(x.level, LEVEL_LABELS[x.level]))}</td><td class="num">${esc(fmtPercent(x.scorePercent, 1))}</td><td>${esc(worstText)}</td><td class="barcell">${inlineBar(x.pointsAtStake, maxStake, { label: t('rpt.points', { n: num(x.pointsAtStake) }) })}<span>${esc(num(x.pointsAtStake))}</span></td></tr>`
     })
     parts.push(
