@@ -36,7 +36,7 @@ export interface StreamRef {
   length: number
 }
 
-export type PullRequest = { type: 'pull'; stream: number } | { type: 'release' }
+export type PullRequest = { type: 'pull'; stream: number } | { type: 'release'; streams: number[] }
 
 export type PullReply =
   | { type: 'chunk'; stream: number; items: unknown[]; last: boolean }
@@ -88,7 +88,8 @@ export class StreamServer {
     const signal = this.#signal
     if (!port || !signal) return
     if (m.type === 'release') {
-      this.#lists.clear()
+      // By id, not all: this message and the next job come on different ports, in no set order.
+      for (const stream of m.streams) this.#lists.delete(stream)
       return
     }
     let reply: PullReply
@@ -119,7 +120,7 @@ export class StreamClient {
   readonly #port: MessagePort
   readonly #signal: Int32Array
   /** Streams handed out since the last release (nothing to tell the worker when none). */
-  #open = 0
+  #open: number[] = []
 
   constructor(port: MessagePort, signal: SharedArrayBuffer) {
     this.#port = port
@@ -128,7 +129,7 @@ export class StreamClient {
 
   /** The list `ref` as a read-once sequence, pulled chunk by chunk (the next one prefetched). */
   sequence<T>(ref: StreamRef, check: (item: unknown) => item is T): Sequence<T> {
-    this.#open++
+    this.#open.push(ref.stream)
     return { length: ref.length, [Symbol.iterator]: () => this.#iterate(ref, check) }
   }
 
@@ -152,7 +153,8 @@ export class StreamClient {
 
   /** Sends a pull; returns the signal's value before it, which the worker's answer moves on. */
   #request(stream: number): number {
-    if (this.#open === 0) throw new Error('the parse streams were released before the load read them')
+    if (!this.#open.includes(stream))
+      throw new Error('the parse streams were released before the load read them')
     const before = Atomics.load(this.#signal, 0)
     this.#port.postMessage({ type: 'pull', stream } satisfies PullRequest)
     return before
@@ -187,14 +189,15 @@ export class StreamClient {
 
   /** Lets the worker drop whatever the load did not pull. Idempotent. */
   release(): void {
-    if (this.#open === 0) return
-    this.#open = 0
-    this.#port.postMessage({ type: 'release' } satisfies PullRequest)
+    if (this.#open.length === 0) return
+    const streams = this.#open
+    this.#open = []
+    this.#port.postMessage({ type: 'release', streams } satisfies PullRequest)
   }
 
   /** Ends this worker's channel (the worker is being stopped). */
   close(): void {
-    this.#open = 0
+    this.#open = []
     this.#port.close()
   }
 }
