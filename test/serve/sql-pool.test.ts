@@ -44,6 +44,43 @@ async function race(size: number): Promise<{ order: string[]; runaway: SqlResult
 }
 
 describe('SQL query processes', () => {
+  it('the same query asked again answers from the data as it is now (statements are reused, results are not)', async () => {
+    const file = join(tempDir(), 'again.sqlite')
+    const w = new Database(file)
+    w.pragma('journal_mode = WAL')
+    w.exec('CREATE TABLE t (x INTEGER); INSERT INTO t VALUES (1), (2)')
+    const pool = sqlRunnerPool(file, 1)
+    runners.push(pool)
+    const ask = () =>
+      pool.run('SELECT sum(x) AS total, count(*) AS n FROM t', { timeoutMs: 30_000, maxRows: 10 })
+    expect(await ask()).toMatchObject({ ok: true, rows: [{ total: 3, n: 2 }] })
+    w.exec('INSERT INTO t VALUES (10)') // a writer commits between two asks
+    expect(await ask()).toMatchObject({ ok: true, rows: [{ total: 13, n: 3 }] })
+    // a schema change under a reused statement: SQLite prepares it again
+    const star = () => pool.run('SELECT * FROM t ORDER BY x', { timeoutMs: 30_000, maxRows: 10 })
+    expect(await star()).toMatchObject({ ok: true, columns: ['x'], rows: [{ x: 1 }, { x: 2 }, { x: 10 }] })
+    w.exec('ALTER TABLE t ADD COLUMN y INTEGER DEFAULT 5')
+    expect(await ask()).toMatchObject({ ok: true, rows: [{ total: 13, n: 3 }] })
+    expect(await star()).toMatchObject({
+      ok: true,
+      columns: ['x', 'y'],
+      rows: [
+        { x: 1, y: 5 },
+        { x: 2, y: 5 },
+        { x: 10, y: 5 },
+      ],
+    })
+    // a result cut at maxRows leaves the statement ready for the next ask
+    const cut = await pool.run('SELECT x FROM t ORDER BY x', { timeoutMs: 30_000, maxRows: 1 })
+    expect(cut).toMatchObject({ ok: true, rows: [{ x: 1 }], truncated: true })
+    expect(await pool.run('SELECT x FROM t ORDER BY x', { timeoutMs: 30_000, maxRows: 10 })).toMatchObject({
+      ok: true,
+      rows: [{ x: 1 }, { x: 2 }, { x: 10 }],
+      truncated: false,
+    })
+    w.close()
+  }, 60_000)
+
   it('a pool of two answers a quick query while a runaway one runs, then stops the runaway', async () => {
     const r = await race(2)
     expect(r.order).toEqual(['quick', 'runaway'])
