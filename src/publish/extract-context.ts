@@ -31,6 +31,32 @@ export interface ExtractContext {
   changes: Record<string, number>
 }
 
+/** An extract's context before any table is read: empty id maps, no steps yet. */
+export function newExtractContext(
+  raw: BetterSqlite3.Database,
+  office: string,
+  remote: RemoteState,
+): ExtractContext {
+  return {
+    raw,
+    office,
+    remote,
+    ids: {
+      file: new Map(),
+      run: new Map(),
+      reading: new Map(),
+      snapshot: new Map(),
+      capture: new Map(),
+      score: new Map(),
+      unit: new Map(),
+    },
+    withdrawn: new Set(),
+    deletes: [],
+    inserts: [],
+    changes: {},
+  }
+}
+
 export type Row = Record<string, unknown>
 
 /**

@@ -4,7 +4,7 @@
  * everything after them; score sets by portal readings; readings and snapshots by findings.
  */
 import type BetterSqlite3 from 'better-sqlite3'
-import type { ExtractContext } from './extract-context.ts'
+import { newExtractContext } from './extract-context.ts'
 import { extractFiles, extractRuns, extractWithdrawals } from './extract-files.ts'
 import { extractFindings, extractRefs } from './extract-findings.ts'
 import { extractPortal } from './extract-portal.ts'
@@ -25,24 +25,7 @@ export interface Extract {
 export function extractHome(raw: BetterSqlite3.Database, office: string, remote: RemoteState): Extract {
   const watermark = homeWatermark(raw)
   if (sameWatermark(remote.watermark, watermark)) return { watermark, upToDate: true, steps: [], changes: {} }
-  const ctx: ExtractContext = {
-    raw,
-    office,
-    remote,
-    ids: {
-      file: new Map(),
-      run: new Map(),
-      reading: new Map(),
-      snapshot: new Map(),
-      capture: new Map(),
-      score: new Map(),
-      unit: new Map(),
-    },
-    withdrawn: new Set(),
-    deletes: [],
-    inserts: [],
-    changes: {},
-  }
+  const ctx = newExtractContext(raw, office, remote)
   extractRuns(ctx)
   extractFiles(ctx)
   extractWithdrawals(ctx)

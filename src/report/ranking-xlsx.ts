@@ -7,9 +7,8 @@ import ExcelJS from 'exceljs'
 import { fmtDate } from '../i18n/format.ts'
 import { t } from '../i18n/index.ts'
 import { periodName } from '../i18n/terms.ts'
-import { GROUPS } from '../reference/groups.ts'
 import { isNationalRanking } from './figures.ts'
-import { groupName, sourceLabel } from './leadership/data.ts'
+import { rankingGroupColumns, sourceLabel } from './leadership/data.ts'
 import type { Ranking } from './ranking.ts'
 import { safeText } from './xlsx-safe.ts'
 
@@ -52,16 +51,7 @@ function rankingWorkbook(r: Ranking): ExcelJS.Workbook {
     },
     headerFooter: { oddFooter: t('rxl.footer') },
   })
-  const five = r.form === 'five'
-  const groupCols = five
-    ? [
-        { header: `${groupName('CKMB')} (18)`, key: 'CKMB' },
-        { header: `${groupName('TDGQ')} (20)`, key: 'TDGQ' },
-        { header: `${groupName('CLGQ')} (22)`, key: 'online22' },
-        { header: `${groupName('MDHL')} (18)`, key: 'MDHL' },
-        { header: `${groupName('MDSH')} (22)`, key: 'MDSH' },
-      ]
-    : GROUPS.map((g) => ({ header: `${groupName(g.code, g.name)} (${g.max})`, key: g.code }))
+  const groupCols = rankingGroupColumns(r.form)
   const headers = [
     t('rpt.h.rank'),
     t('rpt.h.code'),

@@ -12,7 +12,12 @@ import Database from 'better-sqlite3'
 import pg from 'pg'
 import { afterAll, beforeAll, expect, it } from 'vitest'
 import { copyInto } from '../../src/publish/copy.ts'
-import { type ExtractContext, GROUPED_MAX_ROWS, planChildren } from '../../src/publish/extract-context.ts'
+import {
+  type ExtractContext,
+  GROUPED_MAX_ROWS,
+  newExtractContext,
+  planChildren,
+} from '../../src/publish/extract-context.ts'
 import type { RemoteState } from '../../src/publish/remote-state.ts'
 import { describePg, freshDatabase } from './pg.ts'
 
@@ -55,31 +60,15 @@ function expected() {
 }
 
 function context(): ExtractContext {
-  return {
-    raw: sqlite,
-    office: 'o',
-    // planChildren reads the home only, never the warehouse's state
-    remote: {
-      watermark: null,
-      owned: {},
-      readingSources: new Map(),
-      readings: new Set(),
-      columns: new Map(),
-    } as unknown as RemoteState,
-    ids: {
-      file: new Map(),
-      run: new Map(),
-      reading: new Map(),
-      snapshot: new Map(),
-      capture: new Map(),
-      score: new Map(),
-      unit: new Map(),
-    },
-    withdrawn: new Set(),
-    deletes: [],
-    inserts: [],
-    changes: {},
-  }
+  // planChildren reads the home only, never the warehouse's state
+  const remote = {
+    watermark: null,
+    owned: {},
+    readingSources: new Map(),
+    readings: new Set(),
+    columns: new Map(),
+  } as unknown as RemoteState
+  return newExtractContext(sqlite, 'o', remote)
 }
 
 describePg('child rows written as COPY text by SQLite', () => {

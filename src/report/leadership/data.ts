@@ -12,6 +12,7 @@ import { fmtDate, fmtNumber } from '../../i18n/format.ts'
 import { getLang, t, textOf } from '../../i18n/index.ts'
 import { levelName, periodName, sourceName } from '../../i18n/terms.ts'
 import { readingWarnings, todayIn } from '../../ingest/reading-warnings.ts'
+import { GROUPS, type GroupCode } from '../../reference/groups.ts'
 import type { ProvinceRegistry } from '../../reference/provinces.ts'
 import type { WhatIfChange } from '../../score/compute.ts'
 import { stripAccents } from '../../text/normalize.ts'
@@ -318,6 +319,24 @@ function portalUnitsOf(
 /** An indicator group's name in the current language ("MDSH" -> "Số hóa hồ sơ" / "Digitised dossiers"). */
 export function groupName(code: string, fallback?: string): string {
   return textOf(`rpt.group.${code}`) ?? fallback ?? code
+}
+
+/**
+ * A ranking's group columns with their headers ("Công khai, minh bạch (18)"): the five groups of the
+ * five-group form (online services as one /22 group), else the six of GROUPS.
+ */
+export function rankingGroupColumns(
+  form: string | undefined,
+): Array<{ header: string; key: GroupCode | 'online22' }> {
+  if (form === 'five')
+    return [
+      { header: `${groupName('CKMB')} (18)`, key: 'CKMB' },
+      { header: `${groupName('TDGQ')} (20)`, key: 'TDGQ' },
+      { header: `${groupName('CLGQ')} (22)`, key: 'online22' },
+      { header: `${groupName('MDHL')} (18)`, key: 'MDHL' },
+      { header: `${groupName('MDSH')} (22)`, key: 'MDSH' },
+    ]
+  return GROUPS.map((g) => ({ header: `${groupName(g.code, g.name)} (${g.max})`, key: g.code }))
 }
 
 /** A unit level or portal cohort as the reports print it ("Sở, ban, ngành" / "agencies"). */

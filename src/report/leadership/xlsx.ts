@@ -19,10 +19,10 @@ import { safeText } from '../xlsx-safe.ts'
 
 import {
   displayGroups,
-  groupName,
   headline,
   type LeadershipReport,
   levelLabel,
+  rankingGroupColumns,
   sourceLabel,
   type WhatIfRow,
 } from './data.ts'
@@ -239,16 +239,7 @@ function rankingSheet(wb: ExcelJS.Workbook, r: LeadershipReport) {
         })
       : t('rpt.no-ranking'),
   )
-  const five = k?.form === 'five'
-  const groupCols: Array<{ header: string; key: GroupCode | 'online22' }> = five
-    ? [
-        { header: `${groupName('CKMB')} (18)`, key: 'CKMB' },
-        { header: `${groupName('TDGQ')} (20)`, key: 'TDGQ' },
-        { header: `${groupName('CLGQ')} (22)`, key: 'online22' },
-        { header: `${groupName('MDHL')} (18)`, key: 'MDHL' },
-        { header: `${groupName('MDSH')} (22)`, key: 'MDSH' },
-      ]
-    : GROUPS.map((g) => ({ header: `${groupName(g.code, g.name)} (${g.max})`, key: g.code }))
+  const groupCols = rankingGroupColumns(k?.form)
   const cols: Col[] = [
     { header: t('rpt.h.rank'), width: 7, center: true },
     { header: t('rpt.h.code'), width: 6, center: true },
