@@ -36,6 +36,8 @@ const DECIMAL = /^(-?)(\d+)(?:\.(\d+))?(?:e([+-]?\d+))?$/i
 
 /** The exact decimal a finite JS number prints as, as a fraction: 0.55 -> 55/100, 1e-7 -> 1/10^7. */
 export function decimalToRational(x: number): Rational {
+  // A count is an integer: it prints as its digits, so it is itself over 1 (no string to parse).
+  if (Number.isSafeInteger(x)) return { num: BigInt(x), den: 1n }
   if (!Number.isFinite(x)) {
     throw new QdError('bad-value', t('score.finite', { value: String(x) }), { found: String(x) })
   }
@@ -193,8 +195,37 @@ export function scoreFromPercent(rule: Rule, max: number, percent: number): numb
 /** 100·n/d rounded half-up to 2 decimals, as the portal shows ratios; null when d is 0 or null. */
 export function ratioPercent(n: number | null, d: number | null): number | null {
   if (n === null || d === null || d === 0) return null
+  if (
+    Number.isSafeInteger(n) &&
+    Number.isSafeInteger(d) &&
+    n >= 0 &&
+    d > 0 &&
+    n < RATIO_N_MAX &&
+    d < RATIO_D_MAX
+  )
+    return ratioPercentOfCounts(n, d)
   checkCount('numerator', n)
   checkCount('denominator', d)
   const r = div(decimalToRational(n), decimalToRational(d))
   return fromHundredths(roundRational(r, 10000n))
+}
+
+/** Below these, 20000·n + d < 2^53: ratioPercentOfCounts computes in exact integer doubles. */
+const RATIO_N_MAX = 2 ** 53 / 40000
+const RATIO_D_MAX = 2 ** 52
+
+/**
+ * ratioPercent of two counts (integers, 0 ≤ n < RATIO_N_MAX, 0 < d < RATIO_D_MAX) without BigInt:
+ * the same half-up rounding, floor((2·10000·n + d) / (2·d)) hundredths of a percent. a and b are
+ * integers below 2^53, held exactly; a / b rounds by less than 1/b, so its floor is the exact
+ * quotient (the remainder check says so again). test/score/round-fast compares with the BigInt path.
+ */
+function ratioPercentOfCounts(n: number, d: number): number {
+  const a = 20000 * n + d
+  const b = 2 * d
+  let q = Math.floor(a / b)
+  const r = a - q * b
+  if (r < 0) q -= 1
+  else if (r >= b) q += 1
+  return q / 100
 }
