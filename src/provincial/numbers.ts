@@ -55,6 +55,33 @@ function thousandths(x: number): number | null {
 }
 
 /**
+ * The two count styles of nearly every cell, "870" (plain) and "12.345" (dot-thousands), read in one
+ * pass without the regexes and the string without dots; the digits are summed exactly (at most 15 of
+ * them, below 2^53), as Number() reads them. Null for anything else: the regexes decide.
+ */
+function digitsOrDotThousands(t: string): ParsedNumber | null {
+  const n = t.length
+  if (n === 0 || n > 19) return null
+  let value = 0
+  let digits = 0
+  /** Digits since the last ".", or -1 before the first. */
+  let group = -1
+  for (let i = 0; i < n; i++) {
+    const c = t.charCodeAt(i)
+    if (c >= 0x30 && c <= 0x39) {
+      value = value * 10 + (c - 0x30)
+      digits++
+      if (group >= 0) group++
+    } else if (c === 0x2e) {
+      if (group === -1 ? digits < 1 || digits > 3 : group !== 3) return null
+      group = 0
+    } else return null
+  }
+  if (digits > 15 || (group !== -1 && group !== 3)) return null
+  return { ok: true, value, style: group === -1 ? 'plain' : 'dot-thousands', ambiguous: false }
+}
+
+/**
  * A count of dossiers or procedures. Text is read the Vietnamese way ("." = thousands); a number
  * cell with a fractional part is an en-US mangled count and is multiplied back by 1000.
  */
@@ -76,6 +103,8 @@ export function parseCount(v: CellValue): ParsedNumber {
     return { ok: true, value: k, style: 'mangled', ambiguous: false }
   }
   const t = cleanText(v)
+  const quick = digitsOrDotThousands(t)
+  if (quick !== null) return quick
   if (EMPTY.has(t)) return { ok: true, value: 0, style: 'empty', ambiguous: false }
   if (/^\d+$/.test(t)) return { ok: true, value: Number(t), style: 'plain', ambiguous: false }
   if (/^\d{1,3}(?:\.\d{3})+$/.test(t)) {
@@ -144,12 +173,26 @@ export function parseRate(v: CellValue): ParsedRate {
   }
   const t = cleanText(v)
   if (EMPTY.has(t)) return { ok: true, value: null, style: 'empty' }
+  // "96.39%": digits, at most one "." inside, "%" (the regexes below read it the same way).
+  if (t.length > 1 && t.length < 24 && t.charCodeAt(t.length - 1) === 0x25 && plainDecimal(t, t.length - 1))
+    return { ok: true, value: Number(t.slice(0, -1)), style: 'percent-text' }
   const percent = /^(\d+(?:[.,]\d+)?)\s*%$/.exec(t)?.[1]
   if (percent !== undefined)
     return { ok: true, value: Number(percent.replace(',', '.')), style: 'percent-text' }
   const plain = /^(\d+(?:[.,]\d+)?)$/.exec(t)?.[1]
   if (plain !== undefined) return { ok: true, value: Number(plain.replace(',', '.')), style: 'plain-text' }
   return { ok: false, expected: tr('prov.rate.text'), found: t }
+}
+
+/** t[0, end) is digits with at most one "." between digits: what \d+(?:\.\d+)? matches. */
+function plainDecimal(t: string, end: number): boolean {
+  let dot = -1
+  for (let i = 0; i < end; i++) {
+    const c = t.charCodeAt(i)
+    if (c === 0x2e && dot === -1 && i > 0) dot = i
+    else if (c < 0x30 || c > 0x39) return false
+  }
+  return dot !== end - 1
 }
 
 export interface MultiValue {

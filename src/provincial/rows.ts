@@ -38,7 +38,24 @@ export function isRoman(text: string | null): boolean {
 }
 
 export function isTotalLabel(text: string | null): boolean {
-  return text !== null && TOTAL.test(matchKey(text))
+  return text !== null && mayBeTotal(text) && TOTAL.test(matchKey(text))
+}
+
+/**
+ * False when the comparison key cannot start with "t" or "c" (every TOTAL label does): the first
+ * ASCII letter or digit decides ("123", "UBND xã …", "Sở …"), skipping the ASCII punctuation and
+ * spaces that the key drops; any other character leaves it to the full key. Saves keying every STT
+ * and most unit names just to learn they are no total.
+ */
+function mayBeTotal(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i)
+    if (c >= 0x80) return true
+    if (c >= 0x30 && c <= 0x39) return false
+    const lower = c | 0x20
+    if (lower >= 0x61 && lower <= 0x7a) return lower === 0x74 || lower === 0x63
+  }
+  return true
 }
 
 /** The level a section heading announces; null when the text is not a known heading. */
@@ -102,29 +119,53 @@ export function classifyRow(
   const stt = at(cols.stt)
   const name = at(cols.name)
   const code = at(cols.code)
-  const labels = [stt, code, name].filter((t): t is string => t !== null)
-  const total = labels.find((t) => isTotalLabel(t))
+  // The first of STT, code, name that is a totals label.
+  const total =
+    stt !== null && isTotalLabel(stt)
+      ? stt
+      : code !== null && isTotalLabel(code)
+        ? code
+        : name !== null && isTotalLabel(name)
+          ? name
+          : undefined
   if (total && (stt === null || isTotalLabel(stt) || !/^\d+$/.test(stt)))
     return { kind: 'total', label: total }
   // Section rows: the heading text fills every cell of its (possibly over-wide) merge, or sits alone
-  // after a roman numeral when the merge was lost (CSV).
-  const texts = cells
-    .map((c, i) => (i === cols.stt ? null : cellText(c ?? null)))
-    .filter((t): t is string => t !== null)
-  const distinct = [...new Set(texts)]
-  const valueTexts = cols.values.map((i) => cellText(cells[i] ?? null))
-  const numericValues = valueTexts.filter((t) => t !== null && t !== distinct[0])
-  if (distinct.length === 1 && numericValues.length === 0) {
-    const text = distinct[0]!
+  // after a roman numeral when the merge was lost (CSV). `first` is the first text outside STT; the
+  // scan stops at a second, different one (a unit row: its name and a number).
+  let first: string | null = null
+  let texts = 0
+  let distinct = 0
+  for (let i = 0; i < cells.length; i++) {
+    if (i === cols.stt) continue
+    const t = cellText(cells[i] ?? null)
+    if (t === null) continue
+    texts++
+    if (first === null) {
+      first = t
+      distinct = 1
+    } else if (t !== first) {
+      distinct = 2
+      break
+    }
+  }
+  /** No value cell holds anything but the heading text. */
+  const noNumbers = () =>
+    cols.values.every((i) => {
+      const t = cellText(cells[i] ?? null)
+      return t === null || t === first
+    })
+  if (distinct === 1 && noNumbers()) {
+    const text = first!
     const level = sectionLevel(text)
     // A numbered row is a unit even when all its cells are empty ("Sở Tư pháp" with no data).
     if (isRoman(stt) || (stt === null && level !== null)) return { kind: 'section', text, level }
     if (stt === null) {
       // Unnumbered text filling a merge is an unknown heading; a single text cell is a note.
-      return texts.length > 1 ? { kind: 'section', text, level: null } : { kind: 'note', text }
+      return texts > 1 ? { kind: 'section', text, level: null } : { kind: 'note', text }
     }
   }
-  if (isRoman(stt) && numericValues.length === 0 && name !== null) {
+  if (isRoman(stt) && name !== null && noNumbers()) {
     return { kind: 'section', text: name, level: sectionLevel(name) }
   }
   return { kind: 'unit' }

@@ -45,13 +45,26 @@ export function tableColumns(def: FamilyDef, sheet: string, header: HeaderMatch)
     if (!c) throw new Error(`column ${key} is not in the header of ${def.key}`)
     return c
   }
+  // Asked for every unit and indicator (the facts name their columns): remembered per key.
+  const letters = new Map<string, string>()
   const letter = (key: string) => {
-    const base = key.replace(/_(?:rate|vendor_score)$/, '')
-    return col(base)?.letter ?? key
+    let l = letters.get(key)
+    if (l === undefined) {
+      const base = key.replace(/_(?:rate|vendor_score)$/, '')
+      l = col(base)?.letter ?? key
+      letters.set(key, l)
+    }
+    return l
   }
+  const names = new Map<string, string>()
   const named = (key: string) => {
-    const c = col(key.replace(/_(?:rate|vendor_score)$/, ''))
-    return c ? `${c.letter} "${describePath(c.path)}"` : key
+    let n = names.get(key)
+    if (n === undefined) {
+      const c = col(key.replace(/_(?:rate|vendor_score)$/, ''))
+      n = c ? `${c.letter} "${describePath(c.path)}"` : key
+      names.set(key, n)
+    }
+    return n
   }
   // The header matched the family's required columns, so the name column is there.
   const name = mapped('name')
@@ -77,36 +90,53 @@ export function tableColumns(def: FamilyDef, sheet: string, header: HeaderMatch)
       },
     )
 
+  /** Each value column with its header column and derived keys, looked up once for all rows. */
+  const cells = values.map((spec) => ({
+    spec,
+    c: mapped(spec.key),
+    rateKey: `${spec.key}_rate`,
+    scoreKey: `${spec.key}_vendor_score`,
+  }))
+
+  function number(
+    out: ParsedRow,
+    row: Row,
+    c: HeaderColumn,
+    who: string,
+    p: ParsedNumber,
+    key: string,
+    raw: CellValue,
+  ) {
+    if (!p.ok) throw bad(row, c, who, p)
+    out.numbers[key] = {
+      value: p.value,
+      column: c.letter,
+      raw,
+      style: p.style,
+      ambiguous: p.ambiguous,
+      repaired: false,
+    }
+  }
+
+  function rate(out: ParsedRow, row: Row, c: HeaderColumn, who: string, v: CellValue, key: string) {
+    const p = parseRate(v)
+    if (!p.ok) throw bad(row, c, who, p)
+    out.rates[key] = { value: p.value, column: c.letter, raw: v, style: p.style }
+  }
+
   function readValues(row: Row, who: string): ParsedRow {
     const out: ParsedRow = { row: row.rowNumber, numbers: {}, rates: {}, texts: {}, vendorScores: {} }
-    for (const spec of values) {
-      const c = mapped(spec.key)
+    for (const { spec, c, rateKey, scoreKey } of cells) {
       const raw = row.cells[c.index] ?? null
-      const number = (p: ParsedNumber, key: string, rawValue: CellValue) => {
-        if (!p.ok) throw bad(row, c, who, p)
-        out.numbers[key] = {
-          value: p.value,
-          column: c.letter,
-          raw: rawValue,
-          style: p.style,
-          ambiguous: p.ambiguous,
-          repaired: false,
-        }
-      }
-      const rate = (v: CellValue, key: string) => {
-        const p = parseRate(v)
-        if (!p.ok) throw bad(row, c, who, p)
-        out.rates[key] = { value: p.value, column: c.letter, raw: v, style: p.style }
-      }
       switch (spec.kind) {
         case 'count':
-          number(parseCount(raw), spec.key, raw)
+          number(out, row, c, who, parseCount(raw), spec.key, raw)
           break
         case 'money':
-          number(parseMoney(raw), spec.key, raw)
+          number(out, row, c, who, parseMoney(raw), spec.key, raw)
           break
         case 'rate':
-          rate(raw, spec.key)
+          rate(out, row, c, who, raw, spec.key)
           break
         case 'text':
           out.texts[spec.key] = { value: cellText(raw), column: c.letter }
@@ -114,14 +144,14 @@ export function tableColumns(def: FamilyDef, sheet: string, header: HeaderMatch)
         case 'multi': {
           const parts = splitMultiValue(raw)
           if (parts === null) {
-            number(parseCount(raw), spec.key, raw)
+            number(out, row, c, who, parseCount(raw), spec.key, raw)
             break
           }
-          number(parseCount(parts.quantity), spec.key, raw)
-          if (parts.rate !== null) rate(parts.rate, `${spec.key}_rate`)
+          number(out, row, c, who, parseCount(parts.quantity), spec.key, raw)
+          if (parts.rate !== null) rate(out, row, c, who, parts.rate, rateKey)
           if (parts.score !== null) {
             const s = Number(parts.score.replace(',', '.'))
-            out.vendorScores[`${spec.key}_vendor_score`] = {
+            out.vendorScores[scoreKey] = {
               value: Number.isFinite(s) ? s : null,
               column: c.letter,
               raw,

@@ -14,9 +14,15 @@
 import type { Cohort, Province, ProvinceRegistry } from '../reference/provinces.ts'
 import { matchKey } from '../text/normalize.ts'
 
+const SPELLINGS = /\b(?:uy ban nhan dan|tp|tx|tt|vpdk)/
+
 /** The comparison key of a unit name. */
 export function unitNameKey(name: string): string {
-  return matchKey(name.replace(/&/g, ' và '))
+  const key = matchKey(name.replace(/&/g, ' và '))
+  // Every rewrite below starts at a word "uy ban nhan dan", "tp", "tx", "tt" or "vpdk…", and a
+  // matchKey has single spaces already: without one of those words the key is the answer.
+  if (!SPELLINGS.test(key)) return key
+  return key
     .replace(/\buy ban nhan dan\b/g, 'ubnd')
     .replace(/\btp\b/g, 'thanh pho')
     .replace(/\btx\b/g, 'thi xa')
