@@ -204,6 +204,12 @@ export interface MultiValue {
   score: string | null
 }
 
+const multiLabel = (label: string) => new RegExp(`${label}\\s*:\\s*([0-9][0-9.,]*\\s*%?)`)
+// Compiled once, not for every cell (non-global: exec keeps no state between calls).
+const QUANTITY = multiLabel('so luong')
+const RATE = multiLabel('ty le')
+const SCORE = multiLabel('diem so')
+
 /**
  * Splits a T4 multi-value cell "Số lượng: 1.234↵Tỷ lệ: 45.5%↵Điểm số: 2" into its parts, whatever
  * separates them (newline from `<br>`, spaces after a CSV round-trip). Returns null when the cell has
@@ -212,11 +218,11 @@ export interface MultiValue {
 export function splitMultiValue(v: CellValue): MultiValue | null {
   if (typeof v !== 'string') return null
   const t = stripAccents(v.normalize('NFC')).toLowerCase().replace(/\s+/g, ' ')
-  const grab = (label: string) => {
-    const value = new RegExp(`${label}\\s*:\\s*([0-9][0-9.,]*\\s*%?)`).exec(t)?.[1]
+  const grab = (label: RegExp) => {
+    const value = label.exec(t)?.[1]
     return value === undefined ? null : value.replace(/\s+/g, '')
   }
-  const out = { quantity: grab('so luong'), rate: grab('ty le'), score: grab('diem so') }
+  const out = { quantity: grab(QUANTITY), rate: grab(RATE), score: grab(SCORE) }
   if (out.quantity === null && out.rate === null && out.score === null) {
     return /(so luong|ty le|diem so)\s*:/.test(t) ? { quantity: null, rate: null, score: null } : null
   }

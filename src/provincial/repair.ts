@@ -22,7 +22,12 @@ export interface Invariant {
 
 export type Values = Record<string, number>
 
-const sum = (v: Values, keys: string[]) => keys.reduce((s, k) => s + (v[k] ?? 0), 0)
+/** Sum of the measures, left to right (as a reduce would add them). */
+function sum(v: Values, keys: string[]): number {
+  let s = 0
+  for (const k of keys) s += v[k] ?? 0
+  return s
+}
 
 /** Only invariants whose measures are all present in this table. */
 export function applicable(invariants: Invariant[], present: Set<string>): Invariant[] {
@@ -36,7 +41,9 @@ export function holds(inv: Invariant, v: Values): boolean {
 }
 
 export function failing(invariants: Invariant[], v: Values): Invariant[] {
-  return invariants.filter((i) => !holds(i, v))
+  const out: Invariant[] = []
+  for (const i of invariants) if (!holds(i, v)) out.push(i)
+  return out
 }
 
 function* combinations<T>(items: T[], k: number, start = 0, acc: T[] = []): Generator<T[]> {
