@@ -38,7 +38,9 @@ export function unitNameKey(name: string): string {
  */
 export function normaliseEidCode(v: string | number | null): string | null {
   if (v === null) return null
-  const t = String(v).normalize('NFC').replace(/\s+/g, '').toUpperCase()
+  const text = String(v)
+  // "000.00.12.H56": printable ASCII without spaces is NFC and has nothing to remove.
+  const t = (/^[!-~]*$/.test(text) ? text : text.normalize('NFC').replace(/\s+/g, '')).toUpperCase()
   return t === '' ? null : t
 }
 

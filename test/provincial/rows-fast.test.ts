@@ -9,7 +9,7 @@ import { t as tr } from '../../src/i18n/index.ts'
 import { cellText, isBlankRow } from '../../src/pipeline/cells.ts'
 import { type ParsedNumber, type ParsedRate, parseCount, parseRate } from '../../src/provincial/numbers.ts'
 import { classifyRow, isRoman, isTotalLabel, type RowClass, sectionLevel } from '../../src/provincial/rows.ts'
-import { unitNameKey } from '../../src/provincial/units.ts'
+import { normaliseEidCode, unitNameKey } from '../../src/provincial/units.ts'
 import type { CellValue } from '../../src/read/types.ts'
 import { cleanText, matchKey } from '../../src/text/normalize.ts'
 
@@ -126,6 +126,12 @@ function refUnitNameKey(name: string): string {
     .replace(/\bvpdk\s*dd\b|\bvpdkdd\b/g, 'van phong dang ky dat dai')
     .replace(/\s+/g, ' ')
     .trim()
+}
+
+function refNormaliseEidCode(v: string | number | null): string | null {
+  if (v === null) return null
+  const t = String(v).normalize('NFC').replace(/\s+/g, '').toUpperCase()
+  return t === '' ? null : t
 }
 
 function rng(seed: number): () => number {
@@ -299,7 +305,7 @@ describe('the provincial row readers give what they gave before', () => {
     expect(bad).toBe(0)
   })
 
-  it('isTotalLabel and unitNameKey on labels, names and random text', () => {
+  it('isTotalLabel, unitNameKey and normaliseEidCode on labels, names, codes and random text', () => {
     const next = rng(766)
     const texts = [...LABELS]
     for (let i = 0; i < 50_000; i++) {
@@ -314,6 +320,16 @@ describe('the provincial row readers give what they gave before', () => {
       if (isTotalLabel(s) !== refIsTotalLabel(s)) bad++
       if (unitNameKey(s) !== refUnitNameKey(s)) bad++
     }
+    for (const v of [
+      ...texts,
+      ...VALUES,
+      '000.00.12.h56',
+      ' 000.00.12.H56 ',
+      '000. 00.12.H56',
+      'h56\u00a0',
+      'e\u0301.h56',
+    ])
+      if (normaliseEidCode(v) !== refNormaliseEidCode(v)) bad++
     expect(isTotalLabel(null)).toBe(false)
     expect(bad).toBe(0)
   })
