@@ -143,15 +143,51 @@ export function* decodeChunks(
   enc: DetectedEncoding,
   chunkBytes = 1 << 20,
 ): Generator<string> {
+  function* slices() {
+    for (let pos = 0; pos < bytes.length; pos += chunkBytes)
+      yield bytes.subarray(pos, Math.min(pos + chunkBytes, bytes.length))
+  }
+  yield* decodeByteChunks(slices(), enc)
+}
+
+/**
+ * The same for bytes that arrive in pieces (a file read a megabyte at a time): the byte-order mark
+ * is skipped from the start, a character split between two pieces is joined, and the text is NFC.
+ */
+export function* decodeByteChunks(chunks: Iterable<Uint8Array>, enc: DetectedEncoding): Generator<string> {
   const decoder = new TextDecoder(enc.label, { ignoreBOM: true })
   let held = ''
-  for (let pos = enc.bomLength; pos < bytes.length; pos += chunkBytes) {
-    const end = Math.min(pos + chunkBytes, bytes.length)
-    const text = held + decoder.decode(bytes.subarray(pos, end), { stream: end < bytes.length })
-    const cut = end < bytes.length ? composeSafeCut(text) : text.length
+  let skip = enc.bomLength
+  for (const chunk of chunks) {
+    const bytes = skip > 0 ? chunk.subarray(Math.min(skip, chunk.length)) : chunk
+    skip -= chunk.length - bytes.length
+    const text = held + decoder.decode(bytes, { stream: true })
+    const cut = composeSafeCut(text)
     held = text.slice(cut)
     if (cut > 0) yield text.slice(0, cut).normalize('NFC')
   }
   const rest = held + decoder.decode()
   if (rest.length > 0) yield rest.normalize('NFC')
+}
+
+/** Whether bytes that arrive in pieces are valid UTF-8 as a whole (isUtf8, a piece at a time). */
+export function isUtf8Chunks(chunks: Iterable<Uint8Array>): boolean {
+  let carry: Uint8Array = new Uint8Array(0)
+  for (const chunk of chunks) {
+    const bytes = carry.length === 0 ? chunk : Buffer.concat([carry, chunk])
+    // A sequence may run on into the next piece: hold back its start (at most 3 bytes).
+    let cut = bytes.length
+    for (let back = 1; back <= 3 && back <= bytes.length; back++) {
+      const b = bytes[bytes.length - back] ?? 0
+      if (b < 0x80) break
+      if (b >= 0xc0) {
+        const need = b >= 0xf0 ? 4 : b >= 0xe0 ? 3 : 2
+        if (need > back) cut = bytes.length - back
+        break
+      }
+    }
+    if (!isUtf8(bytes.subarray(0, cut))) return false
+    carry = bytes.slice(cut)
+  }
+  return carry.length === 0 || isUtf8(carry)
 }

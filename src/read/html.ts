@@ -5,7 +5,7 @@
  * out exactly like the same file re-saved as .xlsx with merged cells: every covered cell holds the
  * value.
  *
- * Streaming: the text is decoded and fed to parse5's tree builder in 1 MB chunks, so the browser's
+ * Streaming: the file is read, decoded and fed to parse5's tree builder in 1 MB chunks, so the browser's
  * own table rules apply (implicit <tbody>, unclosed <td>/<tr>, a <table> inside a cell, stray
  * content moved out of the table). Each <tr> is laid out and dropped from the tree the moment the
  * tree builder closes it, so the document is never held: memory stays flat however many rows the
@@ -28,7 +28,8 @@
  * - rowNumber counts <tr>s (and a caption) from 1 over the whole sheet, like rows of the re-saved
  *   workbook; empty rows keep their number but are not emitted.
  */
-import { readFile, stat } from 'node:fs/promises'
+import { closeSync, openSync, readSync } from 'node:fs'
+import { stat } from 'node:fs/promises'
 import { type DefaultTreeAdapterTypes, defaultTreeAdapter, Parser, type TreeAdapter } from 'parse5'
 import { QdError } from '../errors.ts'
 import { fmtInt } from '../i18n/format.ts'
@@ -37,8 +38,10 @@ import {
   bomEncoding,
   type DetectedEncoding,
   decodeAll,
-  decodeChunks,
+  decodeByteChunks,
   detectEncoding,
+  isUtf8Chunks,
+  UTF8,
   WINDOWS_1258,
 } from './decode.ts'
 import { checkNesting, SpanBudget } from './limits.ts'
@@ -66,8 +69,44 @@ export async function readHtml(path: string, limits: Partial<ReadLimits> = {}): 
       },
     )
   }
-  return htmlFromBytes(await readFile(path), lim)
+  // The file is read a megabyte at a time, twice: once to tell UTF-8 from a legacy code page (the
+  // whole file must be valid UTF-8), once to lay out its rows. A 42 MB export is never in memory.
+  const pieces = () => filePieces(path)
+  const head = headBytes(path)
+  const enc = bomEncoding(head) ?? (isUtf8Chunks(pieces()) ? UTF8 : (metaCharset(head) ?? WINDOWS_1258))
+  return htmlWorkbook(head, enc, pieces, lim)
 }
+
+/** The file in pieces of PIECE_BYTES, read as they are asked for (the descriptor closes at the end). */
+function* filePieces(path: string): Generator<Uint8Array> {
+  const fd = openSync(path, 'r')
+  try {
+    for (;;) {
+      const piece = Buffer.allocUnsafe(PIECE_BYTES)
+      const n = readSync(fd, piece, 0, PIECE_BYTES, null)
+      if (n === 0) return
+      yield piece.subarray(0, n)
+    }
+  } finally {
+    closeSync(fd)
+  }
+}
+
+/** The bytes where the encoding, the <meta charset> and the sheet's name are found (headText). */
+function headBytes(path: string): Buffer {
+  const fd = openSync(path, 'r')
+  try {
+    const head = Buffer.allocUnsafe(HEAD_BYTES)
+    return head.subarray(0, readSync(fd, head, 0, HEAD_BYTES, 0))
+  } finally {
+    closeSync(fd)
+  }
+}
+
+/** Bytes read from an HTML file at a time. */
+const PIECE_BYTES = 1 << 20
+/** The head read to name the sheet: the Office XML island sits before the first <table>. */
+const HEAD_BYTES = 4 << 20
 
 /**
  * The workbook of an HTML-.xls file's bytes. Rows are laid out as they are iterated (1 MB of text at
@@ -75,11 +114,23 @@ export async function readHtml(path: string, limits: Partial<ReadLimits> = {}): 
  */
 export function htmlFromBytes(bytes: Buffer, limits: Partial<ReadLimits> = {}): WorkbookSource {
   const lim: ReadLimits = { ...DEFAULT_LIMITS, ...limits }
-  const enc = htmlEncoding(bytes)
-  const name = officeSheetName(headText(bytes, enc)) ?? 'html'
+  function* pieces() {
+    for (let pos = 0; pos < bytes.length; pos += PIECE_BYTES)
+      yield bytes.subarray(pos, Math.min(pos + PIECE_BYTES, bytes.length))
+  }
+  return htmlWorkbook(bytes, htmlEncoding(bytes), pieces, lim)
+}
+
+function htmlWorkbook(
+  head: Buffer,
+  enc: DetectedEncoding,
+  pieces: () => Iterable<Uint8Array>,
+  lim: ReadLimits,
+): WorkbookSource {
+  const name = officeSheetName(headText(head, enc)) ?? 'html'
   async function* rows(): AsyncGenerator<Row> {
     const reader = new HtmlTableStream(lim, name)
-    for (const chunk of decodeChunks(bytes, enc)) {
+    for (const chunk of decodeByteChunks(pieces(), enc)) {
       reader.write(chunk)
       yield* reader.take()
     }

@@ -5,7 +5,14 @@ import { encodeWindows1258 } from '../../fixtures/lib/windows-1258.ts'
 import { encodeCsv } from '../../fixtures/lib/write-csv.ts'
 import { QdError } from '../../src/errors.ts'
 import { csvFromBytes, detectDelimiter, readCsv } from '../../src/read/csv.ts'
-import { decodeAll, decodeChunks, detectEncoding, WINDOWS_1258 } from '../../src/read/decode.ts'
+import {
+  decodeAll,
+  decodeByteChunks,
+  decodeChunks,
+  detectEncoding,
+  isUtf8Chunks,
+  WINDOWS_1258,
+} from '../../src/read/decode.ts'
 import { openWorkbook } from '../../src/read/open.ts'
 import { tempDir } from '../helpers.ts'
 import { caught, collect } from './collect.ts'
@@ -63,6 +70,22 @@ describe('CSV encodings as Excel writes them', () => {
     const bytes = encodeWindows1258(text)
     for (const size of [1, 2, 3, 7, 64]) {
       expect([...decodeChunks(bytes, WINDOWS_1258, size)].join('')).toBe(text)
+    }
+  })
+
+  it('decodes UTF-8 (with a BOM, 4-byte characters) in pieces cut anywhere, and tells valid UTF-8 apart piece by piece', () => {
+    const text = 'Đắk Lắk 𝔘 Thừa Thiên Huế – Khánh Hoà 😀\r\n'.repeat(20)
+    const utf8 = Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(text, 'utf8')])
+    const bom = detectEncoding(utf8)
+    const stray = Buffer.concat([utf8.subarray(0, 100), Buffer.from([0xe1, 0xba]), utf8.subarray(100)])
+    const truncated = utf8.subarray(0, utf8.length - 3) // ends inside 😀 (before "\r\n")
+    const pieces = (b: Uint8Array, size: number) =>
+      Array.from({ length: Math.ceil(b.length / size) }, (_, i) => b.subarray(i * size, (i + 1) * size))
+    for (const size of [1, 2, 3, 5, 64, 4096]) {
+      expect([...decodeByteChunks(pieces(utf8, size), bom)].join('')).toBe(text)
+      expect(isUtf8Chunks(pieces(utf8, size))).toBe(true)
+      expect(isUtf8Chunks(pieces(stray, size))).toBe(false)
+      expect(isUtf8Chunks(pieces(truncated, size))).toBe(false)
     }
   })
 

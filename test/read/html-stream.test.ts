@@ -2,9 +2,13 @@
  * The streaming HTML-.xls reader: the browser's table rules it relies on (through parse5's tree
  * builder), and that a big export is laid out row by row without the document being held.
  */
+import { statSync, writeFileSync } from 'node:fs'
+import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { HtmlTableStream, htmlFromBytes, htmlSheet, LOOKAHEAD } from '../../src/read/html.ts'
+import { encodeWindows1258 } from '../../fixtures/lib/windows-1258.ts'
+import { HtmlTableStream, htmlFromBytes, htmlSheet, LOOKAHEAD, readHtml } from '../../src/read/html.ts'
 import { DEFAULT_LIMITS } from '../../src/read/types.ts'
+import { tempDir } from '../helpers.ts'
 import { collect } from './collect.ts'
 
 const rowsOf = (html: string) => htmlSheet(html).rows.map((r) => [r.rowNumber, r.cells])
@@ -147,4 +151,25 @@ describe('streaming', () => {
     expect(sheet!.rows).toEqual(htmlSheet(html).rows.map((r) => [r.rowNumber, r.cells]))
     expect(sheet!.rows).toHaveLength(30_000)
   })
+
+  it.each([
+    ['UTF-8', (html: string) => Buffer.from(html, 'utf8'), 'utf-8'],
+    ['UTF-8 with a BOM', (html: string) => Buffer.from(`\uFEFF${html}`, 'utf8'), 'utf-8-bom'],
+    ['Windows-1258', (html: string) => encodeWindows1258(html), 'windows-1258'],
+  ])(
+    'reads a %s file of several MB a megabyte at a time, the same rows as the whole text',
+    async (_name, encode, encoding) => {
+      let body = ''
+      for (let i = 1; i <= 30_000; i++) body += row(i)
+      const html = `<html><head><!--[if gte mso 9]><xml><x:Name>Bảng số hóa</x:Name></xml><![endif]--></head><body><table>${body}</table></body></html>`
+      const path = join(tempDir(), 'so-hoa.xls')
+      writeFileSync(path, encode(html))
+      expect(statSync(path).size).toBeGreaterThan(2 << 20) // three pieces at least
+      const wb = await readHtml(path)
+      expect(wb.encoding).toBe(encoding)
+      const [sheet] = await collect(wb)
+      expect(sheet!.name).toBe('Bảng số hóa')
+      expect(sheet!.rows).toEqual(htmlSheet(html).rows.map((r) => [r.rowNumber, r.cells]))
+    },
+  )
 })
