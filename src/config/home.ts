@@ -12,9 +12,14 @@ export interface Home {
   archive: string
   rejected: string
   work: string
+  /** Scratch of the parse (src/pipeline/spool.ts): removed at the start of every run. */
+  spool: string
   database: string
   config: string
 }
+
+/** The parse's scratch folder inside work/: never a claimed file's folder (inbox/files.ts). */
+export const SPOOL_DIR = '.spool'
 
 export function resolveHomeDir(flag: string | undefined, env: NodeJS.ProcessEnv = process.env): string {
   return resolve(flag ?? env.QD766_HOME ?? join(process.cwd(), 'data'))
@@ -27,6 +32,7 @@ export function homeAt(root: string): Home {
     archive: join(root, 'archive'),
     rejected: join(root, 'rejected'),
     work: join(root, 'work'),
+    spool: join(root, 'work', SPOOL_DIR),
     database: join(root, 'qd766.sqlite'),
     config: join(root, 'qd766.config.json'),
   }

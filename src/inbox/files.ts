@@ -7,6 +7,7 @@ import { createHash } from 'node:crypto'
 import { constants, createReadStream, existsSync } from 'node:fs'
 import { type FileHandle, mkdir, open, readdir, readFile, rename, rm } from 'node:fs/promises'
 import { basename, join } from 'node:path'
+import { SPOOL_DIR } from '../config/home.ts'
 import { errnoCode } from '../errors.ts'
 import { injectFault } from '../testing/faults.ts'
 import { fitName, NAME_MAX, safeName } from './names.ts'
@@ -187,6 +188,11 @@ export async function leftovers(work: string): Promise<string[]> {
   for (const dir of await readdir(work, { withFileTypes: true })) {
     if (!dir.isDirectory()) continue
     const d = join(work, dir.name)
+    if (dir.name === SPOOL_DIR) {
+      // a crashed run's parse scratch (src/pipeline/spool.ts): nothing in it is anybody's file
+      await rm(d, { recursive: true, force: true })
+      continue
+    }
     for (const f of await readdir(d, { withFileTypes: true })) {
       if (!f.isFile()) continue
       // half-done copies of command-line files: the original is still where the user left it

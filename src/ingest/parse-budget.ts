@@ -11,7 +11,9 @@
  * whenever it was stopped or its state is in doubt. The main thread only waits on messages while a
  * file parses, so the lease heartbeat (runJob) keeps beating through the longest parse.
  */
-import { MessageChannel, Worker } from 'node:worker_threads'
+import { readdirSync, rmSync } from 'node:fs'
+import { join } from 'node:path'
+import { Worker } from 'node:worker_threads'
 import pino from 'pino'
 import { QdError } from '../errors.ts'
 import { isObj } from '../guards.ts'
@@ -28,10 +30,10 @@ import {
   type ParseFailure,
   recordFailure,
 } from './parse-attempts.ts'
-import { StreamClient } from './parse-stream.ts'
+import { SpooledList, type StreamRef } from './parse-stream.ts'
 import { errorFromWire, type ParseJob, type WireParsed, type WorkerReply } from './parse-wire.ts'
 
-/** A sheet as the load receives it: its big lists are pulled from the worker as they are read. */
+/** A sheet as the load receives it: its big lists are read from their spool files as it goes. */
 export interface LoadableSheet {
   pipeline: Pipeline
   sheet: string
@@ -39,7 +41,7 @@ export interface LoadableSheet {
   raw: Sequence<Row>
 }
 
-/** A parsed file on the ingesting thread; `release()` once loaded (or not) lets the worker drop it. */
+/** A parsed file on the ingesting thread; `release()` once loaded (or not) removes its spool files. */
 export interface LoadableFile {
   format: string
   encoding: string | null
@@ -52,7 +54,7 @@ export interface LoadableFile {
 const STARTUP_MS = 120_000
 
 type Outcome =
-  | { kind: 'parsed'; result: WireParsed; streams: StreamClient }
+  | { kind: 'parsed'; result: WireParsed }
   | { kind: 'rejected'; error: QdError }
   | { kind: 'failed'; error: Error }
   | { kind: 'budget'; failure: ParseFailure }
@@ -119,19 +121,20 @@ export async function stopParseWorker(): Promise<void> {
 
 const LOG_METHODS = ['trace', 'debug', 'info', 'warn', 'error', 'fatal'] as const
 
-/**
- * The ingesting end of a worker's pull channel (parse-stream.ts), made with its first job, whose
- * message carries the other end (`pull`, null afterwards).
- */
-const channels = new WeakMap<Worker, StreamClient>()
-function streamsOf(worker: Worker): { streams: StreamClient; pull: ParseJob['pull'] } {
-  const known = channels.get(worker)
-  if (known) return { streams: known, pull: null }
-  const channel = new MessageChannel()
-  const signal = new SharedArrayBuffer(4)
-  const streams = new StreamClient(channel.port1, signal)
-  channels.set(worker, streams)
-  return { streams, pull: { port: channel.port2, signal } }
+/** Whether a parse result has lists in spool files (a big file: see `finish`). */
+function spooled(result: WireParsed): boolean {
+  return result.sheets.some((s) => s.rawStream !== null || Object.keys(s.streamed).length > 0)
+}
+
+/** A stopped worker's spool files (its parse did not finish): nobody will read them. */
+function removeSpools(spoolDir: string, worker: Worker): void {
+  const prefix = `${process.pid}-${worker.threadId}-`
+  try {
+    for (const f of readdirSync(spoolDir))
+      if (f.startsWith(prefix)) rmSync(join(spoolDir, f), { force: true })
+  } catch {
+    // no spool folder: nothing spilled
+  }
 }
 
 /** Re-emits a worker's pino line through the ingesting process's logger. */
@@ -150,14 +153,13 @@ function forwardLog(log: Logger, line: string): void {
 
 /** One parse of one file in a worker, bounded by the file's budgets. Never throws. */
 export function parseInWorker(
-  job: Omit<ParseJob, 'type' | 'id' | 'pull'>,
+  job: Omit<ParseJob, 'type' | 'id'>,
   opts: { log: Logger; onRows?: (file: string, rows: number) => void },
 ): Promise<Outcome> {
   const { parseMemoryMegabytes: memoryMb, parseSeconds } = job.config.limits
   const id = nextJobId++
   const worker = takeWorker(memoryMb)
   worker.ref()
-  const { streams, pull } = streamsOf(worker)
   return new Promise<Outcome>((resolve) => {
     let settled = false
     let budgetTimer: NodeJS.Timeout | undefined
@@ -173,10 +175,11 @@ export function parseInWorker(
       worker.off('message', onMessage)
       worker.off('error', onError)
       worker.off('exit', onExit)
-      if (outcome.kind !== 'parsed') streams.release()
       if (after === 'keep') release(worker, memoryMb)
-      else if (after === 'stop') void worker.terminate()
-      if (after !== 'keep') streams.close()
+      else {
+        if (after === 'stop') void worker.terminate()
+        if (outcome.kind !== 'parsed') removeSpools(job.spoolDir, worker)
+      }
       resolve(outcome)
     }
     const onMessage = (m: WorkerReply) => {
@@ -194,7 +197,9 @@ export function parseInWorker(
           opts.onRows?.(m.file, m.rows)
           return
         case 'done':
-          return finish({ kind: 'parsed', result: m.result, streams }, 'keep')
+          // A worker that spilled a big file has a heap of that size: stopped, it gives it back
+          // before the load starts, so the parse's memory and the load's are never added up.
+          return finish({ kind: 'parsed', result: m.result }, spooled(m.result) ? 'stop' : 'keep')
         case 'rejected':
           return finish({ kind: 'rejected', error: errorFromWire(m.error) }, 'keep')
         case 'failed': {
@@ -225,7 +230,7 @@ export function parseInWorker(
     worker.on('message', onMessage)
     worker.on('error', onError)
     worker.on('exit', onExit)
-    worker.postMessage({ type: 'parse', id, ...job, pull } satisfies ParseJob, pull ? [pull.port] : [])
+    worker.postMessage({ type: 'parse', id, ...job } satisfies ParseJob)
   })
 }
 
@@ -249,7 +254,13 @@ function isParsedTable(v: unknown): v is ParsedTable {
 
 const isRow = (v: unknown): v is Row => isObj(v) && typeof v.rowNumber === 'number' && Array.isArray(v.cells)
 
-function fromWire(result: WireParsed, streams: StreamClient, pipelines: Pipeline[]): LoadableFile {
+function fromWire(result: WireParsed, pipelines: Pipeline[], fileName: string): LoadableFile {
+  const lists: Array<SpooledList<unknown>> = []
+  const list = <T>(ref: StreamRef, check: (item: unknown) => item is T): SpooledList<T> => {
+    const l = new SpooledList(ref, check, fileName)
+    lists.push(l)
+    return l
+  }
   return {
     format: result.format,
     encoding: result.encoding,
@@ -260,13 +271,15 @@ function fromWire(result: WireParsed, streams: StreamClient, pipelines: Pipeline
       // A streamed field's items are the family's own type: its load() reads them (unchecked here).
       const parsed: Record<string, unknown> = { ...s.parsed }
       for (const [field, ref] of Object.entries(s.streamed))
-        parsed[field] = streams.sequence(ref, (v): v is unknown => true)
+        parsed[field] = list(ref, (v): v is unknown => true)
       if (!isParsedTable(parsed))
         throw new Error(`the parse worker's result for ${s.sheet} has no rows/findings`)
-      const raw = s.rawStream ? streams.sequence(s.rawStream, isRow) : s.raw
+      const raw = s.rawStream ? list(s.rawStream, isRow) : s.raw
       return { pipeline, sheet: s.sheet, parsed, raw }
     }),
-    release: () => streams.release(),
+    release: () => {
+      for (const l of lists) l.dispose()
+    },
   }
 }
 
@@ -300,6 +313,7 @@ export async function parseWithinBudget(
         provinces: env.registry.all,
         lang: getLang(),
         logLevel: typeof log.level === 'string' ? log.level : 'info',
+        spoolDir: env.home.spool,
       },
       { log, onRows: env.onRows },
     )
@@ -314,9 +328,11 @@ export async function parseWithinBudget(
     clearAttempts(store, sha256, write)
     if (outcome.kind === 'parsed') {
       try {
-        return fromWire(outcome.result, outcome.streams, env.pipelines)
+        return fromWire(outcome.result, env.pipelines, fileName)
       } catch (err) {
-        outcome.streams.release()
+        for (const s of outcome.result.sheets)
+          for (const ref of [s.rawStream, ...Object.values(s.streamed)])
+            if (ref) rmSync(ref.path, { force: true })
         throw err
       }
     }

@@ -7,6 +7,8 @@ import type { Config } from '../config/config.ts'
 import { QdError } from '../errors.ts'
 import { t } from '../i18n/index.ts'
 import type { Logger } from '../log.ts'
+import { ReparseSheet } from '../pipeline/reparse.ts'
+import { type Spool, SpoolArea } from '../pipeline/spool.ts'
 import type { ParsedTable, Pipeline, PipelineContext } from '../pipeline/types.ts'
 import { openWorkbook, readJson } from '../read/open.ts'
 import { DEFAULT_LIMITS, type ReadLimits, type Row } from '../read/types.ts'
@@ -21,7 +23,11 @@ export interface ParseEnv {
   pipelines: Pipeline[]
   log: Logger
   onRows?: (file: string, rows: number) => void
+  /** Where this parse's big lists spill (the home's work/.spool); none: they stay in memory. */
+  spools?: SpoolArea
 }
+
+const NO_HINTS: ReadonlySet<string> = new Set()
 
 export interface ParsedFile {
   format: string
@@ -47,12 +53,41 @@ export interface ParsedSheet {
   pipeline: Pipeline
   sheet: string
   parsed: ParsedTable
-  raw: Row[]
+  /** The sheet's rows as read, header band included (spooled: a big export is not held whole). */
+  raw: Spool<Row>
 }
 
-/** Reads and validates the whole file; throws QdError when it must be rejected. No database writes. */
+/**
+ * Reads and validates the whole file; throws QdError when it must be rejected. No database writes.
+ * A sheet whose pipeline asks to be read again (reparse.ts) is: the whole file from the start, the
+ * first reading's lists dropped.
+ */
 export async function parseFile(env: ParseEnv, path: string, fileName: string): Promise<ParsedFile> {
-  const ctx: PipelineContext = { fileName, registry: env.registry, config: env.config }
+  const hints = new Map<string, Set<string>>()
+  for (;;) {
+    const spools = env.spools ?? new SpoolArea(null)
+    try {
+      return await parseOnce(env, path, fileName, spools, hints)
+    } catch (err) {
+      spools.dispose()
+      if (!(err instanceof ReparseSheet)) throw err
+      const seen = hints.get(err.sheet) ?? new Set<string>()
+      // (a hint that did not settle the sheet would loop: a bug, never the file's fault)
+      if (seen.has(err.hint)) throw new Error(`${err.message}, a second time`)
+      hints.set(err.sheet, seen.add(err.hint))
+      env.log.debug({ file: fileName, sheet: err.sheet, hint: err.hint }, 'sheet read again')
+    }
+  }
+}
+
+async function parseOnce(
+  env: ParseEnv,
+  path: string,
+  fileName: string,
+  spools: SpoolArea,
+  hints: ReadonlyMap<string, ReadonlySet<string>>,
+): Promise<ParsedFile> {
+  const ctx: PipelineContext = { fileName, registry: env.registry, config: env.config, spools }
   const limits = readLimits(env.config)
   injectFault('worker', fileName, 'read')
   const wb = await openWorkbook(path, limits)
@@ -69,7 +104,7 @@ export async function parseFile(env: ParseEnv, path: string, fileName: string): 
     return {
       format: 'json',
       encoding: 'utf-8',
-      sheets: [{ pipeline: p, sheet: 'json', parsed, raw: [] }],
+      sheets: [{ pipeline: p, sheet: 'json', parsed, raw: spools.spool<Row>() }],
       json: JSON.stringify(doc),
     }
   }
@@ -91,7 +126,8 @@ export async function parseFile(env: ParseEnv, path: string, fileName: string): 
       env.log.debug({ file: fileName, sheet: sheet.name }, 'sheet not recognised; skipped')
       continue
     }
-    const raw: Row[] = [...preview]
+    const raw = spools.spool<Row>()
+    for (const r of preview) raw.push(r)
     const dataStart = preview.findIndex((r) => r.rowNumber > hit.header.lastRow)
     const buffered = dataStart < 0 ? [] : preview.slice(dataStart)
     let count = 0
@@ -105,7 +141,13 @@ export async function parseFile(env: ParseEnv, path: string, fileName: string): 
       }
     }
     const pipeline = hit.pipeline
-    const parsed = await pipeline.parse({ sheet: sheet.name, header: hit.header, rows: dataRows(), ctx })
+    const parsed = await pipeline.parse({
+      sheet: sheet.name,
+      header: hit.header,
+      rows: dataRows(),
+      ctx,
+      hints: hints.get(sheet.name) ?? NO_HINTS,
+    })
     sheets.push({ pipeline, sheet: sheet.name, parsed, raw })
   }
   if (sheets.length === 0) {

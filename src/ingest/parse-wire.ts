@@ -3,12 +3,10 @@
  * Everything here is structured-clonable: plain data, Maps and arrays. Pipelines travel by key
  * (their functions stay on each side), errors as their fields.
  *
- * The big lists (a sheet's raw rows, the fields a pipeline declares `streamed`, when longer than a
- * chunk) do not travel in the reply: they stay in the worker and the load pulls them in chunks
- * (parse-stream.ts).
+ * The big lists (a sheet's raw rows, a provincial table's units, when longer than a chunk) do not
+ * travel in the reply: they are spool files, handed over by name (parse-stream.ts).
  */
 
-import type { MessagePort } from 'node:worker_threads'
 import type { Config } from '../config/config.ts'
 import { type ErrorCode, type ErrorLocation, QdError } from '../errors.ts'
 import type { Lang } from '../i18n/index.ts'
@@ -26,8 +24,8 @@ export interface ParseJob {
   lang: Lang
   /** pino level of the ingesting process: the worker sends only what would be logged. */
   logLevel: string
-  /** The worker's channel and signal for the load's pulls (parse-stream.ts): with its first job. */
-  pull: { port: MessagePort; signal: SharedArrayBuffer } | null
+  /** Where the parse's big lists spill (the home's work/.spool, src/pipeline/spool.ts). */
+  spoolDir: string
 }
 
 export interface WireSheet {
@@ -35,9 +33,9 @@ export interface WireSheet {
   sheet: string
   /** The parsed table without the fields that stayed in the worker. */
   parsed: Record<string, unknown>
-  /** The fields of the parsed table that stayed in the worker, by name. */
+  /** The fields of the parsed table that are in spool files, by name. */
   streamed: Record<string, StreamRef>
-  /** The sheet's raw rows, unless they stayed in the worker (`rawStream`). */
+  /** The sheet's raw rows, unless they are in a spool file (`rawStream`). */
   raw: Row[]
   rawStream: StreamRef | null
 }

@@ -8,10 +8,10 @@ import pino from 'pino'
 import { PIPELINES } from '../../pipelines/index.ts'
 import { QdError } from '../errors.ts'
 import { setLang, t } from '../i18n/index.ts'
+import { Spool, SpoolArea } from '../pipeline/spool.ts'
 import { ProvinceRegistry } from '../reference/provinces.ts'
-import { injectFault } from '../testing/faults.ts'
 import { parseFile } from './parse-file.ts'
-import { type StreamRef, StreamServer } from './parse-stream.ts'
+import { handOver, type StreamRef } from './parse-stream.ts'
 import { errorToWire, type ParseJob, type WireParsed, type WorkerReply } from './parse-wire.ts'
 
 const port = parentPort
@@ -34,20 +34,14 @@ function registryFor(provinces: ParseJob['provinces']): ProvinceRegistry {
   return registry.registry
 }
 
-/** The current job's file name, for the fault injected while its rows are handed over (tests). */
-let currentFile = ''
-const streams = new StreamServer(() => injectFault('pull', currentFile, 'read'))
-
 async function run(job: ParseJob): Promise<void> {
   setLang(job.lang)
-  currentFile = job.fileName
-  if (job.pull) streams.connect(job.pull.port, job.pull.signal)
-  streams.clear()
   send({ type: 'started', id: job.id })
   const log = pino({ level: job.logLevel }, { write: (line: string) => send({ type: 'log', line }) })
   try {
     const parsed = await parseFile(
       {
+        spools: new SpoolArea(job.spoolDir),
         config: job.config,
         registry: registryFor(job.provinces),
         pipelines: PIPELINES,
@@ -61,25 +55,23 @@ async function run(job: ParseJob): Promise<void> {
       format: parsed.format,
       encoding: parsed.encoding,
       json: parsed.json,
-      // Lists longer than a chunk stay here and are pulled while the ingesting thread loads them
-      // (parse-stream.ts).
+      // Lists longer than a chunk are in spool files, handed over to the ingesting thread, which
+      // reads them while it loads (parse-stream.ts): nothing of them stays here.
       sheets: parsed.sheets.map((s) => {
-        const fields = new Set<string>(s.pipeline.kind === 'table' ? (s.pipeline.streamed ?? []) : [])
         const rest: Record<string, unknown> = {}
         const streamed: Record<string, StreamRef> = {}
-        const bigRaw = s.raw.length > StreamServer.inlineMax
         for (const [field, value] of Object.entries(s.parsed)) {
-          if (fields.has(field) && Array.isArray(value) && value.length > StreamServer.inlineMax)
-            streamed[field] = streams.hold(value)
-          else rest[field] = value
+          if (!(value instanceof Spool)) rest[field] = value
+          else if (value.small) rest[field] = value.drain()
+          else streamed[field] = handOver(value)
         }
         return {
           pipelineKey: s.pipeline.key,
           sheet: s.sheet,
           parsed: rest,
           streamed,
-          raw: bigRaw ? [] : s.raw,
-          rawStream: bigRaw ? streams.hold(s.raw) : null,
+          raw: s.raw.small ? s.raw.drain() : [],
+          rawStream: s.raw.small ? null : handOver(s.raw),
         }
       }),
     }

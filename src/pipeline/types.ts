@@ -9,11 +9,14 @@ import type { QdError } from '../errors.ts'
 import type { Row } from '../read/types.ts'
 import type { ProvinceRegistry } from '../reference/provinces.ts'
 import type { ColumnSpec, HeaderMatch } from './header.ts'
+import type { SpoolArea } from './spool.ts'
 
 export interface PipelineContext {
   fileName: string
   registry: ProvinceRegistry
   config: Config
+  /** Where a pipeline's big lists go (spool.ts); absent: plain memory. */
+  spools?: SpoolArea
 }
 
 /** Something worth telling the analyst that does not reject the file (a total that does not add up). */
@@ -61,13 +64,9 @@ export interface TablePipeline<P extends ParsedTable = ParsedTable> {
     header: HeaderMatch
     rows: AsyncIterable<Row>
     ctx: PipelineContext
+    /** What an earlier reading of this sheet learnt too late (reparse.ts); empty the first time. */
+    hints: ReadonlySet<string>
   }): Promise<P>
-  /**
-   * Fields of the parsed result (lists) that load() reads only through `.length` and one for…of:
-   * they stay in the parse worker and are pulled in chunks while the load runs
-   * (src/ingest/parse-stream.ts), so a big table is never held whole twice.
-   */
-  streamed?: ReadonlyArray<keyof P & string>
   /** Writes the facts. Runs inside the file's single BEGIN IMMEDIATE transaction: synchronous only. */
   load(store: Store, parsed: P, ids: LoadIds): LoadSummary
 }

@@ -1,6 +1,7 @@
 /**
  * The body of a provincial table: every row under the header classified (blank, section heading,
- * note, totals, unit) and the unit and totals rows read into typed values. Sections give the units
+ * note, totals, unit) and the unit and totals rows read into typed values, each unit handed on as
+ * it is read. Sections give the units
  * their level when the name does not; in grouped tables (T7) a heading row names the unit of the rows
  * under it.
  */
@@ -17,7 +18,8 @@ import type { FamilyDef, ParsedRow, ParsedUnit } from './table-types.ts'
 import { normaliseEidCode, unitNameKey } from './units.ts'
 
 export interface TableBody {
-  units: ParsedUnit[]
+  /** How many unit rows were handed to `onUnit`. */
+  units: number
   totals: ParsedRow | null
   /** Found while reading, before the province is known (so without provinceCode). */
   findings: Finding[]
@@ -35,10 +37,12 @@ export async function readBody(
   rows: AsyncIterable<Row>,
   /** The header's last row: "no unit rows" points just under it. */
   headerLastRow: number,
+  /** Each unit row, as it is read (nothing is kept here). */
+  onUnit: (u: ParsedUnit) => void,
 ): Promise<TableBody> {
   const { sheet } = cols
   const findings: Finding[] = []
-  const units: ParsedUnit[] = []
+  let units = 0
   let totals: ParsedRow | null = null
   let section: { text: string; level: UnitLevel | null } | null = null
   /** Grouped tables: the unit the current rows belong to. */
@@ -89,7 +93,8 @@ export async function readBody(
     const values = cols.readValues(row, t('prov.who.unit', { row: row.rowNumber, name }))
     const stt = cols.stt ? cellText(row.cells[cols.stt.index] ?? null) : null
     const eidCode = cols.code ? normaliseEidCode(row.cells[cols.code.index] ?? null) : null
-    units.push({
+    units++
+    onUnit({
       ...values,
       stt,
       name,
@@ -100,7 +105,7 @@ export async function readBody(
       facts: [],
     })
   }
-  if (units.length === 0) {
+  if (units === 0) {
     throw new QdError('bad-value', t('prov.no-unit-rows', { table: tableName(def) }), {
       location: { sheet, row: headerLastRow + 1 },
       expected: t('prov.no-unit-rows.expected'),

@@ -57,117 +57,129 @@ function checkRate(
 }
 
 /**
- * Fills each unit's facts and records the exported-figure findings, row by row (units, then the
- * totals row, which is checked but has no facts).
+ * Fills a unit's facts and records the row's exported-figure findings (the totals row, `unit` null,
+ * is checked but has no facts).
  */
-export function computeIndicators(
+export function computeRowIndicators(
   def: FamilyDef,
-  units: ParsedUnit[],
-  totals: ParsedRow | null,
+  r: ParsedRow,
+  unit: ParsedUnit | null,
   ctx: TableContext,
 ): void {
   const { cols, push, who } = ctx
   const { letter, named } = cols
-  // (a Set, not units.find: this runs for every row and rule; find made large tables quadratic)
-  const unitRows = new Map<ParsedRow, ParsedUnit>(units.map((u) => [u, u]))
-  for (const r of [...units, ...(totals ? [totals] : [])]) {
-    const unit = unitRows.get(r)
-    for (const rule of def.indicators) {
-      const n = sumOf(r, rule.num)
-      const d = sumOf(r, rule.den)
-      if (n === null || d === null) continue
-      const info = indicatorInfo(rule.code)
-      if (rule.exported) checkRate(ctx, r, { rate: rule.exported, ...rule }, `"${info?.name ?? rule.code}"`)
-      if (!unit) continue
-      const exported = rule.exported ? (r.rates[rule.exported] ?? null) : null
-      unit.facts.push({
-        indicator: rule.code,
-        metric: info?.metric ?? null,
-        numerator: n,
-        denominator: d,
-        value: ratioPercent(n, d),
-        exportedRate: exported?.value ?? null,
-        exportedColumn: exported?.column ?? null,
-        numeratorColumns: rule.num.map(letter).join('+'),
-        denominatorColumns: rule.den.map(letter).join('+'),
-      })
-    }
-    for (const check of def.checks) {
-      if (check.kind === 'rate') {
-        checkRate(ctx, r, { ...check, explain: [] }, `${named(check.rate)}`)
-      } else if (check.kind === 'complement') {
-        const a = r.rates[check.rate]
-        const b = r.rates[check.of]
-        if (!a || !b) continue
-        const ok =
-          b.value === null
-            ? a.value === null || a.value === 0 || a.value === 100
-            : a.value !== null && Math.abs(a.value - Math.abs(100 - b.value)) <= 0.01 + 1e-9
-        if (!ok) {
-          push({
-            kind: 'exported-rate-mismatch',
-            severity: 'warning',
-            row: r.row,
-            message: tr('prov.complement-mismatch', {
-              who: who(r),
-              column: a.column,
-              a: fmt(a.value),
-              b: fmt(b.value),
-              of: b.column,
-            }),
-            detail: { column: a.column, exported: a.value, of: b.value },
-          })
-        }
-      } else {
-        const t = r.texts[check.text]
-        const n = sumOf(r, check.num)
-        const d = sumOf(r, check.den)
-        if (!t || n === null || d === null) continue
-        const expected = n === 0 || d === 0 ? '' : (100 * n) / d >= check.threshold ? 'Đạt' : 'Không đạt'
-        if (matchKey(t.value ?? '') !== matchKey(expected)) {
-          push({
-            kind: 'exported-rating-mismatch',
-            severity: 'warning',
-            row: r.row,
-            message: tr('prov.rating-mismatch', {
-              who: who(r),
-              column: t.column,
-              what: named(check.text),
-              value: t.value ?? '',
-              formula: `${n} / ${d}${d === 0 ? '' : ` = ${fmt((100 * n) / d)}%`}`,
-              expected,
-              threshold: check.threshold,
-            }),
-            detail: { column: t.column, exported: t.value, expected },
-          })
-        }
+  for (const rule of def.indicators) {
+    const n = sumOf(r, rule.num)
+    const d = sumOf(r, rule.den)
+    if (n === null || d === null) continue
+    const info = indicatorInfo(rule.code)
+    if (rule.exported) checkRate(ctx, r, { rate: rule.exported, ...rule }, `"${info?.name ?? rule.code}"`)
+    if (!unit) continue
+    const exported = rule.exported ? (r.rates[rule.exported] ?? null) : null
+    unit.facts.push({
+      indicator: rule.code,
+      metric: info?.metric ?? null,
+      numerator: n,
+      denominator: d,
+      value: ratioPercent(n, d),
+      exportedRate: exported?.value ?? null,
+      exportedColumn: exported?.column ?? null,
+      numeratorColumns: rule.num.map(letter).join('+'),
+      denominatorColumns: rule.den.map(letter).join('+'),
+    })
+  }
+  for (const check of def.checks) {
+    if (check.kind === 'rate') {
+      checkRate(ctx, r, { ...check, explain: [] }, `${named(check.rate)}`)
+    } else if (check.kind === 'complement') {
+      const a = r.rates[check.rate]
+      const b = r.rates[check.of]
+      if (!a || !b) continue
+      const ok =
+        b.value === null
+          ? a.value === null || a.value === 0 || a.value === 100
+          : a.value !== null && Math.abs(a.value - Math.abs(100 - b.value)) <= 0.01 + 1e-9
+      if (!ok) {
+        push({
+          kind: 'exported-rate-mismatch',
+          severity: 'warning',
+          row: r.row,
+          message: tr('prov.complement-mismatch', {
+            who: who(r),
+            column: a.column,
+            a: fmt(a.value),
+            b: fmt(b.value),
+            of: b.column,
+          }),
+          detail: { column: a.column, exported: a.value, of: b.value },
+        })
+      }
+    } else {
+      const t = r.texts[check.text]
+      const n = sumOf(r, check.num)
+      const d = sumOf(r, check.den)
+      if (!t || n === null || d === null) continue
+      const expected = n === 0 || d === 0 ? '' : (100 * n) / d >= check.threshold ? 'Đạt' : 'Không đạt'
+      if (matchKey(t.value ?? '') !== matchKey(expected)) {
+        push({
+          kind: 'exported-rating-mismatch',
+          severity: 'warning',
+          row: r.row,
+          message: tr('prov.rating-mismatch', {
+            who: who(r),
+            column: t.column,
+            what: named(check.text),
+            value: t.value ?? '',
+            formula: `${n} / ${d}${d === 0 ? '' : ` = ${fmt((100 * n) / d)}%`}`,
+            expected,
+            threshold: check.threshold,
+          }),
+          detail: { column: t.column, exported: t.value, expected },
+        })
       }
     }
   }
 }
 
-/** The export's totals row against the sum of the units (the units win; the total is recomputed). */
-export function checkTotalsRow(totals: ParsedRow, units: ParsedUnit[], ctx: TableContext): void {
-  const { cols, push } = ctx
-  for (const [key, cell] of Object.entries(totals.numbers)) {
-    const reported = cell.value
-    const sum = units.reduce((s, u) => s + (u.numbers[key]?.value ?? 0), 0)
-    if (Math.abs(reported - sum) > 1e-9) {
-      const c = cols.col(key)
-      push({
-        kind: 'totals-mismatch',
-        severity: 'warning',
-        row: totals.row,
-        message: tr('prov.totals-mismatch', {
+/**
+ * The sums of the units' counts, kept as they arrive, for the export's totals row (the units win;
+ * the total is recomputed). Added in unit order, as a sum over the list would be: the same floats.
+ */
+export class UnitSums {
+  readonly #sums = new Map<string, number>()
+  #units = 0
+
+  add(u: ParsedUnit): void {
+    this.#units++
+    for (const key in u.numbers) {
+      const c = u.numbers[key]
+      if (c) this.#sums.set(key, (this.#sums.get(key) ?? 0) + c.value)
+    }
+  }
+
+  /** The totals row against the sums: a finding per column that differs. */
+  checkTotalsRow(totals: ParsedRow, ctx: TableContext): void {
+    const { cols, push } = ctx
+    for (const [key, cell] of Object.entries(totals.numbers)) {
+      const reported = cell.value
+      const sum = this.#sums.get(key) ?? 0
+      if (Math.abs(reported - sum) > 1e-9) {
+        const c = cols.col(key)
+        push({
+          kind: 'totals-mismatch',
+          severity: 'warning',
           row: totals.row,
-          column: cols.letter(key),
-          header: c ? describePath(c.path) : key,
-          reported,
-          units: units.length,
-          sum,
-        }),
-        detail: { column: cols.letter(key), reported, sumOfUnits: sum, difference: reported - sum },
-      })
+          message: tr('prov.totals-mismatch', {
+            row: totals.row,
+            column: cols.letter(key),
+            header: c ? describePath(c.path) : key,
+            reported,
+            units: this.#units,
+            sum,
+          }),
+          detail: { column: cols.letter(key), reported, sumOfUnits: sum, difference: reported - sum },
+        })
+      }
     }
   }
 }

@@ -9,7 +9,7 @@ import { STG_UNIT_FACT_COLUMNS } from '../db/schema.ts'
 import type { Store } from '../db/sqlite.ts'
 import type { LoadIds, LoadSummary } from '../pipeline/types.ts'
 import type { CellValue } from '../read/types.ts'
-import type { LoadableProvincialTable, ParsedRow, ParsedUnit } from './table-types.ts'
+import type { ParsedProvincialTable, ParsedRow, ParsedUnit } from './table-types.ts'
 
 /** The statements resolving units, compiled once per load (per unit they would be compiled ~5 times). */
 function unitStatements(store: Store) {
@@ -43,7 +43,7 @@ function unitStatements(store: Store) {
 function resolveUnit(
   store: Store,
   st: ReturnType<typeof unitStatements>,
-  p: LoadableProvincialTable,
+  p: ParsedProvincialTable,
   u: ParsedUnit,
   sourceFileId: number,
 ): number {
@@ -108,7 +108,7 @@ export function cellsJson(r: ParsedRow, texts?: LongTexts): string {
 /** Units written per round of multi-row INSERTs: enough to amortise a statement, little to hold. */
 const UNITS_PER_FLUSH = 256
 
-export function loadProvincialTable(store: Store, p: LoadableProvincialTable, ids: LoadIds): LoadSummary {
+export function loadProvincialTable(store: Store, p: ParsedProvincialTable, ids: LoadIds): LoadSummary {
   const { db } = store
   const readingId = store.run(
     db.insertInto('stg_unit_readings').values({

@@ -131,14 +131,12 @@ export interface ParsedProvincialTable extends ParsedTable {
   province: { code: string; name: string; scope: string }
   provinceSource: 'title' | 'eid-code' | 'config'
   mangled: boolean
-  units: ParsedUnit[]
+  /** Read once, in order: spooled by the parse (spool.ts), pulled from the parse worker by the load. */
+  units: Sequence<ParsedUnit>
   totals: ParsedRow | null
 }
 
-/** What the load reads: the units may be a read-once sequence pulled from the parse worker. */
-export type LoadableProvincialTable = Omit<ParsedProvincialTable, 'units'> & { units: Sequence<ParsedUnit> }
-
 /** A parse result of a provincial pipeline (the registry erases each family's parsed type). */
 export function isParsedProvincialTable(p: ParsedTable): p is ParsedProvincialTable {
-  return 'family' in p && 'units' in p && Array.isArray(p.units) && 'province' in p
+  return 'family' in p && 'units' in p && 'province' in p
 }

@@ -31,32 +31,44 @@ export function mergeGroupedUnits(units: ParsedUnit[]): ParsedUnit[] {
   return merged
 }
 
-/** Refuses a code that appears twice; renames a repeated name without a code to "name #2". */
-export function disambiguateDuplicates(units: ParsedUnit[], ctx: TableContext): void {
-  const { cols, push } = ctx
-  const seen = new Map<string, number>()
-  for (const u of units) {
+/**
+ * The identities seen so far in a table, unit by unit in order: refuses a code that appears twice,
+ * renames a repeated name without a code to "name #2" (the first keeps its name, so each unit is
+ * settled when it arrives). Holds one key per unit, not the units.
+ */
+export class UnitIdentities {
+  /** First row of each code, of each name key: keyed by the unit's own strings (nothing new is kept). */
+  readonly #codes = new Map<string, number>()
+  readonly #names = new Map<string, number>()
+  readonly #ctx: TableContext
+
+  constructor(ctx: TableContext) {
+    this.#ctx = ctx
+  }
+
+  admit(u: ParsedUnit): void {
+    const { cols, push } = this.#ctx
     if (u.eidCode) {
-      const first = seen.get(`code:${u.eidCode}`)
+      const first = this.#codes.get(u.eidCode)
       if (first !== undefined) {
         throw new QdError('inconsistent', t('prov.code-twice', { code: u.eidCode, first, row: u.row }), {
           location: { sheet: cols.sheet, row: u.row, column: cols.code?.letter },
           found: u.eidCode,
         })
       }
-      seen.set(`code:${u.eidCode}`, u.row)
-      continue
+      this.#codes.set(u.eidCode, u.row)
+      return
     }
-    const key = `name:${u.nameKey}`
-    const first = seen.get(key)
+    const names = this.#names
+    const first = names.get(u.nameKey)
     if (first === undefined) {
-      seen.set(key, u.row)
-      continue
+      names.set(u.nameKey, u.row)
+      return
     }
     let n = 2
-    while (seen.has(`${key} #${n}`)) n++
+    while (names.has(`${u.nameKey} #${n}`)) n++
     u.nameKey = `${u.nameKey} #${n}`
-    seen.set(`name:${u.nameKey}`, u.row)
+    names.set(u.nameKey, u.row)
     push({
       kind: 'duplicate-unit-name',
       severity: 'warning',

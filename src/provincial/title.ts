@@ -127,7 +127,7 @@ export interface ProvinceChoice {
 
 export function resolveProvincialProvince(
   lines: string[],
-  eidCodes: string[],
+  eidCodes: Iterable<string>,
   cohort: Cohort,
   registry: ProvinceRegistry,
   config: Config,

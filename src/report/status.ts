@@ -7,6 +7,7 @@ import { existsSync } from 'node:fs'
 import { readdir } from 'node:fs/promises'
 import { basename, join } from 'node:path'
 import type { ReadApp } from '../app.ts'
+import { SPOOL_DIR } from '../config/home.ts'
 import { errorMessage } from '../errors.ts'
 import { getLang, t } from '../i18n/index.ts'
 import { listInbox } from '../inbox/scan.ts'
@@ -62,7 +63,7 @@ async function inboxFiles(home: ReadApp['home'], now: Date): Promise<InboxFiles>
   const inWork: string[] = []
   if (existsSync(home.work)) {
     for (const dir of await readdir(home.work, { withFileTypes: true })) {
-      if (!dir.isDirectory()) continue
+      if (!dir.isDirectory() || dir.name === SPOOL_DIR) continue
       for (const f of await readdir(join(home.work, dir.name), { withFileTypes: true }))
         if (f.isFile() && !f.name.endsWith('.copying')) inWork.push(f.name)
     }

@@ -1,8 +1,9 @@
 /**
- * Issue 13: a big table's raw rows and units stay in the parse worker and are pulled in chunks
- * (CHUNK_ITEMS each) while the load writes them (src/ingest/parse-stream.ts); lists of at most a
- * chunk travel in the worker's reply. What is stored must be exactly what the parse gave, in order,
- * either way; and a failure while the rows are handed over is not the file's fault.
+ * Issue 13: a big table's raw rows and units are spooled to files by the parse worker as they are
+ * read (CHUNK_ITEMS a chunk) and read back by the load (src/pipeline/spool.ts,
+ * src/ingest/parse-stream.ts); lists of at most a chunk travel in the worker's reply. What is stored
+ * must be exactly what the parse gave, in order, either way; no spool file outlives the run; and a
+ * failure while the rows are read back is not the file's fault.
  */
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
@@ -17,8 +18,8 @@ import { isParsedProvincialTable } from '../../src/provincial/table-types.ts'
 import { cli, tempHome } from '../helpers.ts'
 import { inWork, ls, query } from './inbox-helpers.ts'
 
-describe('big lists are pulled from the parse worker in chunks', () => {
-  // pulled: 2 full chunks and a partial one, a chunk and one unit; in the reply: exactly one chunk.
+describe('big lists cross from the parse worker as spool files', () => {
+  // spooled: 2 full chunks and a partial one, a chunk and one unit; in the reply: exactly one chunk.
   it.each([2 * CHUNK_ITEMS + 123, CHUNK_ITEMS + 1, CHUNK_ITEMS])(
     'a provincial export of %i units is stored exactly as parsed, in order',
     async (units) => {
@@ -38,7 +39,7 @@ describe('big lists are pulled from the parse worker in chunks', () => {
         )
         const [sheet] = parsed.sheets
         if (!sheet || !isParsedProvincialTable(sheet.parsed)) throw new Error('not a provincial table')
-        const table = sheet.parsed
+        const table = { ...sheet.parsed, units: [...sheet.parsed.units] }
         expect(table.units).toHaveLength(units)
 
         const result = await runJob(app, { command: 'ingest' })
@@ -54,16 +55,17 @@ describe('big lists are pulled from the parse worker in chunks', () => {
         expect(facts).toEqual({ n: table.units.reduce((n, u) => n + u.facts.length, 0) })
         const fileId = db.prepare('SELECT id FROM source_files').pluck().get()
         expect(typeof fileId).toBe('number')
-        expect(readRawRows(app.store, Number(fileId), sheet.sheet)).toEqual(sheet.raw)
+        expect(readRawRows(app.store, Number(fileId), sheet.sheet)).toEqual([...sheet.raw])
+        expect(inWork(home)).toEqual([]) // the spool files went with the load
       } finally {
         await app.close()
       }
     },
   )
 
-  it('a failure while the worker hands the rows over fails the run and blames no file', async () => {
+  it('a failure while the load reads the spooled rows back fails the run and blames no file', async () => {
     const home = tempHome({ province: 'Thanh Hóa' })
-    const units = CHUNK_ITEMS + 100 // pulled, so the fault point is reached
+    const units = CHUNK_ITEMS + 100 // spooled, so the fault point is reached
     await generateProvincialExport(join(home, 'inbox', 'so-hoa-big.xls'), units)
     const r = cli(home, ['refresh'], { QD766_TEST_FAULT: 'pull:bug:so-hoa' })
     expect(r.code, r.stderr).toBe(4)

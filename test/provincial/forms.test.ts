@@ -15,6 +15,7 @@ import { PIPELINES } from '../../pipelines/index.ts'
 import { type Config, ConfigSchema } from '../../src/config/config.ts'
 import { QdError } from '../../src/errors.ts'
 import { PREVIEW_ROWS, recogniseTable } from '../../src/ingest/recognise.ts'
+import { ReparseSheet } from '../../src/pipeline/reparse.ts'
 import type { PipelineContext, TablePipeline } from '../../src/pipeline/types.ts'
 import type { ParsedProvincialTable, ParsedUnit } from '../../src/provincial/table-types.ts'
 import { openWorkbook } from '../../src/read/open.ts'
@@ -25,11 +26,33 @@ import { tempDir } from '../helpers.ts'
 const registry = ProvinceRegistry.fromSeeds()
 const FORMS: Form[] = ['html', 'html-bom', 'xlsx', 'xlsx-en', 'xlsx-vi', 'csv', 'csv-1258']
 
+/** A parsed table with its units in an array (the pipeline gives a read-once sequence). */
+type Parsed = Omit<ParsedProvincialTable, 'units'> & { units: ParsedUnit[] }
+
 async function parseFile(
   path: string,
   fileName: string,
   config: Config = ConfigSchema.parse({ province: 'Thanh Hóa' }),
-): Promise<{ key: string; parsed: ParsedProvincialTable }> {
+): Promise<{ key: string; parsed: Parsed }> {
+  // A sheet that shows en-US mangling only after its first units is read again knowing it, as
+  // src/ingest/parse-file.ts does.
+  let hints = new Set<string>()
+  for (;;) {
+    try {
+      return await parseOnce(path, fileName, config, hints)
+    } catch (err) {
+      if (!(err instanceof ReparseSheet) || hints.has(err.hint)) throw err
+      hints = new Set([...hints, err.hint])
+    }
+  }
+}
+
+async function parseOnce(
+  path: string,
+  fileName: string,
+  config: Config,
+  hints: ReadonlySet<string>,
+): Promise<{ key: string; parsed: Parsed }> {
   const ctx: PipelineContext = { fileName, registry, config }
   const wb = await openWorkbook(path)
   for await (const sheet of wb.sheets) {
@@ -48,13 +71,14 @@ async function parseFile(
       for (let n = await it.next(); !n.done; n = await it.next()) yield n.value
     }
     const p = hit.pipeline as unknown as TablePipeline<ParsedProvincialTable>
-    return { key: p.key, parsed: await p.parse({ sheet: sheet.name, header: hit.header, rows: rows(), ctx }) }
+    const parsed = await p.parse({ sheet: sheet.name, header: hit.header, rows: rows(), ctx, hints })
+    return { key: p.key, parsed: { ...parsed, units: [...parsed.units] } }
   }
   throw new Error(`no sheet of ${fileName} was recognised`)
 }
 
 /** The unit values that must not depend on the physical form. */
-function valuesOf(p: ParsedProvincialTable) {
+function valuesOf(p: Parsed) {
   return p.units.map((u) => ({
     name: u.name,
     code: u.eidCode,
@@ -68,7 +92,7 @@ function valuesOf(p: ParsedProvincialTable) {
   }))
 }
 
-const unit = (p: ParsedProvincialTable, name: string): ParsedUnit => {
+const unit = (p: Parsed, name: string): ParsedUnit => {
   const u = p.units.find((x) => x.name === name)
   if (!u) throw new Error(`no unit ${name}`)
   return u
@@ -101,14 +125,14 @@ const CASES: Case[] = [
   },
 ]
 
-const results = new Map<string, Map<Form, ParsedProvincialTable>>()
+const results = new Map<string, Map<Form, Parsed>>()
 let dir: string
 
 beforeAll(async () => {
   dir = tempDir('provincial-forms-')
   mkdirSync(dir, { recursive: true })
   for (const c of CASES) {
-    const byForm = new Map<Form, ParsedProvincialTable>()
+    const byForm = new Map<Form, Parsed>()
     for (const form of FORMS) {
       const stem = `${c.name ?? c.fx.vendorName} ${form}`
       const path = await writeForm(dir, c.fx, form, stem)
