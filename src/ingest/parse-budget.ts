@@ -19,6 +19,7 @@ import { QdError } from '../errors.ts'
 import { isObj } from '../guards.ts'
 import { getLang, t } from '../i18n/index.ts'
 import type { Logger } from '../log.ts'
+import type { SpoolCodec } from '../pipeline/spool.ts'
 import type { ParsedTable, Pipeline, Sequence } from '../pipeline/types.ts'
 import type { Row } from '../read/types.ts'
 import type { IngestEnv } from './ingest-file.ts'
@@ -253,11 +254,17 @@ function isParsedTable(v: unknown): v is ParsedTable {
 }
 
 const isRow = (v: unknown): v is Row => isObj(v) && typeof v.rowNumber === 'number' && Array.isArray(v.cells)
+const rawRow = (v: unknown): Row => {
+  if (!isRow(v)) throw new Error('a spooled raw row of an unexpected shape')
+  return v
+}
+/** A spooled field without a codec: the family's own type, read by its own load() (unchecked here). */
+const asItIs = (v: unknown): unknown => v
 
 function fromWire(result: WireParsed, pipelines: Pipeline[], fileName: string): LoadableFile {
   const lists: Array<SpooledList<unknown>> = []
-  const list = <T>(ref: StreamRef, check: (item: unknown) => item is T): SpooledList<T> => {
-    const l = new SpooledList(ref, check, fileName)
+  const list = <T>(ref: StreamRef, decode: (wire: unknown) => T): SpooledList<T> => {
+    const l = new SpooledList(ref, decode, fileName)
     lists.push(l)
     return l
   }
@@ -268,13 +275,15 @@ function fromWire(result: WireParsed, pipelines: Pipeline[], fileName: string): 
     sheets: result.sheets.map((s) => {
       const pipeline = pipelines.find((p) => p.key === s.pipelineKey)
       if (!pipeline) throw new Error(`the parse worker used pipeline ${s.pipelineKey}, unknown here`)
-      // A streamed field's items are the family's own type: its load() reads them (unchecked here).
+      // A spooled field is read back through the codec its pipeline spooled it with.
+      const codecs: Readonly<Record<string, SpoolCodec<unknown> | undefined>> | undefined =
+        pipeline.kind === 'table' ? pipeline.spoolCodecs : undefined
       const parsed: Record<string, unknown> = { ...s.parsed }
       for (const [field, ref] of Object.entries(s.streamed))
-        parsed[field] = list(ref, (v): v is unknown => true)
+        parsed[field] = list(ref, codecs?.[field]?.decode ?? asItIs)
       if (!isParsedTable(parsed))
         throw new Error(`the parse worker's result for ${s.sheet} has no rows/findings`)
-      const raw = s.rawStream ? list(s.rawStream, isRow) : s.raw
+      const raw = s.rawStream ? list(s.rawStream, rawRow) : s.raw
       return { pipeline, sheet: s.sheet, parsed, raw }
     }),
     release: () => {

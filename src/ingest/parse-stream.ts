@@ -39,13 +39,14 @@ export function handOver(spool: Spool<unknown>): StreamRef {
  */
 export class SpooledList<T> implements Sequence<T> {
   readonly #ref: StreamRef
-  readonly #check: (item: unknown) => item is T
+  readonly #decode: (wire: unknown) => T
   readonly #fileName: string
   #disposed = false
 
-  constructor(ref: StreamRef, check: (item: unknown) => item is T, fileName: string) {
+  /** `decode`: an item as the spool wrote it (its codec's decode), throwing on anything else. */
+  constructor(ref: StreamRef, decode: (wire: unknown) => T, fileName: string) {
     this.#ref = ref
-    this.#check = check
+    this.#decode = decode
     this.#fileName = fileName
   }
 
@@ -72,10 +73,8 @@ export class SpooledList<T> implements Sequence<T> {
         if (!Array.isArray(items))
           throw new Error(`the parse's spool ${this.#ref.path}: a chunk is not a list`)
         for (const item of items) {
-          if (!this.#check(item))
-            throw new Error(`the parse's spool ${this.#ref.path}: an item of an unexpected shape`)
           served++
-          yield item
+          yield this.#decode(item)
         }
       }
     } finally {

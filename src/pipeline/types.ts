@@ -9,7 +9,7 @@ import type { QdError } from '../errors.ts'
 import type { Row } from '../read/types.ts'
 import type { ProvinceRegistry } from '../reference/provinces.ts'
 import type { ColumnSpec, HeaderMatch } from './header.ts'
-import type { SpoolArea } from './spool.ts'
+import type { SpoolArea, SpoolCodec } from './spool.ts'
 
 export interface PipelineContext {
   fileName: string
@@ -67,6 +67,11 @@ export interface TablePipeline<P extends ParsedTable = ParsedTable> {
     /** What an earlier reading of this sheet learnt too late (reparse.ts); empty the first time. */
     hints: ReadonlySet<string>
   }): Promise<P>
+  /**
+   * How the parse spools the lists of its result that can be big (spool.ts), by field: the load
+   * reads them back through the same codec. A field without one travels as it is.
+   */
+  spoolCodecs?: Readonly<Partial<Record<keyof P & string, SpoolCodec<unknown>>>>
   /** Writes the facts. Runs inside the file's single BEGIN IMMEDIATE transaction: synchronous only. */
   load(store: Store, parsed: P, ids: LoadIds): LoadSummary
 }

@@ -38,6 +38,7 @@ import { loadProvincialTable } from './table-load.ts'
 import type { FamilyDef, ParsedProvincialTable, ParsedRow, ParsedUnit } from './table-types.ts'
 import { mergeGroupedUnits, UnitIdentities } from './table-unit-identity.ts'
 import { provincialPeriod, resolveProvincialProvince, tableTitle, titleLines } from './title.ts'
+import { unitCodec } from './unit-codec.ts'
 import { portalCodeOfEid, provinceScope } from './units.ts'
 
 /** Findings in the order the checks were always reported: each check's over all rows, in turn. */
@@ -108,7 +109,7 @@ async function parseTable(
     if (mangled) repairMangledRow(r, on.mangled)
     checkRowInvariants(r, on.invariants, mangled)
   }
-  const units = ctx.spools?.spool<ParsedUnit>() ?? inMemorySpool<ParsedUnit>([])
+  const units = ctx.spools?.spool(unitCodec) ?? inMemorySpool<ParsedUnit>([])
   const identities = new UnitIdentities(on.identity)
   const sums = new UnitSums()
   /** A unit settled: told apart from the others, its indicators computed, added to the sums, handed on. */
@@ -201,6 +202,7 @@ export function makeProvincialPipeline(def: FamilyDef): TablePipeline<ParsedProv
       return reason === null ? null : new QdError('unrecognised', reason)
     },
     parse: (input) => parseTable(def, input),
+    spoolCodecs: { units: unitCodec },
     load: loadProvincialTable,
   }
 }
