@@ -47,13 +47,14 @@ export async function readBody(
   let section: { text: string; level: UnitLevel | null } | null = null
   /** Grouped tables: the unit the current rows belong to. */
   let group: string | null = null
+  const where = {
+    stt: cols.stt?.index ?? null,
+    name: cols.name.index,
+    code: cols.code?.index ?? null,
+    values: cols.valueIndexes,
+  }
   for await (const row of rows) {
-    const cls = classifyRow(row.cells, {
-      stt: cols.stt?.index ?? null,
-      name: cols.name.index,
-      code: cols.code?.index ?? null,
-      values: cols.valueIndexes,
-    })
+    const cls = classifyRow(row.cells, where)
     if (cls.kind === 'blank') continue
     if (cls.kind === 'section' || cls.kind === 'note') {
       if (def.grouped && !isSectionHeading(cls.text)) group = cls.text
@@ -71,7 +72,7 @@ export async function readBody(
         })
         continue
       }
-      totals = cols.readValues(row, t('prov.who.totals', { row: row.rowNumber }))
+      totals = cols.readValues(row, () => t('prov.who.totals', { row: row.rowNumber }))
       continue
     }
     const name = cellText(row.cells[cols.name.index] ?? null) ?? (def.grouped ? group : null)
@@ -90,12 +91,16 @@ export async function readBody(
         },
       )
     }
-    const values = cols.readValues(row, t('prov.who.unit', { row: row.rowNumber, name }))
+    const values = cols.readValues(row, () => t('prov.who.unit', { row: row.rowNumber, name }))
     const stt = cols.stt ? cellText(row.cells[cols.stt.index] ?? null) : null
     const eidCode = cols.code ? normaliseEidCode(row.cells[cols.code.index] ?? null) : null
     units++
     onUnit({
-      ...values,
+      row: values.row,
+      numbers: values.numbers,
+      rates: values.rates,
+      texts: values.texts,
+      vendorScores: values.vendorScores,
       stt,
       name,
       nameKey: unitNameKey(name),

@@ -30,7 +30,8 @@ export interface TableColumns {
   present: Set<string>
   invariants: Array<Invariant & { label: string }>
   /** "Row 12 (Sở Tư pháp)" etc.: the cells of one row, typed; throws QdError on a cell of the wrong kind. */
-  readValues(row: Row, who: string): ParsedRow
+  /** `who` names the row in an error (called only then: most rows have none). */
+  readValues(row: Row, who: () => string): ParsedRow
 }
 
 /** "C = D + E" in the sheet's own column letters. */
@@ -79,10 +80,10 @@ export function tableColumns(def: FamilyDef, sheet: string, header: HeaderMatch)
     label: invariantLabel(i, letter),
   }))
 
-  const bad = (row: Row, c: HeaderColumn, who: string, p: { expected: string; found: string }) =>
+  const bad = (row: Row, c: HeaderColumn, who: () => string, p: { expected: string; found: string }) =>
     new QdError(
       'bad-value',
-      t('prov.bad-cell', { who, column: describePath(c.path), expected: p.expected }),
+      t('prov.bad-cell', { who: who(), column: describePath(c.path), expected: p.expected }),
       {
         location: { sheet, row: row.rowNumber, column: c.letter },
         expected: p.expected,
@@ -102,7 +103,7 @@ export function tableColumns(def: FamilyDef, sheet: string, header: HeaderMatch)
     out: ParsedRow,
     row: Row,
     c: HeaderColumn,
-    who: string,
+    who: () => string,
     p: ParsedNumber,
     key: string,
     raw: CellValue,
@@ -118,13 +119,13 @@ export function tableColumns(def: FamilyDef, sheet: string, header: HeaderMatch)
     }
   }
 
-  function rate(out: ParsedRow, row: Row, c: HeaderColumn, who: string, v: CellValue, key: string) {
+  function rate(out: ParsedRow, row: Row, c: HeaderColumn, who: () => string, v: CellValue, key: string) {
     const p = parseRate(v)
     if (!p.ok) throw bad(row, c, who, p)
     out.rates[key] = { value: p.value, column: c.letter, raw: v, style: p.style }
   }
 
-  function readValues(row: Row, who: string): ParsedRow {
+  function readValues(row: Row, who: () => string): ParsedRow {
     const out: ParsedRow = { row: row.rowNumber, numbers: {}, rates: {}, texts: {}, vendorScores: {} }
     for (const { spec, c, rateKey, scoreKey } of cells) {
       const raw = row.cells[c.index] ?? null

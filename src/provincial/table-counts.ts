@@ -81,7 +81,13 @@ export function repairMangledRow(r: ParsedRow, ctx: TableContext): void {
 /** Every invariant of the row ("C = D + E") on its (repaired) values; a failing one is a finding. */
 export function checkRowInvariants(r: ParsedRow, ctx: TableContext, mangled: boolean): void {
   const { cols, push, who } = ctx
-  const values = Object.fromEntries(Object.entries(r.numbers).map(([k, c]) => [k, c.value]))
+  if (cols.invariants.length === 0) return
+  // (a loop, not fromEntries(entries().map()): this runs for every row)
+  const values: Record<string, number> = {}
+  for (const k in r.numbers) {
+    const c = r.numbers[k]
+    if (c) values[k] = c.value
+  }
   const total = (keys: string[]) => keys.reduce((s, k) => s + (values[k] ?? 0), 0)
   for (const inv of failing(cols.invariants, values)) {
     const lhs = total(inv.lhs)

@@ -56,6 +56,31 @@ function checkRate(
   })
 }
 
+/** What a rule needs for every row of a table, worked out once per table (letters, the rate check). */
+interface RuleInTable {
+  numeratorColumns: string
+  denominatorColumns: string
+  exportedCheck: { rate: string; num: string[]; den: string[]; explain?: IndicatorRule['explain'] } | null
+}
+const rulesInTables = new WeakMap<TableContext['cols'], Map<IndicatorRule, RuleInTable>>()
+function ruleInTable(cols: TableContext['cols'], rule: IndicatorRule): RuleInTable {
+  let rules = rulesInTables.get(cols)
+  if (!rules) {
+    rules = new Map()
+    rulesInTables.set(cols, rules)
+  }
+  let r = rules.get(rule)
+  if (!r) {
+    r = {
+      numeratorColumns: rule.num.map(cols.letter).join('+'),
+      denominatorColumns: rule.den.map(cols.letter).join('+'),
+      exportedCheck: rule.exported ? { rate: rule.exported, ...rule } : null,
+    }
+    rules.set(rule, r)
+  }
+  return r
+}
+
 /**
  * Fills a unit's facts and records the row's exported-figure findings (the totals row, `unit` null,
  * is checked but has no facts).
@@ -67,13 +92,14 @@ export function computeRowIndicators(
   ctx: TableContext,
 ): void {
   const { cols, push, who } = ctx
-  const { letter, named } = cols
+  const { named } = cols
   for (const rule of def.indicators) {
     const n = sumOf(r, rule.num)
     const d = sumOf(r, rule.den)
     if (n === null || d === null) continue
     const info = indicatorInfo(rule.code)
-    if (rule.exported) checkRate(ctx, r, { rate: rule.exported, ...rule }, `"${info?.name ?? rule.code}"`)
+    const inTable = ruleInTable(cols, rule)
+    if (inTable.exportedCheck) checkRate(ctx, r, inTable.exportedCheck, `"${info?.name ?? rule.code}"`)
     if (!unit) continue
     const exported = rule.exported ? (r.rates[rule.exported] ?? null) : null
     unit.facts.push({
@@ -84,8 +110,8 @@ export function computeRowIndicators(
       value: ratioPercent(n, d),
       exportedRate: exported?.value ?? null,
       exportedColumn: exported?.column ?? null,
-      numeratorColumns: rule.num.map(letter).join('+'),
-      denominatorColumns: rule.den.map(letter).join('+'),
+      numeratorColumns: inTable.numeratorColumns,
+      denominatorColumns: inTable.denominatorColumns,
     })
   }
   for (const check of def.checks) {
