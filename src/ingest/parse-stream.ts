@@ -11,13 +11,11 @@
  * are removed once read, or by `dispose()` when the load stops early; a crash leaves them in
  * work/.spool, which the next run removes.
  */
-import { closeSync, openSync, readSync, rmSync } from 'node:fs'
+import { closeSync, openSync, rmSync } from 'node:fs'
 import { deserialize } from 'node:v8'
-import { CHUNK_ITEMS, type Spool } from '../pipeline/spool.ts'
+import { readChunk, type Spool } from '../pipeline/spool.ts'
 import type { Sequence } from '../pipeline/types.ts'
 import { injectFault } from '../testing/faults.ts'
-
-export { CHUNK_ITEMS }
 
 /** In a parse result on the wire: this list is in the spool file `path`, chunk by chunk. */
 export interface StreamRef {
@@ -62,14 +60,8 @@ export class SpooledList<T> implements Sequence<T> {
       let at = 0
       for (const size of this.#ref.chunks) {
         injectFault('pull', this.#fileName, 'read')
-        const bytes = new Uint8Array(size)
-        for (let done = 0; done < size; ) {
-          const n = readSync(fd, bytes, done, size - done, at + done)
-          if (n === 0) throw new Error(`the parse's spool ${this.#ref.path} ended ${size - done} bytes early`)
-          done += n
-        }
+        const items: unknown = deserialize(readChunk(fd, at, size, this.#ref.path))
         at += size
-        const items: unknown = deserialize(bytes)
         if (!Array.isArray(items))
           throw new Error(`the parse's spool ${this.#ref.path}: a chunk is not a list`)
         for (const item of items) {
@@ -93,6 +85,3 @@ export class SpooledList<T> implements Sequence<T> {
     rmSync(this.#ref.path, { force: true })
   }
 }
-
-/** Lists of at most this many items that never spilled travel in the reply. */
-export const INLINE_MAX = CHUNK_ITEMS

@@ -117,14 +117,7 @@ export class Spool<T> implements Sequence<T> {
   }
 
   #read(at: number, size: number): Uint8Array {
-    const bytes = new Uint8Array(size)
-    let done = 0
-    while (done < size) {
-      const n = readSync(this.#fd ?? -1, bytes, done, size - done, at + done)
-      if (n === 0) throw new Error(`spool ${this.#path}: the file ended ${size - done} bytes early`)
-      done += n
-    }
-    return bytes
+    return readChunk(this.#fd ?? -1, at, size, this.#path ?? '')
   }
 
   /** Every item, in order (an in-process load; tests read a parse result more than once). */
@@ -177,4 +170,15 @@ export class Spool<T> implements Sequence<T> {
     this.#tail = []
     this.#spilled.length = 0
   }
+}
+
+/** One spilled chunk's bytes, read whole from `fd` at `at` (a file that ends early is an error). */
+export function readChunk(fd: number, at: number, size: number, path: string): Uint8Array {
+  const bytes = new Uint8Array(size)
+  for (let done = 0; done < size; ) {
+    const n = readSync(fd, bytes, done, size - done, at + done)
+    if (n === 0) throw new Error(`the parse's spool ${path} ended ${size - done} bytes early`)
+    done += n
+  }
+  return bytes
 }
