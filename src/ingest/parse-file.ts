@@ -113,42 +113,49 @@ async function parseOnce(
   for await (const sheet of wb.sheets) {
     seenSheets.push(sheet.name)
     const iterator = sheet.rows[Symbol.asyncIterator]()
-    const preview: Row[] = []
-    while (preview.length < PREVIEW_ROWS) {
-      const next = await iterator.next()
-      if (next.done) break
-      preview.push(next.value)
-    }
-    const hit = recogniseTable(preview, env.pipelines, ctx)
-    if (!hit) {
-      // Not ours (a notes sheet, a chart's data): drain so the streaming reader can move on.
-      for (let n = await iterator.next(); !n.done; n = await iterator.next()) {}
-      env.log.debug({ file: fileName, sheet: sheet.name }, 'sheet not recognised; skipped')
-      continue
-    }
-    const raw = spools.spool<Row>()
-    for (const r of preview) raw.push(r)
-    const dataStart = preview.findIndex((r) => r.rowNumber > hit.header.lastRow)
-    const buffered = dataStart < 0 ? [] : preview.slice(dataStart)
-    let count = 0
-    const onRows = env.onRows
-    async function* dataRows(): AsyncGenerator<Row> {
-      for (const r of buffered) yield r
-      for (let n = await iterator.next(); !n.done; n = await iterator.next()) {
-        raw.push(n.value)
-        if (onRows && ++count % 5000 === 0) onRows(fileName, count)
-        yield n.value
+    try {
+      const preview: Row[] = []
+      while (preview.length < PREVIEW_ROWS) {
+        const next = await iterator.next()
+        if (next.done) break
+        preview.push(next.value)
       }
+      const hit = recogniseTable(preview, env.pipelines, ctx)
+      if (!hit) {
+        // Not ours (a notes sheet, a chart's data): drain so the streaming reader can move on.
+        for (let n = await iterator.next(); !n.done; n = await iterator.next()) {}
+        env.log.debug({ file: fileName, sheet: sheet.name }, 'sheet not recognised; skipped')
+        continue
+      }
+      const raw = spools.spool<Row>()
+      for (const r of preview) raw.push(r)
+      const dataStart = preview.findIndex((r) => r.rowNumber > hit.header.lastRow)
+      const buffered = dataStart < 0 ? [] : preview.slice(dataStart)
+      let count = 0
+      const onRows = env.onRows
+      async function* dataRows(): AsyncGenerator<Row> {
+        for (const r of buffered) yield r
+        for (let n = await iterator.next(); !n.done; n = await iterator.next()) {
+          raw.push(n.value)
+          if (onRows && ++count % 5000 === 0) onRows(fileName, count)
+          yield n.value
+        }
+      }
+      const pipeline = hit.pipeline
+      const parsed = await pipeline.parse({
+        sheet: sheet.name,
+        header: hit.header,
+        rows: dataRows(),
+        ctx,
+        hints: hints.get(sheet.name) ?? NO_HINTS,
+      })
+      sheets.push({ pipeline, sheet: sheet.name, parsed, raw })
+    } finally {
+      // A sheet left before its end (a row the pipeline refused, a sheet to read again) lets go of
+      // its reader now: the HTML reader holds the file open while it streams. (Returning a
+      // finished reader does nothing; an error while letting go must not hide the one that stopped.)
+      await iterator.return?.().catch(() => {})
     }
-    const pipeline = hit.pipeline
-    const parsed = await pipeline.parse({
-      sheet: sheet.name,
-      header: hit.header,
-      rows: dataRows(),
-      ctx,
-      hints: hints.get(sheet.name) ?? NO_HINTS,
-    })
-    sheets.push({ pipeline, sheet: sheet.name, parsed, raw })
   }
   if (sheets.length === 0) {
     throw new QdError(

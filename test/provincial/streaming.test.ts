@@ -133,4 +133,26 @@ describe('a provincial table read as it streams', () => {
     expect(p.findings.filter((f) => f.kind === 'totals-mismatch')).toEqual([])
     expect(p.findings.filter((f) => f.kind === 'invariant-failed')).toEqual([])
   })
+
+  it.skipIf(!existsSync('/proc/self/fd'))(
+    'a table refused half-way lets go of its file at once (the HTML reader streams it from disk)',
+    async () => {
+      const dir = tempDir()
+      const path = join(dir, 'so-hoa.xls')
+      await generateProvincialExport(path, 8000) // ~1.7 MB: the refusal comes before the last piece
+      const html = readFileSync(path, 'utf8')
+      // A count written in words in unit 2,002: the table is refused there, ~6,000 rows before its end.
+      const bad = html.replace(/(>UBND xã Số 2002<\/td><td>)[^<]*/, '$1mười hai')
+      expect(bad).not.toBe(html)
+      writeFileSync(path, bad)
+      const openFds = () => readdirSync('/proc/self/fd').length
+      const before = openFds()
+      await expect(parse(path, join(dir, '.spool'), 'Thanh Hóa')).rejects.toMatchObject({
+        code: 'bad-value',
+        location: { row: expect.any(Number) },
+      })
+      expect(openFds()).toBe(before)
+      expect(readdirSync(join(dir, '.spool'))).toEqual([]) // and its spools went with it
+    },
+  )
 })
