@@ -131,7 +131,7 @@ export interface ParsedProvincialTable extends ParsedTable {
   province: { code: string; name: string; scope: string }
   provinceSource: 'title' | 'eid-code' | 'config'
   mangled: boolean
-  /** Read once, in order: spooled by the parse (spool.ts), pulled from the parse worker by the load. */
+  /** Read once, in order: spooled by the parse (spool.ts), read back from the spool file by the load. */
   units: Sequence<ParsedUnit>
   totals: ParsedRow | null
 }

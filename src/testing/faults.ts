@@ -17,8 +17,8 @@
 import BetterSqlite3 from 'better-sqlite3'
 
 /**
- * `worker` (the parse) and `pull` (the parsed rows handed over, chunk by chunk, during the load) are
- * reached inside the parse worker thread; every other point on the ingesting thread.
+ * `worker` (the parse) is reached inside the parse worker thread; `pull` (each chunk of a spooled
+ * list read back during the load) and every other point on the ingesting thread.
  */
 export type FaultPoint = 'parse' | 'worker' | 'pull' | 'load' | 'report' | 'claim' | 'archive'
 

@@ -5,6 +5,8 @@
  * below are that code, copied verbatim from the commit before.
  */
 import { describe, expect, it } from 'vitest'
+// (mulberry32, deterministic: a failure can be replayed)
+import { rng } from '../../fixtures/national.ts'
 import { t as tr } from '../../src/i18n/index.ts'
 import { cellText, isBlankRow } from '../../src/pipeline/cells.ts'
 import { type ParsedNumber, type ParsedRate, parseCount, parseRate } from '../../src/provincial/numbers.ts'
@@ -134,16 +136,6 @@ function refNormaliseEidCode(v: string | number | null): string | null {
   return t === '' ? null : t
 }
 
-function rng(seed: number): () => number {
-  let a = seed >>> 0
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0
-    let t = a
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
 const pick = <T>(next: () => number, xs: readonly T[]): T => xs[Math.floor(next() * xs.length)]!
 
 const LABELS = [

@@ -4,6 +4,8 @@
  * copied verbatim.
  */
 import { describe, expect, it } from 'vitest'
+// (mulberry32, deterministic: a failure can be replayed)
+import { rng } from '../../fixtures/national.ts'
 import { decimalToRational, ratioPercent } from '../../src/score/round.ts'
 
 const DECIMAL = /^(-?)(\d+)(?:\.(\d+))?(?:e([+-]?\d+))?$/i
@@ -34,17 +36,6 @@ function refRatioPercent(n: number | null, d: number | null): number | null {
   const sign = b.num < 0n ? -1n : 1n
   const r = { num: a.num * b.den * sign, den: a.den * b.num * sign }
   return Number(refRoundRational(r, 10000n)) / 100
-}
-
-function rng(seed: number): () => number {
-  let a = seed >>> 0
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0
-    let t = a
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
 }
 
 /** Object.is, so 0 and -0 are told apart too. */

@@ -4,6 +4,8 @@
  * the fast paths, copied verbatim.
  */
 import { describe, expect, it } from 'vitest'
+// (mulberry32, deterministic: a failure can be replayed)
+import { rng } from '../../fixtures/national.ts'
 import { cleanText, matchKey } from '../../src/text/normalize.ts'
 
 const OLD_STYLE: Record<string, string> = {
@@ -47,18 +49,6 @@ function refMatchKey(s: string): string {
   return refStripAccents(base)
     .replace(/[^\p{L}\p{N}]+/gu, ' ')
     .trim()
-}
-
-/** A small deterministic PRNG (mulberry32), so a failure can be replayed. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0
-    let t = a
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
 }
 
 const VIET = 'aăâbcdđeêghiklmnoôơpqrstuưvxyàáảãạằắẳẵặầấẩẫậèéẻẽẹềếểễệìíỉĩịòóỏõọồốổỗộờớởỡợùúủũụừứửữựỳýỷỹỵ'
